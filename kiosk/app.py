@@ -1,0 +1,105 @@
+"""Creates the QApplication and wires the kiosk together.
+
+Start-up order: environment defaults, QApplication, bundled fonts, content (validated; on
+failure the error screen), main window, then the event loop. Only this module creates the
+QApplication.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import ContentError, LoadedContent, load_content
+from kiosk.resources import default_content_path, fonts_dir
+from kiosk.ui import theme as th
+from kiosk.ui.main_window import MainWindow
+
+log = logging.getLogger("kiosk")
+
+
+def prepare_environment() -> None:
+    """Defaults Qt expects on a bare machine (it warns when XDG_RUNTIME_DIR is missing)."""
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        runtime = Path(tempfile.gettempdir()) / f"kiosk-runtime-{os.getuid() if hasattr(os, 'getuid') else 0}"
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled fonts; return the families they provide."""
+    families: list[str] = []
+    for path in sorted(fonts_dir().glob("*.otf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.error("could not load font %s", path)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    prepare_environment()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("zgc-kiosk")
+    app.setStyle("Fusion")
+    load_fonts()
+    font = QFont(th.FONT_FAMILY)
+    font.setPixelSize(30)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
+    return app
+
+
+def load_or_report(path: Path | None) -> tuple[LoadedContent | None, ContentError | None]:
+    try:
+        return load_content(path or default_content_path()), None
+    except ContentError as error:
+        for line in error.lines():
+            log.error("%s", line)
+        return None, error
+
+
+def install_exception_hook(window: MainWindow) -> None:
+    """An exception in a slot is logged and the kiosk returns home; no dialog, no exit."""
+
+    def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+        log.error("unhandled exception", exc_info=(kind, value, trace))
+        try:
+            window.go_home()
+        except Exception:  # the kiosk must keep running whatever broke
+            log.exception("could not return home")
+
+    sys.excepthook = hook
+
+
+def run(
+    data: Path | None,
+    lang: str | None,
+    windowed: bool,
+    size: tuple[int, int],
+    reduced_motion: bool,
+) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_application()
+    loaded, error = load_or_report(data)
+    if not windowed:
+        screen = app.primaryScreen().geometry()
+        size = (screen.width(), screen.height())
+    window = MainWindow(loaded, error, lang, reduced_motion, size)
+    install_exception_hook(window)
+    if windowed:
+        window.show()
+    else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    return app.exec()

@@ -1,0 +1,82 @@
+"""The `kiosk` command: run the kiosk, validate a content file, or render pages to PNG.
+
+Kept thin: Qt is imported only by the commands that show or render something, so
+`kiosk validate` answers fast and without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+COMMANDS = ("run", "validate", "render")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1920x1080, not {text!r}") from None
+    if not (320 <= width <= 8192 and 320 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size {text} is outside 320..8192 pixels")
+    return width, height
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the kiosk (the default command)")
+    run.add_argument("--data", type=Path, help="content file (default: the bundled content)")
+    run.add_argument("--lang", help="start language, e.g. zh or en (default: the content's)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed")
+    run.add_argument("--reduced-motion", action="store_true", help="no slides or count-ups")
+
+    validate = commands.add_parser("validate", help="check a content file; exit 1 listing every problem")
+    validate.add_argument("path", nargs="?", type=Path, help="content file (default: the bundled content)")
+
+    render = commands.add_parser("render", help="render every page to PNG, offscreen")
+    render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    render.add_argument("--size", type=_size, default=(1920, 1080), help="page size, e.g. 1080x1920")
+    render.add_argument("--lang", default="all", help="zh, en or all (default: all)")
+    render.add_argument("--data", type=Path, help="content file (default: the bundled content)")
+    render.add_argument("--page", action="append", metavar="ID", help="only this page (repeatable)")
+    return parser
+
+
+def _validate(path: Path | None) -> int:
+    from kiosk.content import ContentError, load_content  # noqa: PLC0415 (keeps start-up lean)
+    from kiosk.resources import default_content_path  # noqa: PLC0415
+
+    source = path or default_content_path()
+    try:
+        loaded = load_content(source)
+    except ContentError as error:
+        for line in error.lines():
+            print(line)
+        return 1
+    content = loaded.content
+    print(
+        f"{source}: valid ({len(content.visions)} visions, {len(content.tours)} tours, "
+        f"{len(content.figures)} figures, {len(content.voices)} voices)"
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or args_in[0] not in (*COMMANDS, "-h", "--help"):
+        args_in.insert(0, "run")
+    args = _parser().parse_args(args_in)
+    if args.command == "validate":
+        return _validate(args.path)
+    if args.command == "render":
+        from kiosk.render import render_pages  # noqa: PLC0415
+
+        return render_pages(args.out, args.size, args.lang, args.data, args.page)
+    from kiosk.app import run  # noqa: PLC0415
+
+    return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion)

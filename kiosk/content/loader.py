@@ -1,0 +1,185 @@
+"""Load and validate a content file in one place: every problem found, each with its location."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kiosk.content.errors import ContentError, ContentProblem
+from kiosk.content.model import Content
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+DEFAULT_LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """Validated content and where it came from; asset paths resolve against `assets_root`."""
+
+    content: Content
+    source: Path
+    assets_root: Path
+
+    def asset(self, relative: str) -> Path:
+        return self.assets_root / relative
+
+
+def load_content(path: str | Path) -> LoadedContent:
+    """Read, parse and validate `path`; raise `ContentError` listing every problem."""
+    source = Path(path)
+    text = _read_text(source)
+    content = parse_content(text, str(source))
+    assets_root = (source.parent / content.meta.assets_root).resolve()
+    problems = list(_check_assets(content, assets_root))
+    if problems:
+        raise ContentError(str(source), problems)
+    return LoadedContent(content, source.resolve(), assets_root)
+
+
+def parse_content(text: str, source: str = "<content>") -> Content:
+    """Validate content JSON text into a `Content`; raise `ContentError` with every problem."""
+    data = _parse_json(text, source)
+    languages = _declared_languages(data)
+    try:
+        content = Content.model_validate_json(text, strict=True, context={"languages": languages})
+    except ValidationError as error:
+        raise ContentError(source, list(_problems_from(error))) from None
+    problems = list(_check_references(content))
+    if problems:
+        raise ContentError(source, problems)
+    return content
+
+
+def _read_text(source: Path) -> str:
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(
+                str(source), [ContentProblem("", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+            )
+        raw = source.read_bytes()
+    except OSError as error:
+        raise ContentError(str(source), [ContentProblem("", f"cannot read the file: {error.strerror}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8 text (byte {error.start} is invalid); save the file as UTF-8"
+        raise ContentError(str(source), [ContentProblem("", message)]) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in content; use a finite number")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def _parse_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        problem = ContentProblem(f"{error.lineno}:{error.colno}", f"JSON syntax error: {error.msg}")
+        raise ContentError(source, [problem]) from None
+    except (ValueError, RecursionError) as error:
+        raise ContentError(source, [ContentProblem("", f"JSON error: {error}")]) from None
+
+
+def _declared_languages(data: Any) -> tuple[str, ...]:
+    meta = data.get("meta") if isinstance(data, dict) else None
+    languages = meta.get("languages") if isinstance(meta, dict) else None
+    if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
+        return tuple(languages)
+    return DEFAULT_LANGUAGES
+
+
+def json_path(location: Iterable[int | str]) -> str:
+    """("tours", 0, "stops", 2, "title") -> "tours[0].stops[2].title"."""
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _problems_from(error: ValidationError) -> Iterator[ContentProblem]:
+    for detail in error.errors(include_url=False):
+        location = [part for part in detail["loc"] if part != "root"]
+        if detail["type"] == "missing_language":
+            for lang in detail.get("ctx", {}).get("missing", ()):
+                yield ContentProblem(json_path([*location, lang]), "field required")
+            continue
+        message = str(detail["msg"]).removeprefix("Value error, ")
+        message = message[0].lower() + message[1:] if message else message
+        if detail["type"] == "extra_forbidden":
+            message = "unknown field (not in the content schema)"
+        yield ContentProblem(json_path(location), message)
+
+
+def _duplicates(ids: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for item in ids:
+        (repeated if item in seen else seen).add(item)
+    return repeated
+
+
+def _check_references(content: Content) -> Iterator[ContentProblem]:
+    for name in ("visions", "tours", "figures", "figure_groups", "voices"):
+        items = getattr(content, name)
+        repeated = _duplicates(item.id for item in items)
+        for index, item in enumerate(items):
+            if item.id in repeated:
+                yield ContentProblem(f"{name}[{index}].id", f"id {item.id!r} is used more than once")
+    figure_ids = {figure.id for figure in content.figures}
+    voice_ids = {voice.id for voice in content.voices}
+    for v, vision in enumerate(content.visions):
+        for f, figure_id in enumerate(vision.figures):
+            if figure_id not in figure_ids:
+                yield ContentProblem(f"visions[{v}].figures[{f}]", f"no figure has id {figure_id!r}")
+    for g, group in enumerate(content.figure_groups):
+        for f, figure_id in enumerate(group.figures):
+            if figure_id not in figure_ids:
+                yield ContentProblem(f"figure_groups[{g}].figures[{f}]", f"no figure has id {figure_id!r}")
+    for t, tour in enumerate(content.tours):
+        repeated = _duplicates(stop.id for stop in tour.stops)
+        for s, stop in enumerate(tour.stops):
+            where = f"tours[{t}].stops[{s}]"
+            if stop.id in repeated:
+                yield ContentProblem(f"{where}.id", f"id {stop.id!r} is used more than once in this tour")
+            if stop.figure is not None and stop.figure not in figure_ids:
+                yield ContentProblem(f"{where}.figure", f"no figure has id {stop.figure!r}")
+            if stop.voice is not None and stop.voice not in voice_ids:
+                yield ContentProblem(f"{where}.voice", f"no voice has id {stop.voice!r}")
+
+
+def _asset_fields(content: Content) -> Iterator[tuple[str, str]]:
+    for v, vision in enumerate(content.visions):
+        yield f"visions[{v}].icon", vision.icon
+    for t, tour in enumerate(content.tours):
+        yield f"tours[{t}].icon", tour.icon
+        yield f"tours[{t}].diagram", tour.diagram
+
+
+def _check_assets(content: Content, assets_root: Path) -> Iterator[ContentProblem]:
+    if not assets_root.is_dir():
+        yield ContentProblem("meta.assets_root", f"folder not found: {assets_root}")
+        return
+    for where, relative in _asset_fields(content):
+        target = (assets_root / relative).resolve()
+        if not target.is_relative_to(assets_root):
+            yield ContentProblem(where, f"{relative!r} points outside the assets folder")
+        elif not target.is_file():
+            yield ContentProblem(where, f"file not found: {relative}")

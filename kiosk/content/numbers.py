@@ -1,0 +1,106 @@
+"""Figures written as people read them, in Chinese and English ("4,785亿元" / "CNY 478.5 billion")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.content.model import Figure
+
+_APPROX = {
+    "zh": {"nearly": "近", "over": "超过", "under": "不到", "about": "约"},
+    "en": {"nearly": "nearly", "over": "over", "under": "under", "about": "about"},
+}
+_ZH_DIGITS = "零一二三四五六七八九十"
+_EN_ORDINALS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}
+_EN_CARDINALS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+@dataclass(frozen=True)
+class FormattedFigure:
+    """A figure split for typesetting: a small approximation word, the big number, a unit."""
+
+    approx: str
+    prefix: str  # before the number: "CNY"
+    number: str  # the part that is set large and counts up
+    suffix: str  # after the number: "亿元", "billion", "%", "家"
+    lang: str
+
+    @property
+    def text(self) -> str:
+        if self.lang == "zh":
+            return f"{self.approx}{self.prefix}{self.number}{self.suffix}"
+        glue = "" if self.suffix.startswith("%") else " "
+        parts = [self.approx, self.prefix, self.number + (glue + self.suffix if self.suffix else "")]
+        return " ".join(part for part in parts if part)
+
+
+def decimals_of(value: float) -> int:
+    """How many decimals the report wrote: 174.7 -> 1, 4785 -> 0."""
+    text = repr(float(value))
+    return 0 if text.endswith(".0") else len(text.split(".")[1])
+
+
+def format_number(value: float, decimals: int) -> str:
+    """Grouped with commas, as both the Chinese report and English text write figures."""
+    return f"{value:,.{decimals}f}"
+
+
+def _zh_fraction(numerator: int, denominator: int) -> str:
+    def digits(n: int) -> str:
+        return _ZH_DIGITS[n] if n <= 10 else str(n)
+
+    return f"{digits(denominator)}分之{digits(numerator)}"
+
+
+def _en_fraction(numerator: int, denominator: int) -> str:
+    name = _EN_ORDINALS.get(denominator)
+    if name is None or numerator not in _EN_CARDINALS:
+        return f"{numerator}/{denominator}"
+    return f"{_EN_CARDINALS[numerator]} {name}{'s' if numerator > 1 else ''}"
+
+
+def _en_money(yuan: float) -> tuple[str, str]:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if yuan >= size:
+            scaled = yuan / size
+            return format_number(scaled, decimals_of(round(scaled, 3))), word
+    return format_number(yuan, 0), ""
+
+
+def format_figure(figure: Figure, lang: str, value: float | None = None) -> FormattedFigure:
+    """`figure` in `lang`; `value` overrides the number (for a count-up frame), same unit."""
+    shown = figure.value if value is None else value
+    decimals = decimals_of(figure.value)
+    approx = _APPROX["zh" if lang == "zh" else "en"].get(figure.approx or "", "")
+    measure = figure.measure[lang] if figure.measure else ""
+    if lang == "zh":
+        return _format_zh(figure, shown, decimals, approx, measure)
+    return _format_en(figure, shown, decimals, approx, measure, lang)
+
+
+def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure: str) -> FormattedFigure:
+    if figure.unit == "yi_cny":
+        return FormattedFigure(approx, "", format_number(shown, decimals), "亿元", "zh")
+    if figure.unit == "wanyi_cny":
+        return FormattedFigure(approx, "", format_number(shown, decimals), "万亿元", "zh")
+    if figure.unit == "percent":
+        return FormattedFigure(approx, "", format_number(shown, decimals), "%", "zh")
+    if figure.unit == "fraction" and figure.denominator:
+        return FormattedFigure(approx, "", _zh_fraction(int(shown), figure.denominator), "", "zh")
+    if figure.value >= 10_000 and figure.value % 10_000 == 0:
+        return FormattedFigure(approx, "", format_number(shown / 10_000, decimals), f"万{measure}", "zh")
+    return FormattedFigure(approx, "", format_number(shown, decimals), measure, "zh")
+
+
+def _format_en(
+    figure: Figure, shown: float, decimals: int, approx: str, measure: str, lang: str
+) -> FormattedFigure:
+    if figure.unit in ("yi_cny", "wanyi_cny"):
+        scale = 1e8 if figure.unit == "yi_cny" else 1e12
+        number, word = _en_money(shown * scale)
+        return FormattedFigure(approx, "CNY", number, word, lang)
+    if figure.unit == "percent":
+        return FormattedFigure(approx, "", format_number(shown, decimals), "%", lang)
+    if figure.unit == "fraction" and figure.denominator:
+        return FormattedFigure(approx, "", _en_fraction(int(shown), figure.denominator), "", lang)
+    return FormattedFigure(approx, "", format_number(shown, decimals), measure, lang)

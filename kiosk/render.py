@@ -1,0 +1,78 @@
+"""`kiosk render`: every page (and every step of a tour or the voices) to PNG, offscreen.
+
+Animations are put at their end state, so the pictures show what a visitor finally sees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ALL = "all"
+
+
+def _file_name(page_id: str, step: int | None, lang: str, size: tuple[int, int]) -> str:
+    stem = page_id.replace("/", "-")
+    if step is not None:
+        stem += f"-{step + 1}"
+    return f"{stem}_{lang}_{size[0]}x{size[1]}.png"
+
+
+def render_pages(
+    out: Path,
+    size: tuple[int, int],
+    lang: str,
+    data: Path | None,
+    only: list[str] | None,
+) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
+
+    from kiosk.app import create_application, load_or_report  # noqa: PLC0415
+    from kiosk.ui.main_window import MainWindow  # noqa: PLC0415
+
+    app = create_application()
+    loaded, error = load_or_report(data)
+    if loaded is None:
+        assert error is not None
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    languages = loaded.content.meta.languages if lang == ALL else (lang,)
+    unknown = [code for code in languages if code not in loaded.content.meta.languages]
+    if unknown:
+        print(f"unknown language {unknown[0]!r}; the content has {', '.join(loaded.content.meta.languages)}")
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(loaded, None, languages[0], reduced_motion=True, size=size)
+    window.setFixedSize(*size)
+    window.show()
+    QApplication.processEvents()
+    ids = [ref.id for ref in window.refs]
+    missing = [page_id for page_id in only or () if page_id not in ids]
+    if missing:
+        print(f"no page {missing[0]!r}; pages: {', '.join(ids)}", file=sys.stderr)
+        return 2
+    wanted = [page_id for page_id in ids if not only or page_id in only]
+    written = 0
+    total = len(wanted) * len(languages)
+    for code in languages:
+        window.language.set(code)
+        for page_id in wanted:
+            window.go_to(page_id, direction=0, remember=False)
+            page = window.page(page_id)
+            steps = page.step_count()
+            for step in range(steps):
+                page.set_step(step)
+                page.show_final_state()
+                app.processEvents()
+                target = out / _file_name(page_id, step if steps > 1 else None, code, size)
+                if not window.grab().save(str(target)):
+                    print(f"could not write {target}", file=sys.stderr)
+                    return 1
+                written += 1
+            print(f"[{wanted.index(page_id) + 1 + languages.index(code) * len(wanted)}/{total}] {page_id} ({code})")
+    window.close()
+    print(f"{written} PNG files in {out}")
+    return 0

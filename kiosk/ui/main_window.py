@@ -1,0 +1,233 @@
+"""The kiosk's one window: the page stack above the navigation bar, and how pages are reached.
+
+Pages are built on first visit and kept; a change of screen size that changes the theme
+rebuilds them, keeping the visitor on the same page and step.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content import ContentError, LoadedContent
+from kiosk.content.pages import PageRef, page_order, siblings
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState
+from kiosk.ui.navigation import NavigationBar
+from kiosk.ui.page_stack import PageStack
+from kiosk.ui.pages import PAGE_TYPES, Page
+from kiosk.ui.pages.error import ContentErrorPage
+from kiosk.ui.widgets.swipe import SWIPE_THRESHOLD, SwipeDetector
+
+log = logging.getLogger(__name__)
+
+HOME = "home"
+
+
+class MainWindow(QWidget):
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        loaded: LoadedContent | None,
+        error: ContentError | None = None,
+        lang: str | None = None,
+        reduced_motion: bool = False,
+        size: tuple[int, int] = (1920, 1080),
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"#main-window {{ background: {th.BACKGROUND}; }}")
+        self.resize(*size)
+        self.theme = th.Theme.for_size(*size)
+        self.loaded = loaded
+        self.error = error
+        languages = loaded.content.meta.languages if loaded else ("zh", "en")
+        default = loaded.content.meta.default_language if loaded else "zh"
+        self.language = LanguageState(languages, lang or default, self)
+        self.reduced_motion = reduced_motion
+        self.refs: tuple[PageRef, ...] = page_order(loaded.content) if loaded else ()
+        self._refs_by_id = {ref.id: ref for ref in self.refs}
+        self.pages: dict[str, Page] = {}
+        self.history: list[str] = []
+        self.current_id = ""
+        self.error_page: ContentErrorPage | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self.stack = PageStack(reduced_motion)
+        self._layout.addWidget(self.stack, 1)
+        self.nav: NavigationBar | None = None
+        self.swipes = SwipeDetector(self.stack, self.theme.px(SWIPE_THRESHOLD))
+        self._build()
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.language.text(self.loaded.content.meta.title) if self.loaded else "Kiosk")
+        qss = self.theme.stylesheet()
+        self.stack.setStyleSheet(qss)
+        if self.loaded is None:
+            assert self.error is not None
+            self.error_page = ContentErrorPage(self.error, self.theme)
+            self.error_page.setStyleSheet(qss)
+            self.stack.add(self.error_page)
+            self.stack.show_page(self.error_page)
+            return
+        self.nav = NavigationBar(self.language, self.theme)
+        self.nav.setStyleSheet(qss)
+        self._layout.addWidget(self.nav)
+        self._connect_signals()
+        self.go_to(HOME, direction=0, remember=False)
+
+    def _connect_signals(self) -> None:
+        assert self.nav is not None
+        self.nav.home_requested.connect(self.go_home)
+        self.nav.back_requested.connect(self.go_back)
+        self.nav.step_requested.connect(self.step)
+        self.nav.language_requested.connect(self.language.toggle)
+        self.swipes.swiped.connect(self.step)
+        self.language.changed.connect(self._on_language_changed)
+
+    def showEvent(self, event: object) -> None:
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self.swipes)
+            handle.installEventFilter(self.swipes)
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def page(self, page_id: str) -> Page:
+        """The page `page_id`, built on first use."""
+        existing = self.pages.get(page_id)
+        if existing is not None:
+            return existing
+        assert self.loaded is not None
+        ref = self._refs_by_id[page_id]
+        page = PAGE_TYPES[ref.type](ref, self.loaded, self.language, self.theme)
+        page.navigate_requested.connect(self._on_page_navigate_requested)
+        page.steps_changed.connect(self._update_navigation)
+        self.stack.add(page)
+        self.pages[page_id] = page
+        return page
+
+    # ---- navigation -----------------------------------------------------------------------
+
+    @property
+    def current_page(self) -> Page | None:
+        return self.pages.get(self.current_id)
+
+    def go_to(self, page_id: str, direction: int = 1, remember: bool = True) -> None:
+        if page_id not in self._refs_by_id or page_id == self.current_id:
+            return
+        if remember and self.current_id:
+            self.history.append(self.current_id)
+        page = self.page(page_id)
+        self.current_id = page_id
+        self.stack.show_page(page, direction)
+        self._update_navigation()
+        self.page_changed.emit(page_id)
+
+    def go_home(self) -> None:
+        self.history.clear()
+        self.go_to(HOME, direction=-1, remember=False)
+
+    def go_back(self) -> None:
+        target = self.history.pop() if self.history else HOME
+        self.go_to(target, direction=-1, remember=False)
+
+    def step(self, delta: int) -> None:
+        """Next (+1) or previous (-1): the page's own steps first, else its sibling pages."""
+        page = self.current_page
+        if page is None:
+            return
+        if page.step_count() > 1:
+            page.set_step(page.step_index() + delta)
+            return
+        group = siblings(self.refs, page.ref)
+        index = next(i for i, ref in enumerate(group) if ref.id == page.ref.id)
+        target = index + delta
+        if 0 <= target < len(group):
+            self.go_to(group[target].id, direction=1 if delta > 0 else -1, remember=False)
+
+    def position(self) -> tuple[int, int]:
+        """(index, count) of the current page among its steps or siblings."""
+        page = self.current_page
+        if page is None:
+            return 0, 0
+        if page.step_count() > 1:
+            return page.step_index(), page.step_count()
+        group = siblings(self.refs, page.ref)
+        return next(i for i, ref in enumerate(group) if ref.id == page.ref.id), len(group)
+
+    def _update_navigation(self) -> None:
+        page = self.current_page
+        if self.nav is None or page is None:
+            return
+        index, count = self.position()
+        self.nav.set_position(index, count, page.accent(), self.current_id == HOME)
+
+    def _on_page_navigate_requested(self, page_id: str) -> None:
+        self.go_to(page_id)
+
+    def _on_language_changed(self, lang: str) -> None:
+        if self.loaded is not None:
+            self.setWindowTitle(self.language.text(self.loaded.content.meta.title))
+
+    def reset_to_home(self) -> None:
+        """Back to a new visitor's start: home, default language, every page at its start."""
+        if self.loaded is None:
+            return
+        self.language.set(self.loaded.content.meta.default_language)
+        for page in self.pages.values():
+            page.reset()
+        self.go_home()
+
+    # ---- size changes ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        theme = th.Theme.for_size(event.size().width(), event.size().height())
+        if theme != self.theme and self.loaded is not None:
+            self._rebuild(theme)
+
+    def _rebuild(self, theme: th.Theme) -> None:
+        """Rebuild every page for a new theme, keeping the current page and its step."""
+        current, step = self.current_id, (self.current_page.step_index() if self.current_page else 0)
+        self.theme = theme
+        self.swipes.set_threshold(theme.px(SWIPE_THRESHOLD))
+        for page in self.pages.values():
+            page.hide()
+            page.deleteLater()
+        self.pages.clear()
+        if self.nav is not None:
+            self._layout.removeWidget(self.nav)
+            self.nav.deleteLater()
+            self.nav = None
+        self.current_id = ""
+        self.language.changed.disconnect(self._on_language_changed)
+        self.swipes.swiped.disconnect(self.step)
+        self._build()
+        if current and current != HOME:
+            self.go_to(current, direction=0, remember=False)
+            page = self.current_page
+            if page is not None:
+                page.set_step(step)
+
+    # ---- keys (development and keyboards; the slideshow has its own map) ------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+            self.step(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.step(-1)
+        elif key == Qt.Key.Key_Home:
+            self.go_home()
+        elif key == Qt.Key.Key_Backspace:
+            self.go_back()
+        else:
+            super().keyPressEvent(event)

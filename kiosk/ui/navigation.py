@@ -1,0 +1,71 @@
+"""The navigation bar at the bottom edge: home, back, previous / position / next, language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from kiosk.resources import icon_path
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.dots import PositionDots
+
+
+class NavigationBar(QFrame):
+    home_requested = Signal()
+    back_requested = Signal()
+    step_requested = Signal(int)
+    language_requested = Signal()
+
+    def __init__(self, language: LanguageState, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("nav-bar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedHeight(theme.nav_height)
+        layout = QHBoxLayout(self)
+        side = theme.margin
+        layout.setContentsMargins(side - theme.px(12), 0, side - theme.px(12), 0)
+        layout.setSpacing(theme.px(16))
+        self.home_button = TouchButton(language, theme, ui("home"), icon_path("home"))
+        self.home_button.setObjectName("nav-home")
+        self.back_button = TouchButton(language, theme, ui("back"), icon_path("back"))
+        self.back_button.setObjectName("nav-back")
+        self.previous_button = TouchButton(language, theme, None, icon_path("chevron-left"))
+        self.previous_button.setObjectName("nav-previous")
+        self.previous_button.setAccessibleName("previous")
+        self.next_button = TouchButton(language, theme, None, icon_path("chevron-right"))
+        self.next_button.setObjectName("nav-next")
+        self.next_button.setAccessibleName("next")
+        self.dots = PositionDots(theme)
+        self.language_button = TouchButton(
+            language, theme, ui("language-switch"), icon_path("language"), filled=True, colour=th.TEXT
+        )
+        self.language_button.setObjectName("nav-language")
+        layout.addWidget(self.home_button)
+        layout.addWidget(self.back_button)
+        layout.addStretch(1)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.dots)
+        layout.addWidget(self.next_button)
+        layout.addStretch(1)
+        layout.addWidget(self.language_button)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.home_button.clicked.connect(self.home_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.language_button.clicked.connect(self.language_requested)
+
+    def set_position(self, index: int, count: int, colour: str, at_home: bool) -> None:
+        """Show previous / dots / next only where a page has siblings or steps."""
+        has_siblings = count > 1
+        for widget in (self.previous_button, self.dots, self.next_button):
+            widget.setVisible(has_siblings)
+        self.dots.set_position(index, count, colour)
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+        self.home_button.setEnabled(not at_home)
+        self.back_button.setEnabled(not at_home)

@@ -1,0 +1,60 @@
+"""Shown instead of the exhibit when the content cannot be loaded: what is wrong, in both languages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content import ContentError
+from kiosk.ui import theme as th
+from kiosk.ui.pages.base import PageScrollArea
+from kiosk.ui.strings import ui_text
+
+MAX_LISTED = 200
+
+
+class ContentErrorPage(QWidget):
+    def __init__(self, error: ContentError, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.error = error
+        outer = QVBoxLayout(self)
+        margin = theme.margin
+        outer.setContentsMargins(margin, margin, margin, margin)
+        outer.setSpacing(theme.px(12))
+        for lang in ("zh", "en"):
+            title = QLabel(ui_text("error-title", lang))
+            title.setProperty("role", "h1" if lang == "zh" else "h2")
+            outer.addWidget(title)
+        for lang in ("zh", "en"):
+            body = QLabel(ui_text("error-body", lang))
+            body.setProperty("role", "body")
+            body.setProperty("tone", "secondary")
+            body.setWordWrap(True)
+            outer.addWidget(body)
+        source = QLabel(error.source)
+        source.setProperty("role", "caption")
+        source.setProperty("tone", "secondary")
+        source.setWordWrap(True)
+        outer.addWidget(source)
+        panel = QFrame()
+        panel.setObjectName("panel")
+        problems = QVBoxLayout(panel)
+        pad = theme.px(28)
+        problems.setContentsMargins(pad, pad, pad, pad)
+        problems.setSpacing(theme.px(8))
+        self.problem_labels: list[QLabel] = []
+        for problem in error.problems[:MAX_LISTED]:
+            line = QLabel(str(problem))
+            line.setProperty("role", "caption")
+            line.setWordWrap(True)
+            line.setStyleSheet("color: #FFB4A8;")
+            problems.addWidget(line)
+            self.problem_labels.append(line)
+        if len(error.problems) > MAX_LISTED:
+            more = QLabel(f"… +{len(error.problems) - MAX_LISTED}")
+            more.setProperty("role", "caption")
+            problems.addWidget(more)
+        problems.addStretch(1)
+        for label in self.findChildren(QLabel):
+            label.setTextFormat(label.textFormat().PlainText)
+        outer.addWidget(PageScrollArea(panel), 1)

@@ -1,0 +1,86 @@
+"""One group of figures per screen: big numbers, their labels, and the report's sentences."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.content import LoadedContent
+from kiosk.content.pages import PageRef
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.pages.base import Page
+from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.text import Paragraph, TextLabel
+
+# Figures take their colours in turn, so neighbouring numbers are told apart at a glance.
+FIGURE_COLOURS = ("#4C8DFF", "#2FC487", "#9B87FF", "#FF9A4D", "#22C7E6")
+
+
+class FiguresPage(Page):
+    def __init__(
+        self,
+        ref: PageRef,
+        loaded: LoadedContent,
+        language: LanguageState,
+        theme: th.Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ref, loaded, language, theme, parent)
+        self.group = next(g for g in self.content.figure_groups if g.id == ref.key)
+        self.figures = [self.content.figure(figure_id) for figure_id in self.group.figures]
+        self.figure_cards: list[FigureCard] = []
+        self._build()
+
+    def _build(self) -> None:
+        theme, group = self.theme, self.group
+        index = next(i for i, g in enumerate(self.content.figure_groups) if g.id == group.id)
+        total = len(self.content.figure_groups)
+        self.body.addWidget(TextLabel(self.language, ui("figures"), "caption", tone="secondary"))
+        self.title = TextLabel(self.language, group.title, "h1")
+        self.body.addWidget(self.title)
+        if group.caption is not None:
+            caption = Paragraph(self.language, group.caption, theme, "body", th.TEXT_SECONDARY, 130)
+            caption.setMaximumWidth(theme.px(1400))
+            self.body.addWidget(caption)
+        self.body.addSpacing(theme.px(8))
+        self.body.addLayout(self._cards(), 1)
+        self.body.addWidget(self._sentences())
+        self.setAccessibleDescription(f"{index + 1}/{total}")
+
+    def _columns(self) -> int:
+        count = len(self.figures)
+        if self.theme.portrait:
+            return 1 if count <= 3 else 2
+        return count if count <= 3 else (2 if count == 4 else 3)
+
+    def _cards(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(self.theme.gutter)
+        columns = self._columns()
+        role = "figure" if len(self.figures) <= 2 and not self.theme.compact else "figure-small"
+        for index, figure in enumerate(self.figures):
+            colour = FIGURE_COLOURS[index % len(FIGURE_COLOURS)]
+            card = FigureCard(self.language, figure, self.theme, colour, role)
+            self.figure_cards.append(card)
+            grid.addWidget(card, *divmod(index, columns))
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        return grid
+
+    def _sentences(self) -> QFrame:
+        """The report's own sentences behind these figures, each once."""
+        frame = QFrame()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(0, self.theme.px(8), 0, 0)
+        layout.setSpacing(self.theme.px(8))
+        layout.addWidget(TextLabel(self.language, ui("from-report"), "caption", tone="secondary"))
+        seen: set[str] = set()
+        for figure in self.figures:
+            key = figure.sentence[self.content.meta.default_language]
+            if key in seen:
+                continue
+            seen.add(key)
+            sentence = Paragraph(self.language, figure.sentence, self.theme, "caption", th.TEXT_SECONDARY, 130)
+            sentence.setMaximumWidth(self.theme.px(1600))
+            layout.addWidget(sentence)
+        return frame

@@ -1,0 +1,116 @@
+"""Home: the conference, the Zhongguancun Initiative and its calls, the five visions, the entries."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content import LoadedContent
+from kiosk.content.pages import PageRef
+from kiosk.resources import icon_path
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.pages.base import Page
+from kiosk.ui.widgets.buttons import ColourTile, EntryCard
+from kiosk.ui.widgets.text import Paragraph, TextLabel
+
+
+class HomePage(Page):
+    def __init__(
+        self,
+        ref: PageRef,
+        loaded: LoadedContent,
+        language: LanguageState,
+        theme: th.Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ref, loaded, language, theme, parent)
+        self.vision_tiles: list[ColourTile] = []
+        self.entry_cards: list[EntryCard] = []
+        self._build()
+
+    def _build(self) -> None:
+        home, theme, language = self.content.home, self.theme, self.language
+        header = QVBoxLayout()
+        header.setSpacing(theme.px(8))
+        header.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"))
+        self.title = TextLabel(language, home.title, "display")
+        header.addWidget(self.title)
+        header.addWidget(TextLabel(language, home.subtitle, "lead", tone="secondary"))
+        context = Paragraph(language, home.context, theme, "body", line_height=130)
+        context.setMaximumWidth(theme.px(1500))
+        header.addSpacing(theme.px(4))
+        header.addWidget(context)
+        self.body.addLayout(header)
+        self.body.addWidget(self._calls_panel())
+        self.body.addSpacing(theme.px(4))
+        self.body.addWidget(TextLabel(language, ui("visions-title"), "label", tone="secondary"))
+        self.body.addLayout(self._vision_tiles(), 3)
+        self.body.addLayout(self._entries(), 0)
+
+    def _calls_panel(self) -> QFrame:
+        home, theme = self.content.home, self.theme
+        panel = QFrame()
+        panel.setObjectName("panel")
+        layout = QVBoxLayout(panel)
+        pad = theme.px(24)
+        layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
+        layout.setSpacing(theme.px(12))
+        layout.addWidget(TextLabel(self.language, home.calls_intro, "label", tone="secondary"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.gutter)
+        grid.setVerticalSpacing(theme.px(12))
+        columns = 1 if theme.portrait else 2
+        for index, call in enumerate(home.calls):
+            row, column = divmod(index, columns)
+            number = QLabel(f"{index + 1:02d}")
+            number.setProperty("role", "label")
+            number.setStyleSheet(f"color: {th.ACCENT};")
+            grid.addWidget(number, row, column * 2)
+            grid.addWidget(TextLabel(self.language, call, "body"), row, column * 2 + 1)
+            grid.setColumnStretch(column * 2 + 1, 1)
+        layout.addLayout(grid)
+        return panel
+
+    def _vision_tiles(self) -> QGridLayout:
+        visions, theme = self.content.visions, self.theme
+        grid = QGridLayout()
+        grid.setSpacing(theme.gutter)
+        for index, vision in enumerate(visions):
+            tile = ColourTile(self.language, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
+            tile.setObjectName(f"vision-tile-{vision.id}")
+            tile.clicked.connect(lambda _=False, v=vision.id: self.navigate_requested.emit(f"vision/{v}"))
+            self.vision_tiles.append(tile)
+            if theme.portrait:
+                tile.setMinimumHeight(theme.target(120))
+                grid.addWidget(tile, index, 0)
+            else:
+                grid.addWidget(tile, 0, index)
+        return grid
+
+    def _entries(self) -> QGridLayout:
+        theme, content = self.theme, self.content
+        entries: list[tuple[str, EntryCard]] = []
+        for tour in content.tours:
+            card = EntryCard(
+                self.language, theme, tour.title, ui("tour-hint", n=len(tour.stops)), tour.color,
+                self.loaded.asset(tour.icon),
+            )
+            entries.append((f"tour/{tour.id}", card))
+        if content.figure_groups:
+            card = EntryCard(self.language, theme, ui("figures"), ui("figures-hint"), th.ACCENT, icon_path("figures"))
+            entries.append((f"figures/{content.figure_groups[0].id}", card))
+        if content.voices:
+            card = EntryCard(self.language, theme, ui("voices"), ui("voices-hint"), "#FF9A4D", icon_path("voices"))
+            entries.append(("voices", card))
+        grid = QGridLayout()
+        grid.setSpacing(theme.gutter)
+        columns = 2 if theme.portrait else max(1, len(entries))
+        for index, (target, card) in enumerate(entries):
+            card.setObjectName(f"entry-{target.replace('/', '-')}")
+            card.clicked.connect(lambda _=False, t=target: self.navigate_requested.emit(t))
+            self.entry_cards.append(card)
+            row, column = divmod(index, columns)
+            grid.addWidget(card, row, column)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        return grid

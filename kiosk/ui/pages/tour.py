@@ -1,0 +1,108 @@
+"""A guided park tour: the diagram with numbered stops, and the current stop's panel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content import LoadedContent
+from kiosk.content.pages import PageRef
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.pages.base import Page, PageScrollArea
+from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.quote import QuoteBlock
+from kiosk.ui.widgets.text import Paragraph, TextLabel
+from kiosk.ui.widgets.tour_diagram import TourDiagram
+
+
+class TourPage(Page):
+    def __init__(
+        self,
+        ref: PageRef,
+        loaded: LoadedContent,
+        language: LanguageState,
+        theme: th.Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ref, loaded, language, theme, parent)
+        self.tour = next(t for t in self.content.tours if t.id == ref.key)
+        self._index = 0
+        self._build()
+        self._show_stop()
+
+    def accent(self) -> str:
+        return self.tour.color
+
+    def step_count(self) -> int:
+        return len(self.tour.stops)
+
+    def step_index(self) -> int:
+        return self._index
+
+    def set_step(self, index: int) -> None:
+        index = max(0, min(index, len(self.tour.stops) - 1))
+        if index != self._index:
+            self._index = index
+            self._show_stop()
+            self.steps_changed.emit()
+
+    def _build(self) -> None:
+        theme, tour = self.theme, self.tour
+        header = QVBoxLayout()
+        header.setSpacing(theme.px(4))
+        header.addWidget(TextLabel(self.language, ui("tour"), "caption", tone="secondary"))
+        self.title = TextLabel(self.language, tour.title, "h2")
+        header.addWidget(self.title)
+        header.addWidget(TextLabel(self.language, tour.subtitle, "body", tone="secondary"))
+        self.body.addLayout(header)
+
+        direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        columns = QBoxLayout(direction)
+        columns.setSpacing(theme.px(40))
+        self.diagram = TourDiagram(tour, self.loaded.asset(tour.diagram), theme)
+        self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
+        panel = QFrame()
+        panel.setObjectName("panel")
+        self._panel_body = QWidget()
+        self._panel_layout = QVBoxLayout(self._panel_body)
+        pad = theme.px(36)
+        self._panel_layout.setContentsMargins(pad, pad, pad, pad)
+        self._panel_layout.setSpacing(theme.px(16))
+        self.panel_scroll = PageScrollArea(self._panel_body)
+        panel_layout = QHBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.addWidget(self.panel_scroll)
+        columns.addWidget(self.diagram, 3 if not theme.portrait else 4)
+        columns.addWidget(panel, 2 if not theme.portrait else 5)
+        self.body.addLayout(columns, 1)
+
+    def _show_stop(self) -> None:
+        while self._panel_layout.count():
+            item = self._panel_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        theme, stop = self.theme, self.tour.stops[self._index]
+        layout = self._panel_layout
+        counter = ui("stop", n=self._index + 1, total=len(self.tour.stops))
+        position = TextLabel(self.language, counter, "label")
+        position.setStyleSheet(f"color: {self.tour.color};")
+        layout.addWidget(position)
+        self.stop_title = TextLabel(self.language, stop.title, "h2")
+        layout.addWidget(self.stop_title)
+        self.stop_text = Paragraph(self.language, stop.text, theme)
+        layout.addWidget(self.stop_text)
+        if stop.figure is not None:
+            layout.addWidget(FigureCard(self.language, self.content.figure(stop.figure), theme, self.tour.color))
+        if stop.voice is not None:
+            layout.addSpacing(theme.px(8))
+            layout.addWidget(QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color))
+        layout.addStretch(1)
+        self.panel_scroll.verticalScrollBar().setValue(0)
+        self.diagram.set_current(self._index)
+
+    def _on_diagram_stop_tapped(self, index: int) -> None:
+        self.set_step(index)
+
+    def current_stop_title(self) -> str:
+        return self.stop_title.text()

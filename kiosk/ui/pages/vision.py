@@ -1,0 +1,93 @@
+"""A vision of the initiative: a hero band in its colour, the paragraph, its key figures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content import LoadedContent
+from kiosk.content.pages import PageRef
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.pages.base import Page
+from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.icons import icon_pixmap
+from kiosk.ui.widgets.text import Paragraph, TextLabel
+
+
+class VisionPage(Page):
+    def __init__(
+        self,
+        ref: PageRef,
+        loaded: LoadedContent,
+        language: LanguageState,
+        theme: th.Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ref, loaded, language, theme, parent)
+        self.vision = next(v for v in self.content.visions if v.id == ref.key)
+        self.figure_cards: list[FigureCard] = []
+        self._build()
+
+    def accent(self) -> str:
+        return self.vision.color
+
+    def _build(self) -> None:
+        theme, vision = self.theme, self.vision
+        self.body.addWidget(self._hero())
+        columns = QVBoxLayout() if theme.portrait else QHBoxLayout()
+        columns.setSpacing(theme.px(48))
+        text = Paragraph(self.language, vision.text, theme, "lead" if not theme.compact else "body")
+        text.setMaximumWidth(theme.px(1000))
+        text_column = QVBoxLayout()
+        text_column.addWidget(text)
+        text_column.addStretch(1)
+        columns.addLayout(text_column, 11)
+        if vision.figures:
+            columns.addLayout(self._figures(), 10)
+        self.body.addLayout(columns, 1)
+
+    def _hero(self) -> QFrame:
+        theme, vision = self.theme, self.vision
+        hero = QFrame()
+        hero.setObjectName("hero")
+        base = th.color(vision.color)
+        hero.setStyleSheet(
+            "#hero { border-radius: %dpx; background: qlineargradient(x1:0, y1:0, x2:1, y2:1, "
+            "stop:0 %s, stop:1 %s); }" % (theme.radius, base.lighter(110).name(), base.darker(125).name())
+        )
+        layout = QHBoxLayout(hero)
+        pad = theme.px(40)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(36))
+        icon = QLabel()
+        size = theme.px(128)
+        icon.setPixmap(icon_pixmap(self.loaded.asset(vision.icon), size, th.ON_COLOUR, self.devicePixelRatioF()))
+        icon.setFixedSize(size, size)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        words = QVBoxLayout()
+        words.setSpacing(theme.px(4))
+        index = next(i for i, v in enumerate(self.content.visions) if v.id == vision.id)
+        kicker = ui("vision-of", n=index + 1, total=len(self.content.visions))
+        words.addWidget(TextLabel(self.language, kicker, "caption", tone="dark"))
+        self.title = TextLabel(self.language, vision.name, "h1", tone="dark")
+        words.addWidget(self.title)
+        words.addWidget(TextLabel(self.language, vision.headline, "h2", tone="dark"))
+        layout.addLayout(words, 1)
+        return hero
+
+    def _figures(self) -> QVBoxLayout:
+        theme = self.theme
+        column = QVBoxLayout()
+        column.setSpacing(theme.px(12))
+        column.addWidget(TextLabel(self.language, ui("key-figures"), "label", tone="secondary"))
+        grid = QGridLayout()
+        grid.setSpacing(theme.gutter)
+        per_row = 1 if theme.portrait and len(self.vision.figures) <= 2 else 2
+        for index, figure_id in enumerate(self.vision.figures):
+            card = FigureCard(self.language, self.content.figure(figure_id), theme, self.vision.color)
+            self.figure_cards.append(card)
+            grid.addWidget(card, *divmod(index, per_row))
+        column.addLayout(grid)
+        column.addStretch(1)
+        return column

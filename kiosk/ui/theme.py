@@ -1,0 +1,133 @@
+"""Colours, type scale and sizes of the exhibit, scaled with the screen.
+
+Sizes are logical px at 1920x1080. `scale_for` grows them with the screen (x2 at 3840x2160);
+on smaller panels (1280x800) spacing shrinks but text keeps a floor (body never under 28 px)
+and touch targets never drop under 64 px.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont
+
+FONT_FAMILY = "Noto Sans CJK SC"
+
+BACKGROUND = "#0B1426"
+SURFACE = "#14213D"
+SURFACE_RAISED = "#1C2C4F"
+TEXT = "#F4F7FB"
+TEXT_SECONDARY = "#AEBBD0"
+LINE = "#2A3A5E"
+ACCENT = "#4C8DFF"
+ON_COLOUR = "#0B1426"  # dark text on a filled vision colour, >= 5.7:1
+
+MIN_TARGET = 64
+
+# role: (size at 1080p, floor, weight)
+_TYPE_SCALE: dict[str, tuple[int, int, QFont.Weight]] = {
+    "display": (96, 60, QFont.Weight.Bold),
+    "h1": (64, 44, QFont.Weight.Bold),
+    "h2": (44, 34, QFont.Weight.Bold),
+    "h3": (36, 30, QFont.Weight.Bold),
+    "lead": (34, 30, QFont.Weight.Normal),
+    "body": (30, 28, QFont.Weight.Normal),
+    "label": (28, 24, QFont.Weight.Bold),
+    "caption": (24, 22, QFont.Weight.Normal),
+    "figure": (128, 72, QFont.Weight.Bold),
+    "figure-small": (88, 60, QFont.Weight.Bold),
+}
+
+
+def scale_for(width: int, height: int) -> float:
+    """Scale factor of the design for a screen or window of this size."""
+    long_side, short_side = max(width, height), min(width, height)
+    return max(0.66, min(long_side / 1920, short_side / 1080))
+
+
+def color(hex_code: str, alpha: float = 1.0) -> QColor:
+    result = QColor(hex_code)
+    result.setAlphaF(alpha)
+    return result
+
+
+def mix(a: str, b: str, amount: float) -> QColor:
+    """`a` moved `amount` (0..1) of the way towards `b`."""
+    ca, cb = QColor(a), QColor(b)
+    return QColor.fromRgbF(
+        ca.redF() + (cb.redF() - ca.redF()) * amount,
+        ca.greenF() + (cb.greenF() - ca.greenF()) * amount,
+        ca.blueF() + (cb.blueF() - ca.blueF()) * amount,
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    scale: float = 1.0
+    portrait: bool = False
+    compact: bool = False  # landscape panels smaller than ~1600x900 logical px
+
+    @classmethod
+    def for_size(cls, width: int, height: int) -> Theme:
+        scale = scale_for(width, height)
+        return cls(
+            scale=scale,
+            portrait=height > width,
+            compact=width < 1600 * scale * 0.999 or height < 900 * scale * 0.999,
+        )
+
+    def px(self, value: float) -> int:
+        """A length of the design (margins, gaps, radii) at this scale."""
+        return max(1, round(value * self.scale))
+
+    def target(self, value: float = 88) -> int:
+        """A touch target's side: scaled, never under 64 px."""
+        return max(MIN_TARGET, self.px(value))
+
+    def font_px(self, role: str) -> int:
+        size, floor, _ = _TYPE_SCALE[role]
+        return max(floor, round(size * self.scale))
+
+    def font(self, role: str) -> QFont:
+        _, _, weight = _TYPE_SCALE[role]
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(self.font_px(role))
+        font.setWeight(weight)
+        if role.startswith("figure"):
+            font.setFeature(QFont.Tag("tnum"), 1)
+        return font
+
+    @property
+    def margin(self) -> int:
+        return self.px(64 if not self.compact else 48)
+
+    @property
+    def gutter(self) -> int:
+        return self.px(24)
+
+    @property
+    def radius(self) -> int:
+        return self.px(20)
+
+    @property
+    def nav_height(self) -> int:
+        return max(MIN_TARGET + 16, self.px(112))
+
+    def stylesheet(self) -> str:
+        """Application-wide style: labels by their `role` property; no default Qt look."""
+        rules = [
+            f"QWidget {{ color: {TEXT}; font-family: '{FONT_FAMILY}'; }}",
+            f"QMainWindow, #page-stack, #page {{ background: {BACKGROUND}; }}",
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }",
+            "QLabel { background: transparent; }",
+        ]
+        for role, (_, _, weight) in _TYPE_SCALE.items():
+            bold = 700 if weight == QFont.Weight.Bold else 400
+            rules.append(f'QLabel[role="{role}"] {{ font-size: {self.font_px(role)}px; font-weight: {bold}; }}')
+        rules += [
+            f'QLabel[tone="secondary"] {{ color: {TEXT_SECONDARY}; }}',
+            f'QLabel[tone="dark"] {{ color: {ON_COLOUR}; }}',
+            f"#panel {{ background: {SURFACE}; border-radius: {self.radius}px; }}",
+            f"#nav-bar {{ background: {SURFACE}; border-top: {self.px(2)}px solid {LINE}; }}",
+        ]
+        return "\n".join(rules)

@@ -1,0 +1,1 @@
+"""Reusable touch widgets: text, buttons, tiles, icons, swipe detection."""

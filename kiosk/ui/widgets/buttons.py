@@ -1,0 +1,302 @@
+"""Touch targets drawn for the exhibit: press feedback in the same frame, action on release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from kiosk.content import LocalText
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, TextSource
+from kiosk.ui.widgets.icons import icon_pixmap
+
+PRESSED_SCALE = 0.97
+
+
+class _PressableButton(QAbstractButton):
+    """Shared press look: the whole target shrinks to 97 % and darkens while held."""
+
+    def __init__(self, language: LanguageState, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._theme = theme
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover, False)
+        language.changed.connect(self._on_language_changed)
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._update_accessible_name()
+        self.updateGeometry()
+        self.update()
+
+    def _update_accessible_name(self) -> None:
+        self.setAccessibleName(self.text())
+
+    def _begin(self) -> QPainter:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isDown():
+            centre = QRectF(self.rect()).center()
+            painter.translate(centre)
+            painter.scale(PRESSED_SCALE, PRESSED_SCALE)
+            painter.translate(-centre)
+        return painter
+
+    def _rounded(self, rect: QRectF, radius: float) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(rect, radius, radius)
+        return path
+
+
+class TouchButton(_PressableButton):
+    """An icon with an optional label: the navigation bar's buttons and chips."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        theme: th.Theme,
+        label: TextSource | None = None,
+        icon: Path | None = None,
+        filled: bool = False,
+        colour: str = th.TEXT,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(language, theme, parent)
+        self._label = label
+        self._icon = icon
+        self._filled = filled
+        self._colour = colour
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._update_accessible_name()
+
+    def text(self) -> str:
+        return self._language.text(self._label) if self._label is not None else ""
+
+    def set_label(self, label: TextSource) -> None:
+        self._label = label
+        self._update_accessible_name()
+        self.updateGeometry()
+        self.update()
+
+    def _icon_size(self) -> int:
+        return self._theme.px(40)
+
+    def sizeHint(self) -> QSize:
+        side = self._theme.target(88)
+        text = self.text()
+        if not text:
+            return QSize(side, side)
+        metrics = QFontMetrics(self._theme.font("label"))
+        pad = self._theme.px(28)
+        icon = self._icon_size() + self._theme.px(14) if self._icon else 0
+        return QSize(max(side, pad * 2 + icon + metrics.horizontalAdvance(text)), side)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = self._begin()
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        radius = rect.height() / 2
+        if self._filled or self.isDown() or self.isChecked():
+            fill = QColor(th.SURFACE_RAISED) if not self._filled else QColor(self._colour)
+            if self.isDown():
+                fill = fill.darker(135) if self._filled else QColor(th.LINE)
+            painter.fillPath(self._rounded(rect, radius), fill)
+        ink = QColor(th.ON_COLOUR) if self._filled else QColor(self._colour)
+        if not self.isEnabled():
+            ink.setAlphaF(0.3)
+        text = self.text()
+        size = self._icon_size()
+        font = self._theme.font("label")
+        metrics = QFontMetrics(font)
+        gap = self._theme.px(14) if text and self._icon else 0
+        content = (size if self._icon else 0) + gap + (metrics.horizontalAdvance(text) if text else 0)
+        x = rect.center().x() - content / 2
+        if self._icon:
+            pixmap = icon_pixmap(self._icon, size, ink, self.devicePixelRatioF())
+            painter.drawPixmap(QPointF(x, rect.center().y() - size / 2), pixmap)
+            x += size + gap
+        if text:
+            painter.setFont(font)
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(x, rect.top(), content, rect.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                text,
+            )
+        painter.end()
+
+
+class ColourTile(_PressableButton):
+    """A large tile filled with a vision's colour: icon, name, and the name in the other language."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        theme: th.Theme,
+        name: LocalText,
+        colour: str,
+        icon: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(language, theme, parent)
+        self._name = name
+        self._colour = colour
+        self._icon = icon
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._update_accessible_name()
+
+    def text(self) -> str:
+        return self._language.text(self._name)
+
+    def other_text(self) -> str:
+        """The name in the next language, shown small under the main name."""
+        others = [lang for lang in self._language.languages if lang != self._language.current]
+        return self._name[others[0]] if others else ""
+
+    def _name_font_role(self) -> str:
+        return "h2" if self.width() >= self._theme.px(230) else "h3"
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._theme.target(160), self._theme.target(150))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._theme.px(320), self._theme.px(300))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = self._begin()
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        base = QColor(self._colour)
+        gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
+        gradient.setColorAt(0.0, base.lighter(112))
+        gradient.setColorAt(1.0, base.darker(118))
+        painter.fillPath(self._rounded(rect, self._theme.radius), gradient)
+        if self.isDown():
+            painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
+        pad = self._theme.px(28)
+        compact_tile = rect.height() < self._theme.px(200)
+        icon = self._theme.px(56 if compact_tile else 72)
+        ink = QColor(th.ON_COLOUR)
+        pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
+        if compact_tile and rect.width() > rect.height() * 2.2:
+            # A wide, low tile (portrait home): icon on the left, names beside it.
+            painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
+            text_rect = QRectF(rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height())
+            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            painter.drawPixmap(QPointF(rect.left() + pad, rect.top() + pad), pixmap)
+            text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
+            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
+        painter.end()
+
+    def _draw_names(self, painter: QPainter, rect: QRectF, ink: QColor, align: Qt.AlignmentFlag) -> None:
+        name_font = self._theme.font(self._name_font_role())
+        small_font = self._theme.font("caption")
+        name_metrics = QFontMetrics(name_font)
+        small_metrics = QFontMetrics(small_font)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        name_box = name_metrics.boundingRect(rect.toRect(), flags, self.text())
+        other = self.other_text()
+        small_box = small_metrics.boundingRect(rect.toRect(), flags, other) if other else None
+        total = name_box.height() + (small_box.height() + self._theme.px(4) if small_box else 0)
+        top = rect.bottom() - total if align == Qt.AlignmentFlag.AlignBottom else rect.center().y() - total / 2
+        painter.setPen(ink)
+        painter.setFont(name_font)
+        painter.drawText(QRectF(rect.left(), top, rect.width(), name_box.height()), flags, self.text())
+        if small_box is not None:
+            painter.setFont(small_font)
+            faded = QColor(ink)
+            faded.setAlphaF(0.78)
+            painter.setPen(faded)
+            y = top + name_box.height() + self._theme.px(4)
+            painter.drawText(QRectF(rect.left(), y, rect.width(), small_box.height()), flags, other)
+
+
+class EntryCard(_PressableButton):
+    """An entry on the home screen (a tour, the figures, the voices): icon, title, a hint."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        theme: th.Theme,
+        title: TextSource,
+        hint: TextSource,
+        colour: str,
+        icon: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(language, theme, parent)
+        self._title = title
+        self._hint = hint
+        self._colour = colour
+        self._icon = icon
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._update_accessible_name()
+
+    def text(self) -> str:
+        return self._language.text(self._title)
+
+    def hint_text(self) -> str:
+        return self._language.text(self._hint)
+
+    def _layout(self, width: float) -> tuple[int, int, int, int]:
+        """icon size, padding, title height and hint height for a card `width` wide."""
+        pad = self._theme.px(24)
+        icon = self._theme.px(56)
+        text_width = max(40, int(width) - pad * 3 - icon - self._theme.px(8))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        title_h = QFontMetrics(self._theme.font("label")).boundingRect(0, 0, text_width, 10_000, flags, self.text())
+        hint_h = QFontMetrics(self._theme.font("caption")).boundingRect(
+            0, 0, text_width, 10_000, flags, self.hint_text()
+        )
+        return icon, pad, title_h.height(), hint_h.height()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        icon, pad, title_h, hint_h = self._layout(width)
+        return max(self._theme.target(104), pad * 2 + title_h + hint_h + self._theme.px(4))
+
+    def sizeHint(self) -> QSize:
+        width = self._theme.px(400)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        width = self._theme.px(260)
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = self._begin()
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        radius = self._theme.radius
+        painter.fillPath(self._rounded(rect, radius), QColor(th.SURFACE if not self.isDown() else th.LINE))
+        bar = QRectF(rect.left(), rect.top(), self._theme.px(8), rect.height())
+        painter.save()
+        painter.setClipPath(self._rounded(rect, radius))
+        painter.fillRect(bar, QColor(self._colour))
+        painter.restore()
+        icon, pad, title_h, hint_h = self._layout(rect.width())
+        left = rect.left() + pad + self._theme.px(8)
+        painter.drawPixmap(
+            QPointF(left, rect.center().y() - icon / 2),
+            icon_pixmap(self._icon, icon, QColor(self._colour), self.devicePixelRatioF()),
+        )
+        text_left = left + icon + pad
+        text_width = rect.right() - pad - text_left
+        top = rect.center().y() - (title_h + hint_h + self._theme.px(4)) / 2
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        painter.setPen(QColor(th.TEXT))
+        painter.setFont(self._theme.font("label"))
+        painter.drawText(QRectF(text_left, top, text_width, title_h), flags, self.text())
+        painter.setPen(QColor(th.TEXT_SECONDARY))
+        painter.setFont(self._theme.font("caption"))
+        painter.drawText(
+            QRectF(text_left, top + title_h + self._theme.px(4), text_width, hint_h), flags, self.hint_text()
+        )
+        painter.end()

@@ -1,0 +1,60 @@
+"""Position dots: where the visitor is among sibling pages or stops."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui import theme as th
+
+
+class PositionDots(QWidget):
+    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._count = 0
+        self._index = 0
+        self._colour = th.TEXT
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def set_position(self, index: int, count: int, colour: str = th.TEXT) -> None:
+        self._index, self._count, self._colour = index, count, colour
+        self.setAccessibleName(f"{index + 1} / {count}")
+        self.updateGeometry()
+        self.update()
+
+    def _metrics(self) -> tuple[int, int, int]:
+        dot, active, gap = self._theme.px(14), self._theme.px(40), self._theme.px(12)
+        return dot, active, gap
+
+    def sizeHint(self) -> QSize:
+        dot, active, gap = self._metrics()
+        if self._count <= 1:
+            return QSize(0, dot)
+        return QSize(active + (self._count - 1) * dot + (self._count - 1) * gap, dot)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._count <= 1:
+            return
+        dot, active, gap = self._metrics()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        x = (self.width() - self.sizeHint().width()) / 2
+        y = (self.height() - dot) / 2
+        for i in range(self._count):
+            width = active if i == self._index else dot
+            painter.setBrush(QColor(self._colour) if i == self._index else th.color(th.TEXT_SECONDARY, 0.45))
+            painter.drawRoundedRect(QRectF(x, y, width, dot), dot / 2, dot / 2)
+            x += width + gap
+        painter.end()

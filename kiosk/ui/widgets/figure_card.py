@@ -1,0 +1,136 @@
+"""A key figure as a visitor reads it from two metres: the number large, its unit and label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content import Figure
+from kiosk.content.numbers import FormattedFigure, format_figure
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState
+from kiosk.ui.widgets.text import TextLabel
+
+
+class FigureNumber(QWidget):
+    """"近 130 家" set on one baseline: approximation and unit smaller than the number.
+
+    Never clips: when the width is short, the whole line scales down to fit.
+    """
+
+    def __init__(
+        self,
+        language: LanguageState,
+        figure: Figure,
+        theme: th.Theme,
+        role: str = "figure-small",
+        colour: str = th.TEXT,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._figure = figure
+        self._theme = theme
+        self._role = role
+        self._colour = colour
+        self._value: float | None = None  # None: the content's value (the final state)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        language.changed.connect(self._on_language_changed)
+        self._on_language_changed(language.current)
+
+    def formatted(self) -> FormattedFigure:
+        return format_figure(self._figure, self._language.current, self._value)
+
+    def text(self) -> str:
+        return self.formatted().text
+
+    def set_value(self, value: float | None) -> None:
+        """Show `value` in the figure's unit (a count-up frame); None shows the final value."""
+        self._value = value
+        self.update()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.setAccessibleName(self.text())
+        self.updateGeometry()
+        self.update()
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        big = self._theme.font(self._role)
+        small = self._theme.font("h3" if self._role == "figure-small" else "h2")
+        return big, small
+
+    def _parts(self) -> list[tuple[str, bool]]:
+        """(text, is_big) runs on the baseline."""
+        f = self.formatted()
+        en = self._language.current != "zh"
+        space = " " if en else ""
+        runs: list[tuple[str, bool]] = []
+        lead = space.join(part for part in (f.approx, f.prefix) if part)
+        if lead:
+            runs.append((lead + space, False))
+        runs.append((f.number, True))
+        if f.suffix:
+            runs.append(((space if en and f.suffix != "%" else "") + f.suffix, False))
+        return runs
+
+    def _natural_width(self) -> float:
+        big, small = self._fonts()
+        return sum(QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in self._parts())
+
+    def sizeHint(self) -> QSize:
+        big, _ = self._fonts()
+        metrics = QFontMetricsF(big)
+        return QSize(int(self._natural_width()) + 2, int(metrics.ascent() + metrics.descent() * 0.6))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self._theme.px(160)), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        big, small = self._fonts()
+        natural = self._natural_width()
+        fit = min(1.0, self.width() / natural) if natural > 0 else 1.0
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(self._colour))
+        metrics = QFontMetricsF(big)
+        baseline = metrics.ascent()
+        painter.scale(fit, fit)
+        x = 0.0
+        for text, is_big in self._parts():
+            font = big if is_big else small
+            painter.setFont(font)
+            painter.drawText(QPointF(x, baseline), text)
+            x += QFontMetricsF(font).horizontalAdvance(text)
+        painter.end()
+
+
+class FigureCard(QFrame):
+    """A panel with one figure: number, label, and the year or scope the report gives."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        figure: Figure,
+        theme: th.Theme,
+        accent: str = th.TEXT,
+        role: str = "figure-small",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self.setObjectName("panel")
+        layout = QVBoxLayout(self)
+        pad = theme.px(28)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(6))
+        self.number = FigureNumber(language, figure, theme, role, accent)
+        layout.addWidget(self.number)
+        self.label = TextLabel(language, figure.label, "label")
+        layout.addWidget(self.label)
+        if figure.context is not None:
+            layout.addWidget(TextLabel(language, figure.context, "caption", tone="secondary"))
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

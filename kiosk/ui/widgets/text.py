@@ -1,0 +1,117 @@
+"""Text that follows the visitor's language; always plain text, never HTML."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, TextSource
+
+
+class TextLabel(QLabel):
+    """A label styled by its `role` (display, h1, h2, body, caption ...), in the current language."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        source: TextSource,
+        role: str = "body",
+        tone: str | None = None,
+        wrap: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._source = source
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setProperty("role", role)
+        if tone:
+            self.setProperty("tone", tone)
+        self.setWordWrap(wrap)
+        self.setText(language.text(source))
+        language.changed.connect(self._on_language_changed)
+
+    def set_source(self, source: TextSource) -> None:
+        self._source = source
+        self.setText(self._language.text(source))
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.setText(self._language.text(self._source))
+
+
+class Paragraph(QWidget):
+    """Body text with the exhibit's 1.45 line height, wrapped to the width it gets."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        source: TextSource,
+        theme: th.Theme,
+        role: str = "body",
+        colour: str = th.TEXT,
+        line_height: int = 145,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._source = source
+        self._colour = QColor(colour)
+        self._line_height = line_height
+        self._document = QTextDocument(self)
+        self._document.setDocumentMargin(0)
+        self._document.setDefaultFont(theme.font(role))
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._document.setDefaultTextOption(option)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._set_text(language.text(source))
+        language.changed.connect(self._on_language_changed)
+
+    def text(self) -> str:
+        return self._document.toPlainText()
+
+    def set_source(self, source: TextSource) -> None:
+        self._source = source
+        self._set_text(self._language.text(source))
+
+    def _set_text(self, text: str) -> None:
+        self._document.setPlainText(text)
+        cursor = QTextCursor(self._document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(self._line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._set_text(self._language.text(self._source))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        self._document.setTextWidth(width)
+        return int(self._document.size().height() + 0.999)
+
+    def sizeHint(self) -> QSize:
+        width = self.maximumWidth() if self.maximumWidth() < 10_000 else 900
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.heightForWidth(max(200, self.width())))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._document.setTextWidth(self.width())
+        painter = QPainter(self)
+        painter.setPen(self._colour)
+        context = self._document.documentLayout().PaintContext()
+        context.palette.setColor(context.palette.ColorRole.Text, self._colour)
+        self._document.documentLayout().draw(painter, context)
+        painter.end()
