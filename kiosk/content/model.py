@@ -177,6 +177,7 @@ class TourStop(_Frozen):
 class Tour(_Frozen):
     id: Id
     title: LocalText
+    short_title: LocalText | None = Field(default=None, description="For buttons and entries; else the title")
     subtitle: LocalText
     color: Color
     icon: AssetPath

@@ -72,10 +72,10 @@ def format_figure(figure: Figure, lang: str, value: float | None = None) -> Form
     shown = figure.value if value is None else value
     decimals = decimals_of(figure.value)
     approx = _APPROX["zh" if lang == "zh" else "en"].get(figure.approx or "", "")
-    measure = figure.measure[lang] if figure.measure else ""
     if lang == "zh":
+        measure = figure.measure["zh"] if figure.measure else ""
         return _format_zh(figure, shown, decimals, approx, measure)
-    return _format_en(figure, shown, decimals, approx, measure, lang)
+    return _format_en(figure, shown, decimals, approx, lang)
 
 
 def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure: str) -> FormattedFigure:
@@ -92,9 +92,7 @@ def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure
     return FormattedFigure(approx, "", format_number(shown, decimals), measure, "zh")
 
 
-def _format_en(
-    figure: Figure, shown: float, decimals: int, approx: str, measure: str, lang: str
-) -> FormattedFigure:
+def _format_en(figure: Figure, shown: float, decimals: int, approx: str, lang: str) -> FormattedFigure:
     if figure.unit in ("yi_cny", "wanyi_cny"):
         scale = 1e8 if figure.unit == "yi_cny" else 1e12
         number, word = _en_money(shown * scale)
@@ -103,4 +101,5 @@ def _format_en(
         return FormattedFigure(approx, "", format_number(shown, decimals), "%", lang)
     if figure.unit == "fraction" and figure.denominator:
         return FormattedFigure(approx, "", _en_fraction(int(shown), figure.denominator), "", lang)
-    return FormattedFigure(approx, "", format_number(shown, decimals), measure, lang)
+    # English sets the count alone ("nearly 130"); the label says what is counted.
+    return FormattedFigure(approx, "", format_number(shown, decimals), "", lang)

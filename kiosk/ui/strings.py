@@ -15,7 +15,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "tours": {"zh": "园区参访", "en": "Park tours"},
     "tour": {"zh": "参访路线", "en": "Tour"},
     "stop": {"zh": "第 {n} 站 / 共 {total} 站", "en": "Stop {n} of {total}"},
-    "figures": {"zh": "数说中关村", "en": "Zhongguancun in figures"},
+    "figures": {"zh": "数说中关村", "en": "In figures"},
     "figures-hint": {"zh": "研发、企业、全球合作", "en": "R&D, companies, global reach"},
     "voices": {"zh": "大会之声", "en": "Voices"},
     "voices-hint": {"zh": "嘉宾原话", "en": "In the speakers' own words"},

@@ -65,7 +65,7 @@ def mix(a: str, b: str, amount: float) -> QColor:
 class Theme:
     scale: float = 1.0
     portrait: bool = False
-    compact: bool = False  # landscape panels smaller than ~1600x900 logical px
+    compact: bool = False  # landscape panels well under 1920x1080 (1280x800, 1366x768)
 
     @classmethod
     def for_size(cls, width: int, height: int) -> Theme:
@@ -73,7 +73,8 @@ class Theme:
         return cls(
             scale=scale,
             portrait=height > width,
-            compact=width < 1600 * scale * 0.999 or height < 900 * scale * 0.999,
+            # Smaller than the design: text keeps its floors, so it takes relatively more room.
+            compact=min(width / 1920, height / 1080) < 0.9 and width >= height,
         )
 
     def px(self, value: float) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
@@ -11,19 +12,93 @@ from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 
 
+class _MoreBelowFade(QWidget):
+    """A soft fade at the bottom edge while there is more to scroll to: never a hard cut."""
+
+    def __init__(self, colour: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._colour = colour
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0.0, th.color(self._colour, 0.0))
+        gradient.setColorAt(1.0, th.color(self._colour, 0.96))
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), gradient)
+        painter.end()
+
+
 class PageScrollArea(QScrollArea):
     """Holds a page's body. Designed layouts fit the screen; when large text does not, the
     body scrolls by dragging (see SwipeDetector): never a scrollbar to aim at."""
 
-    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, body: QWidget, parent: QWidget | None = None, fade: str = th.BACKGROUND) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidgetResizable(True)
+        # Sized by hand, not setWidgetResizable: the body gets its height-for-width at the
+        # viewport's width (wrapped text included), and never less than the viewport.
+        self.setWidgetResizable(False)
         self.setWidget(body)
+        self._fit_pending = False
+        body.installEventFilter(self)
         self.viewport().setAutoFillBackground(False)
         body.setAutoFillBackground(False)
+        self._fade = _MoreBelowFade(fade, self)
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(self._update_fade)
+        bar.valueChanged.connect(self._update_fade)
+        self._update_fade()
+
+    def sizeHint(self) -> QSize:
+        # A scroll area asks for little: it takes the room its layout gives and scrolls the rest.
+        return QSize(super().sizeHint().width(), 120)
+
+    def has_more_below(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() < bar.maximum()
+
+    def _update_fade(self) -> None:
+        height = min(96, self.viewport().height() // 4)
+        viewport = self.viewport().geometry()
+        self._fade.setGeometry(viewport.left(), viewport.bottom() - height + 1, viewport.width(), height)
+        self._fade.setVisible(self.has_more_below())
+        self._fade.raise_()
+
+    def fit_body(self) -> None:
+        body, viewport = self.widget(), self.viewport()
+        body.ensurePolished()  # new children get their stylesheet fonts before we measure them
+        layout = body.layout()
+        if layout is None:
+            body.resize(viewport.size())
+            return
+        layout.activate()  # settles items added or removed since the last pass
+        width = viewport.width()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = layout.totalSizeHint().height()
+        height = max(viewport.height(), needed, layout.totalMinimumSize().height())
+        if body.size() != QSize(width, height):
+            body.resize(width, height)
+        self._update_fade()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest and not self._fit_pending:
+            # Measured once the request is handled: children added in this turn are shown
+            # (and styled) by queued calls, and only then report their real heights.
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_later)
+        return super().eventFilter(watched, event)
+
+    def _fit_later(self) -> None:
+        self._fit_pending = False
+        self.fit_body()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_body()
 
 
 class Page(QWidget):
@@ -55,7 +130,7 @@ class Page(QWidget):
         self._body_widget.setObjectName("page-body")
         self.body = QVBoxLayout(self._body_widget)
         margin = theme.margin
-        self.body.setContentsMargins(margin, margin, margin, theme.px(32))
+        self.body.setContentsMargins(margin, theme.px(48), margin, theme.px(24))
         self.body.setSpacing(theme.gutter)
         self.scroll_area = PageScrollArea(self._body_widget, self)
         outer = QVBoxLayout(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.content import LoadedContent
+from kiosk.content import Figure, LoadedContent
 from kiosk.content.pages import PageRef
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
@@ -43,21 +43,26 @@ class FiguresPage(Page):
             caption.setMaximumWidth(theme.px(1400))
             self.body.addWidget(caption)
         self.body.addSpacing(theme.px(8))
-        self.body.addLayout(self._cards(), 1)
+        self.body.addLayout(self._cards(), 1 if self.theme.portrait else 0)
         self.body.addWidget(self._sentences())
+        if not self.theme.portrait:
+            self.body.addStretch(1)
         self.setAccessibleDescription(f"{index + 1}/{total}")
 
     def _columns(self) -> int:
         count = len(self.figures)
         if self.theme.portrait:
             return 1 if count <= 3 else 2
-        return count if count <= 3 else (2 if count == 4 else 3)
+        if self.theme.compact:
+            return count if count <= 3 else (2 if count == 4 else 3)
+        return count
 
     def _cards(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(self.theme.gutter)
         columns = self._columns()
-        role = "figure" if len(self.figures) <= 2 and not self.theme.compact else "figure-small"
+        roomy = self.theme.portrait or (len(self.figures) <= 2 and not self.theme.compact)
+        role = "figure" if roomy else "figure-small"
         for index, figure in enumerate(self.figures):
             colour = FIGURE_COLOURS[index % len(FIGURE_COLOURS)]
             card = FigureCard(self.language, figure, self.theme, colour, role)
@@ -67,6 +72,22 @@ class FiguresPage(Page):
             grid.setColumnStretch(column, 1)
         return grid
 
+    def _distinct_sentences(self) -> list[Figure]:
+        """Figures whose sentence says something the group's other sentences do not already."""
+        lang = self.content.meta.default_language
+
+        def core(figure: Figure) -> str:
+            return figure.sentence[lang].replace("……", "").replace("...", "").strip()
+
+        kept: list[Figure] = []
+        for figure in self.figures:
+            text = core(figure)
+            covered = any(text in core(other) and (text != core(other) or other in kept) for other in self.figures
+                          if other is not figure)
+            if not covered:
+                kept.append(figure)
+        return kept
+
     def _sentences(self) -> QFrame:
         """The report's own sentences behind these figures, each once."""
         frame = QFrame()
@@ -74,12 +95,7 @@ class FiguresPage(Page):
         layout.setContentsMargins(0, self.theme.px(8), 0, 0)
         layout.setSpacing(self.theme.px(8))
         layout.addWidget(TextLabel(self.language, ui("from-report"), "caption", tone="secondary"))
-        seen: set[str] = set()
-        for figure in self.figures:
-            key = figure.sentence[self.content.meta.default_language]
-            if key in seen:
-                continue
-            seen.add(key)
+        for figure in self._distinct_sentences():
             sentence = Paragraph(self.language, figure.sentence, self.theme, "caption", th.TEXT_SECONDARY, 130)
             sentence.setMaximumWidth(self.theme.px(1600))
             layout.addWidget(sentence)

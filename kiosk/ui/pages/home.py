@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import PageRef
@@ -31,41 +32,48 @@ class HomePage(Page):
     def _build(self) -> None:
         home, theme, language = self.content.home, self.theme, self.language
         header = QVBoxLayout()
-        header.setSpacing(theme.px(8))
+        header.setSpacing(theme.px(6))
         header.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"))
-        self.title = TextLabel(language, home.title, "display")
+        self.title = TextLabel(language, home.title, "display", fit_floor_px=theme.font_px("h1"))
         header.addWidget(self.title)
         header.addWidget(TextLabel(language, home.subtitle, "lead", tone="secondary"))
-        context = Paragraph(language, home.context, theme, "body", line_height=130)
-        context.setMaximumWidth(theme.px(1500))
-        header.addSpacing(theme.px(4))
-        header.addWidget(context)
         self.body.addLayout(header)
-        self.body.addWidget(self._calls_panel())
-        self.body.addSpacing(theme.px(4))
-        self.body.addWidget(TextLabel(language, ui("visions-title"), "label", tone="secondary"))
-        self.body.addLayout(self._vision_tiles(), 3)
-        self.body.addLayout(self._entries(), 0)
+        context = Paragraph(language, home.context, theme, "body", line_height=130)
+        context.setMaximumWidth(theme.px(1100))
+        intro = QBoxLayout(QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight)
+        intro.setSpacing(theme.px(40))
+        intro.addWidget(context, 1, Qt.AlignmentFlag.AlignTop)
+        intro.addWidget(self._calls_panel(), 1)
+        # On a small landscape panel the visions and entries come first, above the fold;
+        # the initiative's context and calls follow (the page scrolls by dragging).
+        if theme.compact and not theme.portrait:
+            self.body.addLayout(self._vision_tiles(), 1)
+            self.body.addLayout(self._entries(), 0)
+            self.body.addLayout(intro)
+        else:
+            self.body.addLayout(intro)
+            self.body.addLayout(self._vision_tiles(), 1)
+            self.body.addLayout(self._entries(), 0)
 
     def _calls_panel(self) -> QFrame:
         home, theme = self.content.home, self.theme
         panel = QFrame()
         panel.setObjectName("panel")
         layout = QVBoxLayout(panel)
-        pad = theme.px(24)
+        pad = theme.px(20)
         layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
-        layout.setSpacing(theme.px(12))
+        layout.setSpacing(theme.px(8))
         layout.addWidget(TextLabel(self.language, home.calls_intro, "label", tone="secondary"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(theme.gutter)
-        grid.setVerticalSpacing(theme.px(12))
-        columns = 1 if theme.portrait else 2
+        grid.setVerticalSpacing(theme.px(4))
+        columns = 1
         for index, call in enumerate(home.calls):
             row, column = divmod(index, columns)
             number = QLabel(f"{index + 1:02d}")
             number.setProperty("role", "label")
             number.setStyleSheet(f"color: {th.ACCENT};")
-            grid.addWidget(number, row, column * 2)
+            grid.addWidget(number, row, column * 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(TextLabel(self.language, call, "body"), row, column * 2 + 1)
             grid.setColumnStretch(column * 2 + 1, 1)
         layout.addLayout(grid)
@@ -80,11 +88,8 @@ class HomePage(Page):
             tile.setObjectName(f"vision-tile-{vision.id}")
             tile.clicked.connect(lambda _=False, v=vision.id: self.navigate_requested.emit(f"vision/{v}"))
             self.vision_tiles.append(tile)
-            if theme.portrait:
-                tile.setMinimumHeight(theme.target(120))
-                grid.addWidget(tile, index, 0)
-            else:
-                grid.addWidget(tile, 0, index)
+            # Portrait: three across, so the tiles stay tiles and the entries stay on screen.
+            grid.addWidget(tile, *divmod(index, 3 if theme.portrait else len(visions)))
         return grid
 
     def _entries(self) -> QGridLayout:
@@ -92,15 +97,19 @@ class HomePage(Page):
         entries: list[tuple[str, EntryCard]] = []
         for tour in content.tours:
             card = EntryCard(
-                self.language, theme, tour.title, ui("tour-hint", n=len(tour.stops)), tour.color,
-                self.loaded.asset(tour.icon),
+                self.language, theme, tour.short_title or tour.title, ui("tour-hint", n=len(tour.stops)), tour.color,
+                self.loaded.asset(tour.icon), compact=True,
             )
             entries.append((f"tour/{tour.id}", card))
         if content.figure_groups:
-            card = EntryCard(self.language, theme, ui("figures"), ui("figures-hint"), th.ACCENT, icon_path("figures"))
+            card = EntryCard(
+                self.language, theme, ui("figures"), ui("figures-hint"), th.ACCENT, icon_path("figures"), compact=True
+            )
             entries.append((f"figures/{content.figure_groups[0].id}", card))
         if content.voices:
-            card = EntryCard(self.language, theme, ui("voices"), ui("voices-hint"), "#FF9A4D", icon_path("voices"))
+            card = EntryCard(
+                self.language, theme, ui("voices"), ui("voices-hint"), "#FF9A4D", icon_path("voices"), compact=True
+            )
             entries.append(("voices", card))
         grid = QGridLayout()
         grid.setSpacing(theme.gutter)

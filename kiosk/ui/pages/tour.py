@@ -68,12 +68,12 @@ class TourPage(Page):
         pad = theme.px(36)
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
         self._panel_layout.setSpacing(theme.px(16))
-        self.panel_scroll = PageScrollArea(self._panel_body)
+        self.panel_scroll = PageScrollArea(self._panel_body, fade=th.SURFACE)
         panel_layout = QHBoxLayout(panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
         panel_layout.addWidget(self.panel_scroll)
-        columns.addWidget(self.diagram, 3 if not theme.portrait else 4)
-        columns.addWidget(panel, 2 if not theme.portrait else 5)
+        columns.addWidget(self.diagram, 5 if not theme.portrait else 4)
+        columns.addWidget(panel, 4 if not theme.portrait else 5)
         self.body.addLayout(columns, 1)
 
     def _show_stop(self) -> None:
@@ -81,6 +81,7 @@ class TourPage(Page):
             item = self._panel_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from this frame on, not only after the deferred delete
                 widget.deleteLater()
         theme, stop = self.theme, self.tour.stops[self._index]
         layout = self._panel_layout
@@ -90,7 +91,7 @@ class TourPage(Page):
         layout.addWidget(position)
         self.stop_title = TextLabel(self.language, stop.title, "h2")
         layout.addWidget(self.stop_title)
-        self.stop_text = Paragraph(self.language, stop.text, theme)
+        self.stop_text = Paragraph(self.language, stop.text, theme, line_height=138)
         layout.addWidget(self.stop_text)
         if stop.figure is not None:
             layout.addWidget(FigureCard(self.language, self.content.figure(stop.figure), theme, self.tour.color))
@@ -98,6 +99,12 @@ class TourPage(Page):
             layout.addSpacing(theme.px(8))
             layout.addWidget(QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color))
         layout.addStretch(1)
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.show()  # now, not by Qt's queued call: the panel is measured below
+        self.panel_scroll.fit_body()
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index)
 

@@ -41,11 +41,14 @@ class VisionPage(Page):
         text.setMaximumWidth(theme.px(1000))
         text_column = QVBoxLayout()
         text_column.addWidget(text)
-        text_column.addStretch(1)
+        if not theme.portrait:
+            text_column.addStretch(1)
         columns.addLayout(text_column, 11)
         if vision.figures:
             columns.addLayout(self._figures(), 10)
-        self.body.addLayout(columns, 1)
+        self.body.addLayout(columns, 0 if theme.portrait else 1)
+        if theme.portrait:
+            self.body.addStretch(1)
 
     def _hero(self) -> QFrame:
         theme, vision = self.theme, self.vision
@@ -57,11 +60,11 @@ class VisionPage(Page):
             "stop:0 %s, stop:1 %s); }" % (theme.radius, base.lighter(110).name(), base.darker(125).name())
         )
         layout = QHBoxLayout(hero)
-        pad = theme.px(40)
-        layout.setContentsMargins(pad, pad, pad, pad)
+        pad = theme.px(32)
+        layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
         layout.setSpacing(theme.px(36))
         icon = QLabel()
-        size = theme.px(128)
+        size = theme.px(112)
         icon.setPixmap(icon_pixmap(self.loaded.asset(vision.icon), size, th.ON_COLOUR, self.devicePixelRatioF()))
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -80,14 +83,14 @@ class VisionPage(Page):
         theme = self.theme
         column = QVBoxLayout()
         column.setSpacing(theme.px(12))
-        column.addWidget(TextLabel(self.language, ui("key-figures"), "label", tone="secondary"))
         grid = QGridLayout()
         grid.setSpacing(theme.gutter)
-        per_row = 1 if theme.portrait and len(self.vision.figures) <= 2 else 2
+        per_row = 1 if theme.portrait or len(self.vision.figures) <= 2 else 2
         for index, figure_id in enumerate(self.vision.figures):
             card = FigureCard(self.language, self.content.figure(figure_id), theme, self.vision.color)
             self.figure_cards.append(card)
             grid.addWidget(card, *divmod(index, per_row))
         column.addLayout(grid)
-        column.addStretch(1)
+        if not theme.portrait:
+            column.addStretch(1)
         return column

@@ -1,14 +1,15 @@
-"""The voices of the conference: one quote at a time, swipe or step through them."""
+"""The voices of the conference: the speakers listed, one quote large; tap, swipe or step."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import PageRef
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.pages.base import Page
+from kiosk.ui.widgets.buttons import EntryCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import TextLabel
 
@@ -28,16 +29,42 @@ class VoicesPage(Page):
         self.body.addWidget(TextLabel(language, ui("voices"), "caption", tone="secondary"))
         self.title = TextLabel(language, ui("voices-hint"), "h1")
         self.body.addWidget(self.title)
-        self.body.addSpacing(theme.px(16))
+        self.body.addSpacing(theme.px(8))
+        portrait = theme.portrait
+        columns = QBoxLayout(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(theme.px(48))
+        self.speakers: list[EntryCard] = []
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        speakers = QGridLayout()
+        speakers.setSpacing(theme.px(10))
         self.stack = QStackedWidget()
         self.quotes: list[QuoteBlock] = []
+        per_row = 2
         for index, voice in enumerate(self.content.voices):
             colour = VOICE_COLOURS[index % len(VOICE_COLOURS)]
+            # Numbered: one speaker may have several quotes, and the number tells them apart.
+            label = lambda lang, v=voice, n=index + 1: f"{n}  {v.name[lang]}"  # noqa: E731
+            card = EntryCard(language, theme, label, lambda lang: "", colour, None, compact=True)
+            card.setObjectName(f"speaker-{voice.id}")
+            card.setCheckable(True)
+            self._group.addButton(card, index)
+            speakers.addWidget(card, *divmod(index, per_row))
+            self.speakers.append(card)
             block = QuoteBlock(language, voice, theme, colour, "lead")
-            block.setMaximumWidth(theme.px(1500))
             self.quotes.append(block)
             self.stack.addWidget(block)
-        self.body.addWidget(self.stack, 1)
+        self.speakers[0].setChecked(True)
+        self._group.idClicked.connect(self.set_step)
+        speaker_column = QVBoxLayout()
+        speaker_column.addLayout(speakers)
+        speaker_column.addStretch(1)
+        quote_column = QVBoxLayout()
+        quote_column.addWidget(self.stack)
+        quote_column.addStretch(1)
+        columns.addLayout(quote_column if portrait else speaker_column, 0 if portrait else 5)
+        columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else 8)
+        self.body.addLayout(columns, 1)
 
     def accent(self) -> str:
         return VOICE_COLOURS[self.stack.currentIndex() % len(VOICE_COLOURS)]
@@ -50,6 +77,7 @@ class VoicesPage(Page):
 
     def set_step(self, index: int) -> None:
         index = max(0, min(index, self.stack.count() - 1))
+        self.speakers[index].setChecked(True)
         if index != self.stack.currentIndex():
             self.stack.setCurrentIndex(index)
             self.scroll_area.verticalScrollBar().setValue(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content import LocalText
@@ -159,14 +159,23 @@ class ColourTile(_PressableButton):
         others = [lang for lang in self._language.languages if lang != self._language.current]
         return self._name[others[0]] if others else ""
 
-    def _name_font_role(self) -> str:
-        return "h2" if self.width() >= self._theme.px(230) else "h3"
+    def _name_font_role(self, width: float, height: float = 10_000) -> str:
+        """The largest of h2 / h3 / label that sets the name on one line with room for the
+        small line under it; else label, wrapped."""
+        small = QFontMetrics(self._other_font(width)).height() + self._theme.px(4)
+        for role in ("h2", "h3", "label"):
+            metrics = QFontMetrics(self._theme.font(role))
+            if metrics.horizontalAdvance(self.text()) <= width and metrics.height() + small <= height:
+                return role
+        return "label"
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._theme.target(160), self._theme.target(150))
+        return QSize(self._theme.target(160), self._theme.target(96))
 
     def sizeHint(self) -> QSize:
-        return QSize(self._theme.px(320), self._theme.px(300))
+        # Preferred height stays modest: height-for-width layouts (the page's scroll area)
+        # add preferred heights, and the row's stretch gives tiles whatever room is left.
+        return QSize(self._theme.px(320), max(128, self._theme.target(160)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = self._begin()
@@ -178,43 +187,60 @@ class ColourTile(_PressableButton):
         painter.fillPath(self._rounded(rect, self._theme.radius), gradient)
         if self.isDown():
             painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
-        pad = self._theme.px(28)
-        compact_tile = rect.height() < self._theme.px(200)
-        icon = self._theme.px(56 if compact_tile else 72)
+        pad = self._theme.px(24)
         ink = QColor(th.ON_COLOUR)
-        pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
-        if compact_tile and rect.width() > rect.height() * 2.2:
-            # A wide, low tile (portrait home): icon on the left, names beside it.
-            painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
-            text_rect = QRectF(rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height())
-            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
-        else:
+        icon = self._theme.px(56)
+        names_height = self._names_height(rect.width() - pad * 2)
+        if rect.height() >= pad * 2 + icon + self._theme.px(8) + names_height:
+            # Tall enough: icon at the top, names at the bottom.
+            pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
             painter.drawPixmap(QPointF(rect.left() + pad, rect.top() + pad), pixmap)
             text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
             self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
+        else:
+            # Low and wide: icon on the left, names beside it.
+            icon = min(icon, int(rect.height() - pad))
+            pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
+            painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
+            text_rect = QRectF(rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height())
+            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
         painter.end()
 
-    def _draw_names(self, painter: QPainter, rect: QRectF, ink: QColor, align: Qt.AlignmentFlag) -> None:
-        name_font = self._theme.font(self._name_font_role())
-        small_font = self._theme.font("caption")
-        name_metrics = QFontMetrics(name_font)
-        small_metrics = QFontMetrics(small_font)
+    def _other_font(self, width: float) -> QFont:
+        """The small other-language name: caption size, shrunk (to 16 px at least) to fit one line."""
+        font = self._theme.font("caption")
+        natural = QFontMetrics(font).horizontalAdvance(self.other_text())
+        if natural > width > 0:
+            font.setPixelSize(max(16, int(font.pixelSize() * width / natural)))
+        return font
+
+    def _names_height(self, width: float) -> int:
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        name_box = name_metrics.boundingRect(rect.toRect(), flags, self.text())
-        other = self.other_text()
-        small_box = small_metrics.boundingRect(rect.toRect(), flags, other) if other else None
-        total = name_box.height() + (small_box.height() + self._theme.px(4) if small_box else 0)
+        box = QRectF(0, 0, width, 10_000).toRect()
+        name = QFontMetrics(self._theme.font(self._name_font_role(width))).boundingRect(box, flags, self.text())
+        other = QFontMetrics(self._other_font(width)).height()
+        return name.height() + self._theme.px(4) + other
+
+    def _draw_names(self, painter: QPainter, rect: QRectF, ink: QColor, align: Qt.AlignmentFlag) -> None:
+        name_font = self._theme.font(self._name_font_role(rect.width(), rect.height()))
+        small_font = self._other_font(rect.width())
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        name_box = QFontMetrics(name_font).boundingRect(rect.toRect(), flags, self.text())
+        other = QFontMetrics(small_font).elidedText(self.other_text(), Qt.TextElideMode.ElideRight, int(rect.width()))
+        small_height = QFontMetrics(small_font).height() if other else 0
+        gap = self._theme.px(4) if other else 0
+        total = name_box.height() + gap + small_height
         top = rect.bottom() - total if align == Qt.AlignmentFlag.AlignBottom else rect.center().y() - total / 2
         painter.setPen(ink)
         painter.setFont(name_font)
         painter.drawText(QRectF(rect.left(), top, rect.width(), name_box.height()), flags, self.text())
-        if small_box is not None:
+        if other:
             painter.setFont(small_font)
             faded = QColor(ink)
             faded.setAlphaF(0.78)
             painter.setPen(faded)
-            y = top + name_box.height() + self._theme.px(4)
-            painter.drawText(QRectF(rect.left(), y, rect.width(), small_box.height()), flags, other)
+            y = top + name_box.height() + gap
+            painter.drawText(QRectF(rect.left(), y, rect.width(), small_height), int(Qt.AlignmentFlag.AlignLeft), other)
 
 
 class EntryCard(_PressableButton):
@@ -227,7 +253,8 @@ class EntryCard(_PressableButton):
         title: TextSource,
         hint: TextSource,
         colour: str,
-        icon: Path,
+        icon: Path | None,
+        compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(language, theme, parent)
@@ -235,6 +262,7 @@ class EntryCard(_PressableButton):
         self._hint = hint
         self._colour = colour
         self._icon = icon
+        self._compact = compact
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._update_accessible_name()
 
@@ -246,22 +274,22 @@ class EntryCard(_PressableButton):
 
     def _layout(self, width: float) -> tuple[int, int, int, int]:
         """icon size, padding, title height and hint height for a card `width` wide."""
-        pad = self._theme.px(24)
-        icon = self._theme.px(56)
+        pad = self._theme.px(16 if self._compact else 24)
+        icon = self._theme.px(56) if self._icon is not None else 0
         text_width = max(40, int(width) - pad * 3 - icon - self._theme.px(8))
         flags = int(Qt.TextFlag.TextWordWrap)
         title_h = QFontMetrics(self._theme.font("label")).boundingRect(0, 0, text_width, 10_000, flags, self.text())
-        hint_h = QFontMetrics(self._theme.font("caption")).boundingRect(
-            0, 0, text_width, 10_000, flags, self.hint_text()
-        )
-        return icon, pad, title_h.height(), hint_h.height()
+        hint = self.hint_text()
+        hint_h = QFontMetrics(self._theme.font("caption")).boundingRect(0, 0, text_width, 10_000, flags, hint)
+        return icon, pad, title_h.height(), hint_h.height() if hint else 0
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
         icon, pad, title_h, hint_h = self._layout(width)
-        return max(self._theme.target(104), pad * 2 + title_h + hint_h + self._theme.px(4))
+        least = self._theme.target(72 if self._compact else 104)
+        return max(least, pad * 2 + title_h + hint_h + self._theme.px(4))
 
     def sizeHint(self) -> QSize:
         width = self._theme.px(400)
@@ -275,19 +303,22 @@ class EntryCard(_PressableButton):
         painter = self._begin()
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         radius = self._theme.radius
-        painter.fillPath(self._rounded(rect, radius), QColor(th.SURFACE if not self.isDown() else th.LINE))
-        bar = QRectF(rect.left(), rect.top(), self._theme.px(8), rect.height())
-        painter.save()
-        painter.setClipPath(self._rounded(rect, radius))
-        painter.fillRect(bar, QColor(self._colour))
-        painter.restore()
+        fill = th.LINE if self.isDown() else (th.SURFACE_RAISED if self.isChecked() else th.SURFACE)
+        painter.fillPath(self._rounded(rect, radius), QColor(fill))
+        if not self.isCheckable() or self.isChecked():
+            bar = QRectF(rect.left(), rect.top(), self._theme.px(8), rect.height())
+            painter.save()
+            painter.setClipPath(self._rounded(rect, radius))
+            painter.fillRect(bar, QColor(self._colour))
+            painter.restore()
         icon, pad, title_h, hint_h = self._layout(rect.width())
         left = rect.left() + pad + self._theme.px(8)
-        painter.drawPixmap(
-            QPointF(left, rect.center().y() - icon / 2),
-            icon_pixmap(self._icon, icon, QColor(self._colour), self.devicePixelRatioF()),
-        )
-        text_left = left + icon + pad
+        if self._icon is not None:
+            painter.drawPixmap(
+                QPointF(left, rect.center().y() - icon / 2),
+                icon_pixmap(self._icon, icon, QColor(self._colour), self.devicePixelRatioF()),
+            )
+        text_left = left + icon + (pad if icon else 0)
         text_width = rect.right() - pad - text_left
         top = rect.center().y() - (title_h + hint_h + self._theme.px(4)) / 2
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)

@@ -122,9 +122,9 @@ class FigureCard(QFrame):
         self.figure = figure
         self.setObjectName("panel")
         layout = QVBoxLayout(self)
-        pad = theme.px(28)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(6))
+        pad = theme.px(24)
+        layout.setContentsMargins(pad, theme.px(16), pad, pad)
+        layout.setSpacing(theme.px(4))
         self.number = FigureNumber(language, figure, theme, role, accent)
         layout.addWidget(self.number)
         self.label = TextLabel(language, figure.label, "label")

@@ -51,4 +51,5 @@ class QuoteBlock(QFrame):
         words.addWidget(details)
         if voice.occasion is not None:
             words.addWidget(TextLabel(language, voice.occasion, "caption", tone="secondary"))
+        words.addStretch(1)
         layout.addLayout(words, 1)

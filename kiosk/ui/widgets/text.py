@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.ui import theme as th
@@ -20,11 +31,15 @@ class TextLabel(QLabel):
         role: str = "body",
         tone: str | None = None,
         wrap: bool = True,
+        fit_floor_px: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
         self._source = source
+        # With a floor, a one-line title shrinks (not below the floor) to stay on one line.
+        self._fit_floor_px = fit_floor_px
+        self._role_px = 0
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setProperty("role", role)
@@ -37,9 +52,29 @@ class TextLabel(QLabel):
     def set_source(self, source: TextSource) -> None:
         self._source = source
         self.setText(self._language.text(source))
+        self._fit()
 
     def _on_language_changed(self, lang: str) -> None:
         self.setText(self._language.text(self._source))
+        self._fit()
+
+    def _fit(self) -> None:
+        if not self._fit_floor_px or self.width() <= 0:
+            return
+        if not self._role_px:
+            self._role_px = self.font().pixelSize()
+        font = QFont(self.font())
+        font.setPixelSize(self._role_px)
+        natural = QFontMetrics(font).horizontalAdvance(self.text())
+        size = self._role_px if natural <= self.width() else max(
+            self._fit_floor_px, int(self._role_px * self.width() / natural)
+        )
+        if size != self.font().pixelSize():
+            self.setStyleSheet(f"font-size: {size}px;")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 class Paragraph(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -92,24 +92,9 @@ class TourDiagram(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(rect.topLeft(), self._pixmap)
-        self._paint_route(painter)
         for index in range(len(self._tour.stops)):
             self._paint_hotspot(painter, index)
         painter.end()
-
-    def _paint_route(self, painter: QPainter) -> None:
-        """The way walked so far, stop to stop, in the tour's colour."""
-        if self._current <= 0:
-            return
-        path = QPainterPath(self.hotspot_centre(0))
-        for index in range(1, self._current + 1):
-            path.lineTo(self.hotspot_centre(index))
-        pen = QPen(th.color(self._tour.color, 0.85), self._theme.px(6))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
 
     def _paint_hotspot(self, painter: QPainter, index: int) -> None:
         centre = self.hotspot_centre(index)
