@@ -72,7 +72,8 @@ def render_pages(
                     print(f"could not write {target}", file=sys.stderr)
                     return 1
                 written += 1
-            print(f"[{wanted.index(page_id) + 1 + languages.index(code) * len(wanted)}/{total}] {page_id} ({code})")
+            done = wanted.index(page_id) + 1 + languages.index(code) * len(wanted)
+            print(f"[{done}/{total}] {page_id} ({code})")
     window.close()
     print(f"{written} PNG files in {out}")
     return 0

@@ -37,6 +37,7 @@ def gb2312_characters() -> set[str]:
 def content_characters(paths: list[Path]) -> set[str]:
     chars: set[str] = set()
     for path in paths:
+
         def walk(node: object) -> None:
             if isinstance(node, str):
                 chars.update(node)
@@ -52,7 +53,14 @@ def content_characters(paths: list[Path]) -> set[str]:
 
 
 def base_characters() -> set[str]:
-    ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2190, 0x21FF)]
+    ranges = [
+        (0x20, 0x7E),
+        (0xA0, 0xFF),
+        (0x2010, 0x206F),
+        (0x3000, 0x303F),
+        (0xFF00, 0xFFEF),
+        (0x2190, 0x21FF),
+    ]
     chars = {chr(code) for start, end in ranges for code in range(start, end + 1)}
     chars.update("·—…“”‘’•×÷≈≤≥°€¥")
     return chars

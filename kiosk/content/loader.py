@@ -45,12 +45,14 @@ def parse_content(text: str, source: str = "<content>") -> Content:
     """Validate content JSON text into a `Content`; raise `ContentError` with every problem."""
     data = _parse_json(text, source)
     languages = _declared_languages(data)
+    problems: list[ContentProblem] = []
+    content: Content | None = None
     try:
         content = Content.model_validate_json(text, strict=True, context={"languages": languages})
     except ValidationError as error:
-        raise ContentError(source, list(_problems_from(error))) from None
-    problems = list(_check_references(content))
-    if problems:
+        problems += _problems_from(error)
+    problems += _check_references(data)
+    if problems or content is None:
         raise ContentError(source, problems)
     return content
 
@@ -64,7 +66,9 @@ def _read_text(source: Path) -> str:
             )
         raw = source.read_bytes()
     except OSError as error:
-        raise ContentError(str(source), [ContentProblem("", f"cannot read the file: {error.strerror}")]) from None
+        raise ContentError(
+            str(source), [ContentProblem("", f"cannot read the file: {error.strerror}")]
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -136,33 +140,49 @@ def _duplicates(ids: Iterable[str]) -> set[str]:
     return repeated
 
 
-def _check_references(content: Content) -> Iterator[ContentProblem]:
+def _items(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _ids(items: list[Any]) -> list[str]:
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def _check_ids(items: list[Any], where: str) -> Iterator[ContentProblem]:
+    repeated = _duplicates(_ids(items))
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") in repeated:
+            yield ContentProblem(f"{where}[{index}].id", f"id {item['id']!r} is used more than once")
+
+
+def _check_reference(value: Any, known: set[str], where: str, kind: str) -> Iterator[ContentProblem]:
+    if isinstance(value, str) and value not in known:
+        yield ContentProblem(where, f"no {kind} has id {value!r}")
+
+
+def _check_references(data: Any) -> Iterator[ContentProblem]:
+    """Unique ids and references that resolve. Works on the raw JSON, so these problems are
+    reported together with any schema problems, not only once those are fixed."""
     for name in ("visions", "tours", "figures", "figure_groups", "voices"):
-        items = getattr(content, name)
-        repeated = _duplicates(item.id for item in items)
-        for index, item in enumerate(items):
-            if item.id in repeated:
-                yield ContentProblem(f"{name}[{index}].id", f"id {item.id!r} is used more than once")
-    figure_ids = {figure.id for figure in content.figures}
-    voice_ids = {voice.id for voice in content.voices}
-    for v, vision in enumerate(content.visions):
-        for f, figure_id in enumerate(vision.figures):
-            if figure_id not in figure_ids:
-                yield ContentProblem(f"visions[{v}].figures[{f}]", f"no figure has id {figure_id!r}")
-    for g, group in enumerate(content.figure_groups):
-        for f, figure_id in enumerate(group.figures):
-            if figure_id not in figure_ids:
-                yield ContentProblem(f"figure_groups[{g}].figures[{f}]", f"no figure has id {figure_id!r}")
-    for t, tour in enumerate(content.tours):
-        repeated = _duplicates(stop.id for stop in tour.stops)
-        for s, stop in enumerate(tour.stops):
-            where = f"tours[{t}].stops[{s}]"
-            if stop.id in repeated:
-                yield ContentProblem(f"{where}.id", f"id {stop.id!r} is used more than once in this tour")
-            if stop.figure is not None and stop.figure not in figure_ids:
-                yield ContentProblem(f"{where}.figure", f"no figure has id {stop.figure!r}")
-            if stop.voice is not None and stop.voice not in voice_ids:
-                yield ContentProblem(f"{where}.voice", f"no voice has id {stop.voice!r}")
+        yield from _check_ids(_items(data, name), name)
+    figure_ids = set(_ids(_items(data, "figures")))
+    voice_ids = set(_ids(_items(data, "voices")))
+    for list_name in ("visions", "figure_groups"):
+        for i, item in enumerate(_items(data, list_name)):
+            for f, figure_id in enumerate(_items(item, "figures")):
+                yield from _check_reference(figure_id, figure_ids, f"{list_name}[{i}].figures[{f}]", "figure")
+    for t, tour in enumerate(_items(data, "tours")):
+        stops = _items(tour, "stops")
+        yield from (
+            ContentProblem(p.path, p.message + " in this tour")
+            for p in _check_ids(stops, f"tours[{t}].stops")
+        )
+        for s, stop in enumerate(stops):
+            if isinstance(stop, dict):
+                where = f"tours[{t}].stops[{s}]"
+                yield from _check_reference(stop.get("figure"), figure_ids, f"{where}.figure", "figure")
+                yield from _check_reference(stop.get("voice"), voice_ids, f"{where}.voice", "voice")
 
 
 def _asset_fields(content: Content) -> Iterator[tuple[str, str]]:

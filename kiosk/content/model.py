@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -19,6 +18,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,47}$", description="Lower-case id: a-z, 0-9, '-'")]
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="Colour as #RRGGBB")]
@@ -189,6 +189,7 @@ class Tour(_Frozen):
 class Content(_Frozen):
     """The whole exhibition: what `data/content.json` holds."""
 
+    json_schema: str | None = Field(default=None, alias="$schema", description="Editors' schema hint")
     schema_version: Literal[1] = 1
     meta: Meta
     home: Home

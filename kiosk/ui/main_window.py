@@ -213,9 +213,9 @@ class MainWindow(QWidget):
         self._build()
         if current and current != HOME:
             self.go_to(current, direction=0, remember=False)
-            page = self.current_page
-            if page is not None:
-                page.set_step(step)
+            rebuilt = self.current_page
+            if rebuilt is not None:
+                rebuilt.set_step(step)
 
     # ---- keys (development and keyboards; the slideshow has its own map) ------------------
 

@@ -38,7 +38,9 @@ class TransitionOverlay(QWidget):
     def start(self, old: QPixmap, new: QPixmap, direction: int) -> None:
         self.animation.stop()
         self._old, self._new, self._direction, self._progress = old, new, direction, 0.0
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
         self.repaint()  # the first frame now, in the input's own turn
@@ -98,7 +100,11 @@ class PageStack(QWidget):
         old = self._current
         page.setGeometry(self.rect())
         animate = (
-            old is not None and old is not page and direction != 0 and not self.reduced_motion and self.isVisible()
+            old is not None
+            and old is not page
+            and direction != 0
+            and not self.reduced_motion
+            and self.isVisible()
         )
         if animate and old is not None:
             before = old.grab()

@@ -124,7 +124,9 @@ class Theme:
         ]
         for role, (_, _, weight) in _TYPE_SCALE.items():
             bold = 700 if weight == QFont.Weight.Bold else 400
-            rules.append(f'QLabel[role="{role}"] {{ font-size: {self.font_px(role)}px; font-weight: {bold}; }}')
+            rules.append(
+                f'QLabel[role="{role}"] {{ font-size: {self.font_px(role)}px; font-weight: {bold}; }}'
+            )
         rules += [
             f'QLabel[tone="secondary"] {{ color: {TEXT_SECONDARY}; }}',
             f'QLabel[tone="dark"] {{ color: {ON_COLOUR}; }}',

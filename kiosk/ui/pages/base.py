@@ -69,6 +69,8 @@ class PageScrollArea(QScrollArea):
 
     def fit_body(self) -> None:
         body, viewport = self.widget(), self.viewport()
+        if body is None:
+            return
         body.ensurePolished()  # new children get their stylesheet fonts before we measure them
         layout = body.layout()
         if layout is None:
@@ -85,12 +87,18 @@ class PageScrollArea(QScrollArea):
         self._update_fade()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest and not self._fit_pending:
-            # Measured once the request is handled: children added in this turn are shown
-            # (and styled) by queued calls, and only then report their real heights.
-            self._fit_pending = True
-            QTimer.singleShot(0, self, self._fit_later)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit_body()
+            if not self._fit_pending:
+                # Measured again once this turn is over: children added in it are shown
+                # (and styled) by queued calls, and only then report their real heights.
+                self._fit_pending = True
+                QTimer.singleShot(0, self, self._fit_later)
         return super().eventFilter(watched, event)
+
+    @property
+    def fit_pending(self) -> bool:
+        return self._fit_pending
 
     def _fit_later(self) -> None:
         self._fit_pending = False

@@ -82,8 +82,11 @@ class FiguresPage(Page):
         kept: list[Figure] = []
         for figure in self.figures:
             text = core(figure)
-            covered = any(text in core(other) and (text != core(other) or other in kept) for other in self.figures
-                          if other is not figure)
+            covered = any(
+                text in core(other) and (text != core(other) or other in kept)
+                for other in self.figures
+                if other is not figure
+            )
             if not covered:
                 kept.append(figure)
         return kept
@@ -96,7 +99,9 @@ class FiguresPage(Page):
         layout.setSpacing(self.theme.px(8))
         layout.addWidget(TextLabel(self.language, ui("from-report"), "caption", tone="secondary"))
         for figure in self._distinct_sentences():
-            sentence = Paragraph(self.language, figure.sentence, self.theme, "caption", th.TEXT_SECONDARY, 130)
+            sentence = Paragraph(
+                self.language, figure.sentence, self.theme, "caption", th.TEXT_SECONDARY, 130
+            )
             sentence.setMaximumWidth(self.theme.px(1600))
             layout.addWidget(sentence)
         return frame

@@ -40,7 +40,9 @@ class HomePage(Page):
         self.body.addLayout(header)
         context = Paragraph(language, home.context, theme, "body", line_height=130)
         context.setMaximumWidth(theme.px(1100))
-        intro = QBoxLayout(QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight)
+        intro = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        )
         intro.setSpacing(theme.px(40))
         intro.addWidget(context, 1, Qt.AlignmentFlag.AlignTop)
         intro.addWidget(self._calls_panel(), 1)
@@ -97,18 +99,35 @@ class HomePage(Page):
         entries: list[tuple[str, EntryCard]] = []
         for tour in content.tours:
             card = EntryCard(
-                self.language, theme, tour.short_title or tour.title, ui("tour-hint", n=len(tour.stops)), tour.color,
-                self.loaded.asset(tour.icon), compact=True,
+                self.language,
+                theme,
+                tour.short_title or tour.title,
+                ui("tour-hint", n=len(tour.stops)),
+                tour.color,
+                self.loaded.asset(tour.icon),
+                compact=True,
             )
             entries.append((f"tour/{tour.id}", card))
         if content.figure_groups:
             card = EntryCard(
-                self.language, theme, ui("figures"), ui("figures-hint"), th.ACCENT, icon_path("figures"), compact=True
+                self.language,
+                theme,
+                ui("figures"),
+                ui("figures-hint"),
+                th.ACCENT,
+                icon_path("figures"),
+                compact=True,
             )
             entries.append((f"figures/{content.figure_groups[0].id}", card))
         if content.voices:
             card = EntryCard(
-                self.language, theme, ui("voices"), ui("voices-hint"), "#FF9A4D", icon_path("voices"), compact=True
+                self.language,
+                theme,
+                ui("voices"),
+                ui("voices-hint"),
+                "#FF9A4D",
+                icon_path("voices"),
+                compact=True,
             )
             entries.append(("voices", card))
         grid = QGridLayout()

@@ -94,10 +94,14 @@ class TourPage(Page):
         self.stop_text = Paragraph(self.language, stop.text, theme, line_height=138)
         layout.addWidget(self.stop_text)
         if stop.figure is not None:
-            layout.addWidget(FigureCard(self.language, self.content.figure(stop.figure), theme, self.tour.color))
+            layout.addWidget(
+                FigureCard(self.language, self.content.figure(stop.figure), theme, self.tour.color)
+            )
         if stop.voice is not None:
             layout.addSpacing(theme.px(8))
-            layout.addWidget(QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color))
+            layout.addWidget(
+                QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color)
+            )
         layout.addStretch(1)
         for index in range(layout.count()):
             item = layout.itemAt(index)

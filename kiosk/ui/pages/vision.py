@@ -55,9 +55,10 @@ class VisionPage(Page):
         hero = QFrame()
         hero.setObjectName("hero")
         base = th.color(vision.color)
+        light, dark = base.lighter(110).name(), base.darker(125).name()
         hero.setStyleSheet(
-            "#hero { border-radius: %dpx; background: qlineargradient(x1:0, y1:0, x2:1, y2:1, "
-            "stop:0 %s, stop:1 %s); }" % (theme.radius, base.lighter(110).name(), base.darker(125).name())
+            f"#hero {{ border-radius: {theme.radius}px; background: qlineargradient(x1:0, y1:0, x2:1, y2:1, "
+            f"stop:0 {light}, stop:1 {dark}); }}"
         )
         layout = QHBoxLayout(hero)
         pad = theme.px(32)
@@ -65,7 +66,9 @@ class VisionPage(Page):
         layout.setSpacing(theme.px(36))
         icon = QLabel()
         size = theme.px(112)
-        icon.setPixmap(icon_pixmap(self.loaded.asset(vision.icon), size, th.ON_COLOUR, self.devicePixelRatioF()))
+        icon.setPixmap(
+            icon_pixmap(self.loaded.asset(vision.icon), size, th.ON_COLOUR, self.devicePixelRatioF())
+        )
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         words = QVBoxLayout()

@@ -31,7 +31,9 @@ class VoicesPage(Page):
         self.body.addWidget(self.title)
         self.body.addSpacing(theme.px(8))
         portrait = theme.portrait
-        columns = QBoxLayout(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        columns = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
         columns.setSpacing(theme.px(48))
         self.speakers: list[EntryCard] = []
         self._group = QButtonGroup(self)

@@ -202,7 +202,9 @@ class ColourTile(_PressableButton):
             icon = min(icon, int(rect.height() - pad))
             pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
             painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
-            text_rect = QRectF(rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height())
+            text_rect = QRectF(
+                rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height()
+            )
             self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
         painter.end()
 
@@ -217,7 +219,9 @@ class ColourTile(_PressableButton):
     def _names_height(self, width: float) -> int:
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         box = QRectF(0, 0, width, 10_000).toRect()
-        name = QFontMetrics(self._theme.font(self._name_font_role(width))).boundingRect(box, flags, self.text())
+        name = QFontMetrics(self._theme.font(self._name_font_role(width))).boundingRect(
+            box, flags, self.text()
+        )
         other = QFontMetrics(self._other_font(width)).height()
         return name.height() + self._theme.px(4) + other
 
@@ -226,11 +230,15 @@ class ColourTile(_PressableButton):
         small_font = self._other_font(rect.width())
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         name_box = QFontMetrics(name_font).boundingRect(rect.toRect(), flags, self.text())
-        other = QFontMetrics(small_font).elidedText(self.other_text(), Qt.TextElideMode.ElideRight, int(rect.width()))
+        other = QFontMetrics(small_font).elidedText(
+            self.other_text(), Qt.TextElideMode.ElideRight, int(rect.width())
+        )
         small_height = QFontMetrics(small_font).height() if other else 0
         gap = self._theme.px(4) if other else 0
         total = name_box.height() + gap + small_height
-        top = rect.bottom() - total if align == Qt.AlignmentFlag.AlignBottom else rect.center().y() - total / 2
+        top = (
+            rect.bottom() - total if align == Qt.AlignmentFlag.AlignBottom else rect.center().y() - total / 2
+        )
         painter.setPen(ink)
         painter.setFont(name_font)
         painter.drawText(QRectF(rect.left(), top, rect.width(), name_box.height()), flags, self.text())
@@ -240,7 +248,9 @@ class ColourTile(_PressableButton):
             faded.setAlphaF(0.78)
             painter.setPen(faded)
             y = top + name_box.height() + gap
-            painter.drawText(QRectF(rect.left(), y, rect.width(), small_height), int(Qt.AlignmentFlag.AlignLeft), other)
+            painter.drawText(
+                QRectF(rect.left(), y, rect.width(), small_height), int(Qt.AlignmentFlag.AlignLeft), other
+            )
 
 
 class EntryCard(_PressableButton):
@@ -278,7 +288,9 @@ class EntryCard(_PressableButton):
         icon = self._theme.px(56) if self._icon is not None else 0
         text_width = max(40, int(width) - pad * 3 - icon - self._theme.px(8))
         flags = int(Qt.TextFlag.TextWordWrap)
-        title_h = QFontMetrics(self._theme.font("label")).boundingRect(0, 0, text_width, 10_000, flags, self.text())
+        title_h = QFontMetrics(self._theme.font("label")).boundingRect(
+            0, 0, text_width, 10_000, flags, self.text()
+        )
         hint = self.hint_text()
         hint_h = QFontMetrics(self._theme.font("caption")).boundingRect(0, 0, text_width, 10_000, flags, hint)
         return icon, pad, title_h.height(), hint_h.height() if hint else 0
@@ -287,7 +299,7 @@ class EntryCard(_PressableButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        icon, pad, title_h, hint_h = self._layout(width)
+        _, pad, title_h, hint_h = self._layout(width)
         least = self._theme.target(72 if self._compact else 104)
         return max(least, pad * 2 + title_h + hint_h + self._theme.px(4))
 

@@ -14,7 +14,7 @@ from kiosk.ui.widgets.text import TextLabel
 
 
 class FigureNumber(QWidget):
-    """"近 130 家" set on one baseline: approximation and unit smaller than the number.
+    """ "近 130 家" set on one baseline: approximation and unit smaller than the number.
 
     Never clips: when the width is short, the whole line scales down to fit.
     """
@@ -76,7 +76,9 @@ class FigureNumber(QWidget):
 
     def _natural_width(self) -> float:
         big, small = self._fonts()
-        return sum(QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in self._parts())
+        return sum(
+            QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in self._parts()
+        )
 
     def sizeHint(self) -> QSize:
         big, _ = self._fonts()

@@ -11,7 +11,7 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
 def attribution(voice: Voice, lang: str) -> str:
-    """"Larsson · Linköping Science Park · Sweden": only the parts the report gives."""
+    """ "Larsson · Linköping Science Park · Sweden": only the parts the report gives."""
     parts = [voice.role, voice.organisation, voice.country]
     separator = " · "
     return separator.join(part[lang] for part in parts if part is not None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QScroller, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QWidget
 
 # A swipe must travel this far (design px) and be this much more horizontal than vertical.
 SWIPE_THRESHOLD = 40
@@ -50,7 +50,9 @@ class SwipeDetector(QObject):
             scroller, self._scroller = self._scroller, None
             self._start, self._pressed, self._swiping = None, None, False
             if scroller is not None:
-                scroller.handleInput(QScroller.Input.InputRelease, self._viewport_pos(event), event.timestamp())
+                scroller.handleInput(
+                    QScroller.Input.InputRelease, self._viewport_pos(event), event.timestamp()
+                )
                 return True
             if swiping:
                 self.swiped.emit(1 if delta.x() < 0 else -1)
@@ -68,7 +70,8 @@ class SwipeDetector(QObject):
             self._start = None
             return False
         self._start = QPointF(position)
-        self._pressed = QApplication.widgetAt(position.toPoint())
+        window = self._area.window()
+        self._pressed = window.childAt(window.mapFromGlobal(position.toPoint()))
         self._swiping = False
         self._scroller = None
         self._scroll_area = self._scroll_area_under(self._pressed)
@@ -89,7 +92,9 @@ class SwipeDetector(QObject):
     def _on_move(self, event: QMouseEvent) -> bool:
         assert self._start is not None
         if self._scroller is not None:
-            self._scroller.handleInput(QScroller.Input.InputMove, self._viewport_pos(event), event.timestamp())
+            self._scroller.handleInput(
+                QScroller.Input.InputMove, self._viewport_pos(event), event.timestamp()
+            )
             return True
         if self._swiping:
             return True
@@ -98,12 +103,18 @@ class SwipeDetector(QObject):
             self._swiping = True
             self._cancel_press()
             return True
-        if self._scroll_area is not None and abs(delta.y()) >= self._threshold / 2 and abs(delta.y()) > abs(delta.x()):
+        if (
+            self._scroll_area is not None
+            and abs(delta.y()) >= self._threshold / 2
+            and abs(delta.y()) > abs(delta.x())
+        ):
             self._cancel_press()
             self._scroller = QScroller.scroller(self._scroll_area.viewport())
             start = QPointF(self._scroll_area.viewport().mapFromGlobal(self._start.toPoint()))
             self._scroller.handleInput(QScroller.Input.InputPress, start, event.timestamp())
-            self._scroller.handleInput(QScroller.Input.InputMove, self._viewport_pos(event), event.timestamp())
+            self._scroller.handleInput(
+                QScroller.Input.InputMove, self._viewport_pos(event), event.timestamp()
+            )
             return True
         return False
 

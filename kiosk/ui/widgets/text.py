@@ -66,8 +66,10 @@ class TextLabel(QLabel):
         font = QFont(self.font())
         font.setPixelSize(self._role_px)
         natural = QFontMetrics(font).horizontalAdvance(self.text())
-        size = self._role_px if natural <= self.width() else max(
-            self._fit_floor_px, int(self._role_px * self.width() / natural)
+        size = (
+            self._role_px
+            if natural <= self.width()
+            else max(self._fit_floor_px, int(self._role_px * self.width() / natural))
         )
         if size != self.font().pixelSize():
             self.setStyleSheet(f"font-size: {size}px;")
@@ -132,7 +134,8 @@ class Paragraph(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        self._document.setTextWidth(width)
+        # Layouts ask with the cell's width even when our maximum width is smaller.
+        self._document.setTextWidth(min(width, self.maximumWidth()))
         return int(self._document.size().height() + 0.999)
 
     def sizeHint(self) -> QSize:

@@ -1,0 +1,52 @@
+"""Test set-up: Qt runs offscreen (set here, before any Qt import), fonts and app as in the kiosk."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("XDG_RUNTIME_DIR"):
+    runtime = Path(tempfile.mkdtemp(prefix="kiosk-test-runtime-"))
+    runtime.chmod(0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+
+import json
+import shutil
+
+import pytest
+
+from kiosk.content import LoadedContent, load_content
+from kiosk.resources import bundled_dir, default_content_path
+
+
+@pytest.fixture(scope="session")
+def bundled() -> LoadedContent:
+    return load_content(default_content_path())
+
+
+@pytest.fixture(scope="session")
+def content_dict() -> dict[str, object]:
+    data: dict[str, object] = json.loads(default_content_path().read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def write_content(tmp_path: Path) -> Iterator[object]:
+    """Write a content dict (or text) beside a copy of the bundled assets; return its path."""
+    shutil.copytree(bundled_dir("assets") / "icons", tmp_path / "assets" / "icons")
+    shutil.copytree(bundled_dir("assets") / "tours", tmp_path / "assets" / "tours")
+    (tmp_path / "data").mkdir()
+
+    def write(content: object, name: str = "content.json") -> Path:
+        target = tmp_path / "data" / name
+        if isinstance(content, (bytes, str)):
+            data = content.encode("utf-8") if isinstance(content, str) else content
+        else:
+            data = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+        target.write_bytes(data)
+        return target
+
+    return write

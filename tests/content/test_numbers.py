@@ -1,0 +1,37 @@
+"""Numbers as people read them, with the report's approximation signs, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.content import LoadedContent
+from kiosk.content.numbers import format_figure
+
+EXPECTED = {
+    "rd-investment": ("4,785亿元", "CNY 478.5 billion"),
+    "tech-contracts": ("6,465亿元", "CNY 646.5 billion"),
+    "total-revenue": ("近10万亿元", "nearly CNY 10 trillion"),
+    "new-companies-per-day": ("近130家", "nearly 130"),
+    "foreign-employees": ("超过1万人", "over 10,000"),
+    "land-share": ("不到3%", "under 3%"),
+    "gdp-share": ("约三分之一", "about one third"),
+    "high-tech-zone-share": ("约六分之一", "about one sixth"),
+    "patents": ("174.7件", "174.7"),
+    "funding-obstacle": ("68%", "68%"),
+    "listed-companies": ("532家", "532"),
+    "multinational-rd-centres": ("近300家", "nearly 300"),
+}
+
+
+@pytest.mark.parametrize("figure_id", sorted(EXPECTED))
+def test_formatting(bundled: LoadedContent, figure_id: str) -> None:
+    figure = bundled.content.figure(figure_id)
+    zh, en = EXPECTED[figure_id]
+    assert format_figure(figure, "zh").text == zh
+    assert format_figure(figure, "en").text == en
+
+
+def test_count_up_frames_keep_the_unit(bundled: LoadedContent) -> None:
+    figure = bundled.content.figure("rd-investment")
+    assert format_figure(figure, "zh", 1200).text == "1,200亿元"
+    assert format_figure(figure, "en", 1200).text == "CNY 120 billion"

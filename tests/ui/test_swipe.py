@@ -1,0 +1,66 @@
+"""Swipes move between sibling pages and stops; a swipe never also counts as a tap."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from touch import swipe
+
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.home import HomePage
+from kiosk.ui.pages.tour import TourPage
+from kiosk.ui.pages.voices import VoicesPage
+
+
+def test_swipe_left_and_right_between_visions(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to("vision/green", direction=0)
+    page = window.current_page
+    assert page is not None
+    swipe(page, -300)
+    qtbot.waitUntil(lambda: window.current_id == "vision/smart")
+    swipe(window.current_page, 300)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: window.current_id == "vision/green")
+
+
+def test_short_or_vertical_drags_are_not_swipes(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to("vision/green", direction=0)
+    page = window.current_page
+    assert page is not None
+    swipe(page, -20)
+    swipe(page, -60, 200)
+    qtbot.wait(50)  # let any (wrong) page change show itself
+    assert window.current_id == "vision/green"
+
+
+def test_swipe_starting_on_a_tile_does_not_press_it(qtbot: QtBot, window: MainWindow) -> None:
+    home = window.current_page
+    assert isinstance(home, HomePage)
+    tile = home.vision_tiles[2]
+    swipe(tile, -tile.width() // 3)  # ends on the same tile: a tap if it were not a swipe
+    qtbot.wait(50)
+    assert window.current_id == "home"
+    assert not tile.isDown()
+
+
+def test_swipe_walks_tour_stops(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to("tour/daxing", direction=0)
+    page = window.current_page
+    assert isinstance(page, TourPage)
+    for expected in range(1, page.step_count()):
+        swipe(page.diagram, -300)
+        qtbot.waitUntil(lambda expected=expected: page.step_index() == expected)
+    swipe(page.diagram, -300)  # past the last stop: stays
+    assert page.step_index() == page.step_count() - 1
+    swipe(page.diagram, 300)
+    qtbot.waitUntil(lambda: page.step_index() == page.step_count() - 2)
+
+
+def test_swipe_walks_voices(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to("voices", direction=0)
+    page = window.current_page
+    assert isinstance(page, VoicesPage)
+    first = page.current_quote().quote.text()
+    swipe(page.stack, -300)
+    qtbot.waitUntil(lambda: page.step_index() == 1)
+    assert page.current_quote().quote.text() != first
+    assert window.nav is not None
+    assert window.nav.dots.index == 1

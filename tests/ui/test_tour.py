@@ -1,0 +1,69 @@
+"""A tour walked stop by stop: hotspots, buttons and the stop panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF
+from pytestqt.qtbot import QtBot
+from touch import tap
+from visible import visible_texts
+
+from kiosk.content import LoadedContent
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.tour import TourPage
+
+
+def _tour(window: MainWindow, tour_id: str) -> TourPage:
+    window.go_to(f"tour/{tour_id}", direction=0)
+    page = window.current_page
+    assert isinstance(page, TourPage)
+    return page
+
+
+def test_hotspot_tap_opens_its_stop(qtbot: QtBot, window: MainWindow, bundled: LoadedContent) -> None:
+    page = _tour(window, "daxing")
+    tour = bundled.content.tours[0]
+    for index in reversed(range(len(tour.stops))):
+        centre = page.diagram.hotspot_centre(index).toPoint()
+        tap(page.diagram, centre)
+        qtbot.waitUntil(lambda index=index, page=page: page.step_index() == index)
+        assert page.current_stop_title() == tour.stops[index].title["zh"]
+
+
+def test_tap_off_the_hotspots_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window, "daxing")
+    page.set_step(2)
+    corner = page.diagram.rect().bottomLeft() + QPoint(8, -8)
+    assert page.diagram.hotspot_at(QPointF(corner)) is None
+    tap(page.diagram, corner)
+    assert page.step_index() == 2
+
+
+def test_buttons_walk_all_stops_and_back(qtbot: QtBot, window: MainWindow, bundled: LoadedContent) -> None:
+    assert window.nav is not None
+    for tour in bundled.content.tours:
+        page = _tour(window, tour.id)
+        page.set_step(0)
+        seen = [page.current_stop_title()]
+        for index in range(1, len(tour.stops)):
+            tap(window.nav.next_button)
+            qtbot.waitUntil(lambda index=index, page=page: page.step_index() == index)
+            seen.append(page.current_stop_title())
+            assert window.nav.dots.index == index
+        assert seen == [stop.title["zh"] for stop in tour.stops]
+        assert not window.nav.next_button.isEnabled()
+        for index in reversed(range(len(tour.stops) - 1)):
+            tap(window.nav.previous_button)
+            qtbot.waitUntil(lambda index=index, page=page: page.step_index() == index)
+
+
+def test_stop_panel_shows_figure_and_quote(qtbot: QtBot, window: MainWindow, bundled: LoadedContent) -> None:
+    page = _tour(window, "daxing")
+    tour = bundled.content.tours[0]
+    for index, stop in enumerate(tour.stops):
+        page.set_step(index)
+        texts = visible_texts(page)
+        assert stop.text["zh"] in texts
+        if stop.voice:
+            assert bundled.content.voice(stop.voice).quote["zh"] in texts
+        if stop.figure:
+            assert bundled.content.figure(stop.figure).label["zh"] in texts
