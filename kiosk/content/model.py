@@ -33,7 +33,7 @@ AssetPath = Annotated[
 ]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. 'zh'")]
 
-FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny"]
+FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km"]
 Approximation = Literal["nearly", "over", "under", "about"]
 ChartKind = Literal["bars", "counters", "proportion", "share", "rate"]
 
@@ -111,7 +111,7 @@ class Figure(_Frozen):
     value: float = Field(description="The number as the report states it, in `unit`")
     unit: FigureUnit = Field(
         description="count; percent; fraction (value/denominator); yi_cny (亿元, 100 million yuan); "
-        "wanyi_cny (万亿元, trillion yuan)"
+        "wanyi_cny (万亿元, trillion yuan); km"
     )
     denominator: int | None = Field(default=None, ge=2, le=100)
     measure: LocalText | None = Field(default=None, description="Measure word, e.g. 家 / companies")

@@ -10,6 +10,7 @@ _APPROX = {
     "zh": {"nearly": "近", "over": "超过", "under": "不到", "about": "约"},
     "en": {"nearly": "nearly", "over": "over", "under": "under", "about": "about"},
 }
+_ZH_SUFFIXES = {"yi_cny": "亿元", "wanyi_cny": "万亿元", "percent": "%", "km": "公里"}
 _ZH_DIGITS = "零一二三四五六七八九十"
 _EN_ORDINALS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}
 _EN_CARDINALS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -24,13 +25,16 @@ class FormattedFigure:
     number: str  # the part that is set large and counts up
     suffix: str  # after the number: "亿元", "billion", "%", "家"
     lang: str
+    words: str = ""  # the number as a sentence says it, where that differs: "三分之一" for "1/3"
 
     @property
     def text(self) -> str:
+        """The figure as one phrase, the way the report's sentences write it."""
+        number = self.words or self.number
         if self.lang == "zh":
-            return f"{self.approx}{self.prefix}{self.number}{self.suffix}"
+            return f"{self.approx}{self.prefix}{number}{self.suffix}"
         glue = "" if self.suffix.startswith("%") else " "
-        parts = [self.approx, self.prefix, self.number + (glue + self.suffix if self.suffix else "")]
+        parts = [self.approx, self.prefix, number + (glue + self.suffix if self.suffix else "")]
         return " ".join(part for part in parts if part)
 
 
@@ -79,14 +83,12 @@ def format_figure(figure: Figure, lang: str, value: float | None = None) -> Form
 
 
 def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure: str) -> FormattedFigure:
-    if figure.unit == "yi_cny":
-        return FormattedFigure(approx, "", format_number(shown, decimals), "亿元", "zh")
-    if figure.unit == "wanyi_cny":
-        return FormattedFigure(approx, "", format_number(shown, decimals), "万亿元", "zh")
-    if figure.unit == "percent":
-        return FormattedFigure(approx, "", format_number(shown, decimals), "%", "zh")
+    suffix = _ZH_SUFFIXES.get(figure.unit)
+    if suffix is not None:
+        return FormattedFigure(approx, "", format_number(shown, decimals), suffix, "zh")
     if figure.unit == "fraction" and figure.denominator:
-        return FormattedFigure(approx, "", _zh_fraction(int(shown), figure.denominator), "", "zh")
+        numerals = f"{int(shown)}/{figure.denominator}"
+        return FormattedFigure(approx, "", numerals, "", "zh", _zh_fraction(int(shown), figure.denominator))
     if figure.value >= 10_000 and figure.value % 10_000 == 0:
         return FormattedFigure(approx, "", format_number(shown / 10_000, decimals), f"万{measure}", "zh")
     return FormattedFigure(approx, "", format_number(shown, decimals), measure, "zh")
@@ -97,9 +99,11 @@ def _format_en(figure: Figure, shown: float, decimals: int, approx: str, lang: s
         scale = 1e8 if figure.unit == "yi_cny" else 1e12
         number, word = _en_money(shown * scale)
         return FormattedFigure(approx, "CNY", number, word, lang)
-    if figure.unit == "percent":
-        return FormattedFigure(approx, "", format_number(shown, decimals), "%", lang)
+    if figure.unit in ("percent", "km"):
+        suffix = "%" if figure.unit == "percent" else "km"
+        return FormattedFigure(approx, "", format_number(shown, decimals), suffix, lang)
     if figure.unit == "fraction" and figure.denominator:
-        return FormattedFigure(approx, "", _en_fraction(int(shown), figure.denominator), "", lang)
+        numerals = f"{int(shown)}/{figure.denominator}"
+        return FormattedFigure(approx, "", numerals, "", lang, _en_fraction(int(shown), figure.denominator))
     # English sets the count alone ("nearly 130"); the label says what is counted.
     return FormattedFigure(approx, "", format_number(shown, decimals), "", lang)

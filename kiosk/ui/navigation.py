@@ -27,16 +27,22 @@ class NavigationBar(QFrame):
         side = theme.margin
         layout.setContentsMargins(side - theme.px(12), 0, side - theme.px(12), 0)
         layout.setSpacing(theme.px(16))
-        self.home_button = TouchButton(language, theme, ui("home"), icon_path("home"))
+        # Portrait is narrow: home and back show their icons only, so the dots keep their room.
+        short = theme.portrait
+        self.home_button = TouchButton(
+            language, theme, None if short else ui("home"), icon_path("home"), spoken=ui("home")
+        )
         self.home_button.setObjectName("nav-home")
-        self.back_button = TouchButton(language, theme, ui("back"), icon_path("back"))
+        self.back_button = TouchButton(
+            language, theme, None if short else ui("back"), icon_path("back"), spoken=ui("back")
+        )
         self.back_button.setObjectName("nav-back")
-        self.previous_button = TouchButton(language, theme, None, icon_path("chevron-left"))
+        self.previous_button = TouchButton(
+            language, theme, None, icon_path("chevron-left"), spoken=ui("previous")
+        )
         self.previous_button.setObjectName("nav-previous")
-        self.previous_button.setAccessibleName("previous")
-        self.next_button = TouchButton(language, theme, None, icon_path("chevron-right"))
+        self.next_button = TouchButton(language, theme, None, icon_path("chevron-right"), spoken=ui("next"))
         self.next_button.setObjectName("nav-next")
-        self.next_button.setAccessibleName("next")
         self.dots = PositionDots(theme)
         self.language_button = TouchButton(
             language, theme, ui("language-switch"), icon_path("language"), filled=True, colour=th.TEXT

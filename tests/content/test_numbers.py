@@ -17,6 +17,7 @@ EXPECTED = {
     "gdp-share": ("约三分之一", "about one third"),
     "high-tech-zone-share": ("约六分之一", "about one sixth"),
     "patents": ("174.7件", "174.7"),
+    "truck-range": ("超过1,000公里", "over 1,000 km"),
     "funding-obstacle": ("68%", "68%"),
     "listed-companies": ("532家", "532"),
     "multinational-rd-centres": ("近300家", "nearly 300"),
@@ -29,6 +30,12 @@ def test_formatting(bundled: LoadedContent, figure_id: str) -> None:
     zh, en = EXPECTED[figure_id]
     assert format_figure(figure, "zh").text == zh
     assert format_figure(figure, "en").text == en
+
+
+def test_fractions_set_large_as_numerals(bundled: LoadedContent) -> None:
+    figure = bundled.content.figure("gdp-share")
+    assert format_figure(figure, "zh").number == "1/3"
+    assert format_figure(figure, "en").number == "1/3"
 
 
 def test_count_up_frames_keep_the_unit(bundled: LoadedContent) -> None:

@@ -33,6 +33,8 @@ class PageScrollArea(QScrollArea):
     """Holds a page's body. Designed layouts fit the screen; when large text does not, the
     body scrolls by dragging (see SwipeDetector): never a scrollbar to aim at."""
 
+    content_height_changed = Signal(int)  # the height the body needs at the current width
+
     def __init__(self, body: QWidget, parent: QWidget | None = None, fade: str = th.BACKGROUND) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -43,6 +45,7 @@ class PageScrollArea(QScrollArea):
         self.setWidgetResizable(False)
         self.setWidget(body)
         self._fit_pending = False
+        self._content_height = 0
         body.installEventFilter(self)
         self.viewport().setAutoFillBackground(False)
         body.setAutoFillBackground(False)
@@ -81,7 +84,11 @@ class PageScrollArea(QScrollArea):
         needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
         if needed < 0:
             needed = layout.totalSizeHint().height()
-        height = max(viewport.height(), needed, layout.totalMinimumSize().height())
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed != self._content_height:
+            self._content_height = needed
+            self.content_height_changed.emit(needed)
+        height = max(viewport.height(), needed)
         if body.size() != QSize(width, height):
             body.resize(width, height)
         self._update_fade()

@@ -38,7 +38,7 @@ class HomePage(Page):
         header.addWidget(self.title)
         header.addWidget(TextLabel(language, home.subtitle, "lead", tone="secondary"))
         self.body.addLayout(header)
-        context = Paragraph(language, home.context, theme, "body", line_height=130)
+        context = Paragraph(language, home.context, theme, "body", line_height=1.3)
         context.setMaximumWidth(theme.px(1100))
         intro = QBoxLayout(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
@@ -90,8 +90,10 @@ class HomePage(Page):
             tile.setObjectName(f"vision-tile-{vision.id}")
             tile.clicked.connect(lambda _=False, v=vision.id: self.navigate_requested.emit(f"vision/{v}"))
             self.vision_tiles.append(tile)
-            # Portrait: three across, so the tiles stay tiles and the entries stay on screen.
-            grid.addWidget(tile, *divmod(index, 3 if theme.portrait else len(visions)))
+            # Portrait: one wide, low tile a row; landscape: all in one row.
+            grid.addWidget(tile, *((index, 0) if theme.portrait else (0, index)))
+        for tile in self.vision_tiles:
+            tile.share_name_size_with(self.vision_tiles)
         return grid
 
     def _entries(self) -> QGridLayout:

@@ -61,7 +61,7 @@ class TourPage(Page):
         columns.setSpacing(theme.px(40))
         self.diagram = TourDiagram(tour, self.loaded.asset(tour.diagram), theme)
         self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
-        panel = QFrame()
+        self.panel = panel = QFrame()
         panel.setObjectName("panel")
         self._panel_body = QWidget()
         self._panel_layout = QVBoxLayout(self._panel_body)
@@ -69,11 +69,14 @@ class TourPage(Page):
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
         self._panel_layout.setSpacing(theme.px(16))
         self.panel_scroll = PageScrollArea(self._panel_body, fade=th.SURFACE)
+        self.panel_scroll.content_height_changed.connect(self._on_panel_content_height_changed)
         panel_layout = QHBoxLayout(panel)
-        panel_layout.setContentsMargins(0, 0, 0, 0)
+        # Inset by the corner radius: the scrolled text and its fade never square the corners.
+        inset = theme.radius // 2
+        panel_layout.setContentsMargins(0, inset, 0, inset)
         panel_layout.addWidget(self.panel_scroll)
-        columns.addWidget(self.diagram, 5 if not theme.portrait else 4)
-        columns.addWidget(panel, 4 if not theme.portrait else 5)
+        columns.addWidget(self.diagram, 1 if not theme.portrait else 4)
+        columns.addWidget(panel, 1 if not theme.portrait else 5)
         self.body.addLayout(columns, 1)
 
     def _show_stop(self) -> None:
@@ -91,7 +94,7 @@ class TourPage(Page):
         layout.addWidget(position)
         self.stop_title = TextLabel(self.language, stop.title, "h2")
         layout.addWidget(self.stop_title)
-        self.stop_text = Paragraph(self.language, stop.text, theme, line_height=138)
+        self.stop_text = Paragraph(self.language, stop.text, theme, line_height=1.38)
         layout.addWidget(self.stop_text)
         if stop.figure is not None:
             layout.addWidget(
@@ -111,6 +114,11 @@ class TourPage(Page):
         self.panel_scroll.fit_body()
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index)
+
+    def _on_panel_content_height_changed(self, height: int) -> None:
+        """The panel is as tall as its stop needs, up to the room there is (then it scrolls)."""
+        inset = self.theme.radius // 2
+        self.panel.setMaximumHeight(height + 2 * inset)
 
     def _on_diagram_stop_tapped(self, index: int) -> None:
         self.set_step(index)

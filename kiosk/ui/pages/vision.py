@@ -10,7 +10,7 @@ from kiosk.content.pages import PageRef
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.pages.base import Page
-from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
@@ -93,6 +93,9 @@ class VisionPage(Page):
             card = FigureCard(self.language, self.content.figure(figure_id), theme, self.vision.color)
             self.figure_cards.append(card)
             grid.addWidget(card, *divmod(index, per_row))
+        for grid_column in range(per_row):
+            grid.setColumnStretch(grid_column, 1)
+        share_number_scale(self.figure_cards)
         column.addLayout(grid)
         if not theme.portrait:
             column.addStretch(1)

@@ -55,7 +55,12 @@ class VoicesPage(Page):
             self.speakers.append(card)
             block = QuoteBlock(language, voice, theme, colour, "lead")
             self.quotes.append(block)
-            self.stack.addWidget(block)
+            holder = QWidget()  # the quote keeps its own height; the stack's extra room stays below
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            holder_layout.addWidget(block)
+            holder_layout.addStretch(1)
+            self.stack.addWidget(holder)
         self.speakers[0].setChecked(True)
         self._group.idClicked.connect(self.set_step)
         speaker_column = QVBoxLayout()

@@ -14,6 +14,7 @@ from kiosk.ui.language import LanguageState, TextSource
 from kiosk.ui.widgets.icons import icon_pixmap
 
 PRESSED_SCALE = 0.97
+_NAME_ROLES = ("h2", "h3", "label")  # largest first
 
 
 class _PressableButton(QAbstractButton):
@@ -63,9 +64,11 @@ class TouchButton(_PressableButton):
         icon: Path | None = None,
         filled: bool = False,
         colour: str = th.TEXT,
+        spoken: TextSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(language, theme, parent)
+        self._spoken = spoken  # the name for assistive technology when the button shows no label
         self._label = label
         self._icon = icon
         self._filled = filled
@@ -75,6 +78,10 @@ class TouchButton(_PressableButton):
 
     def text(self) -> str:
         return self._language.text(self._label) if self._label is not None else ""
+
+    def _update_accessible_name(self) -> None:
+        spoken = self._spoken if self._label is None and getattr(self, "_spoken", None) else None
+        self.setAccessibleName(self._language.text(spoken) if spoken is not None else self.text())
 
     def set_label(self, label: TextSource) -> None:
         self._label = label
@@ -148,6 +155,7 @@ class ColourTile(_PressableButton):
         self._name = name
         self._colour = colour
         self._icon = icon
+        self._peers: list[ColourTile] = [self]
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._update_accessible_name()
 
@@ -159,15 +167,22 @@ class ColourTile(_PressableButton):
         others = [lang for lang in self._language.languages if lang != self._language.current]
         return self._name[others[0]] if others else ""
 
-    def _name_font_role(self, width: float, height: float = 10_000) -> str:
-        """The largest of h2 / h3 / label that sets the name on one line with room for the
-        small line under it; else label, wrapped."""
+    def share_name_size_with(self, peers: list[ColourTile]) -> None:
+        """Tiles of one row set their names at one size: the size the longest name allows."""
+        self._peers = peers
+
+    def _own_name_role(self, width: float, height: float) -> str:
         small = QFontMetrics(self._other_font(width)).height() + self._theme.px(4)
-        for role in ("h2", "h3", "label"):
+        for role in _NAME_ROLES:
             metrics = QFontMetrics(self._theme.font(role))
             if metrics.horizontalAdvance(self.text()) <= width and metrics.height() + small <= height:
                 return role
-        return "label"
+        return _NAME_ROLES[-1]
+
+    def _name_font_role(self, width: float, height: float = 10_000) -> str:
+        """The largest of h2 / h3 / label that sets every peer's name on one line with room
+        for the small line under it; else label, wrapped."""
+        return max((peer._own_name_role(width, height) for peer in self._peers), key=_NAME_ROLES.index)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._theme.target(160), self._theme.target(96))

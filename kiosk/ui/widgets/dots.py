@@ -34,8 +34,9 @@ class PositionDots(QWidget):
         self.update()
 
     def _metrics(self) -> tuple[int, int, int]:
-        dot, active, gap = self._theme.px(14), self._theme.px(40), self._theme.px(12)
-        return dot, active, gap
+        if self._count > 7:  # many siblings: smaller dots, so they fit a portrait bar
+            return self._theme.px(12), self._theme.px(30), self._theme.px(9)
+        return self._theme.px(14), self._theme.px(40), self._theme.px(12)
 
     def sizeHint(self) -> QSize:
         dot, active, gap = self._metrics()

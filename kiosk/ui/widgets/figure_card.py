@@ -35,6 +35,7 @@ class FigureNumber(QWidget):
         self._role = role
         self._colour = colour
         self._value: float | None = None  # None: the content's value (the final state)
+        self._peers: list[FigureNumber] = [self]
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.current)
@@ -89,10 +90,21 @@ class FigureNumber(QWidget):
         hint = self.sizeHint()
         return QSize(min(hint.width(), self._theme.px(160)), hint.height())
 
+    def share_scale_with(self, peers: list[FigureNumber]) -> None:
+        """Numbers on one screen shrink together, so none looks smaller than its neighbours."""
+        self._peers = peers
+
+    def own_fit(self) -> float:
+        """How much this line must shrink to fit its width (1.0: not at all)."""
+        natural = self._natural_width()
+        return min(1.0, self.width() / natural) if natural > 0 and self.width() > 0 else 1.0
+
+    def fit(self) -> float:
+        return min(peer.own_fit() for peer in self._peers)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         big, small = self._fonts()
-        natural = self._natural_width()
-        fit = min(1.0, self.width() / natural) if natural > 0 else 1.0
+        fit = self.fit()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QColor(self._colour))
@@ -108,6 +120,12 @@ class FigureNumber(QWidget):
         painter.end()
 
 
+def share_number_scale(cards: list[FigureCard]) -> None:
+    numbers = [card.number for card in cards]
+    for number in numbers:
+        number.share_scale_with(numbers)
+
+
 class FigureCard(QFrame):
     """A panel with one figure: number, label, and the year or scope the report gives."""
 
@@ -118,14 +136,18 @@ class FigureCard(QFrame):
         theme: th.Theme,
         accent: str = th.TEXT,
         role: str = "figure-small",
+        flat: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.figure = figure
-        self.setObjectName("panel")
         layout = QVBoxLayout(self)
-        pad = theme.px(24)
-        layout.setContentsMargins(pad, theme.px(16), pad, pad)
+        if flat:  # inside another panel: no background, aligned with the text around it
+            layout.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.setObjectName("panel")
+            pad = theme.px(24)
+            layout.setContentsMargins(pad, theme.px(16), pad, pad)
         layout.setSpacing(theme.px(4))
         self.number = FigureNumber(language, figure, theme, role, accent)
         layout.addWidget(self.number)

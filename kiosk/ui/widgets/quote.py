@@ -1,8 +1,9 @@
-"""A quote from the conference: the words, then who said it, where the report says."""
+"""A quote from the conference: a hanging quotation mark, the words, then who said it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from kiosk.content import Voice
 from kiosk.ui import theme as th
@@ -11,10 +12,9 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
 def attribution(voice: Voice, lang: str) -> str:
-    """ "Larsson · Linköping Science Park · Sweden": only the parts the report gives."""
+    """ "Linköping Science Park · Sweden": only the parts the report gives."""
     parts = [voice.role, voice.organisation, voice.country]
-    separator = " · "
-    return separator.join(part[lang] for part in parts if part is not None)
+    return " · ".join(part[lang] for part in parts if part is not None)
 
 
 class QuoteBlock(QFrame):
@@ -29,27 +29,23 @@ class QuoteBlock(QFrame):
     ) -> None:
         super().__init__(parent)
         self.voice = voice
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.px(20))
-        bar = QFrame()
-        bar.setFixedWidth(theme.px(6))
-        bar.setStyleSheet(f"background: {accent}; border-radius: {theme.px(3)}px;")
-        layout.addWidget(bar)
-        words = QVBoxLayout()
-        words.setSpacing(theme.px(10))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(theme.px(16))
+        grid.setVerticalSpacing(theme.px(6))
         mark = QLabel("\u201c")
-        mark.setStyleSheet(f"color: {accent}; font-size: {theme.px(72)}px; font-weight: 700;")
-        mark.setFixedHeight(theme.px(56))
-        words.addWidget(mark)
-        self.quote = Paragraph(language, voice.quote, theme, role, line_height=140)
-        words.addWidget(self.quote)
-        words.addSpacing(theme.px(6))
+        mark.setStyleSheet(f"color: {accent}; font-size: {theme.px(88)}px; font-weight: 700;")
+        mark.setFixedWidth(theme.px(44))
+        mark.setFixedHeight(theme.px(72))
+        mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(mark, 0, 0, Qt.AlignmentFlag.AlignTop)
+        self.quote = Paragraph(language, voice.quote, theme, role, line_height=1.4)
+        grid.addWidget(self.quote, 0, 1)
         self.name = TextLabel(language, voice.name, "label")
-        words.addWidget(self.name)
+        self.name.setStyleSheet(f"color: {accent};")
+        grid.addWidget(self.name, 1, 1)
         details = TextLabel(language, lambda lang: attribution(voice, lang), "caption", tone="secondary")
-        words.addWidget(details)
+        grid.addWidget(details, 2, 1)
         if voice.occasion is not None:
-            words.addWidget(TextLabel(language, voice.occasion, "caption", tone="secondary"))
-        words.addStretch(1)
-        layout.addLayout(words, 1)
+            grid.addWidget(TextLabel(language, voice.occasion, "caption", tone="secondary"), 3, 1)
+        grid.setColumnStretch(1, 1)

@@ -7,6 +7,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -89,14 +90,18 @@ class Paragraph(QWidget):
         theme: th.Theme,
         role: str = "body",
         colour: str = th.TEXT,
-        line_height: int = 145,
+        line_height: float = 1.45,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
         self._source = source
         self._colour = QColor(colour)
-        self._line_height = line_height
+        # Qt's proportional line height is relative to the font's own line (ascent + descent,
+        # 1.45 em for Noto Sans CJK); the design speaks of multiples of the font size.
+        font = theme.font(role)
+        natural = QFontMetricsF(font).height() / max(1, font.pixelSize())
+        self._line_height = round(100 * line_height / natural)
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
         self._document.setDefaultFont(theme.font(role))

@@ -38,7 +38,7 @@ class TourDiagram(QWidget):
         self.update()
 
     def diagram_rect(self) -> QRectF:
-        """Where the diagram is drawn inside the widget, aspect kept, centred."""
+        """Where the diagram is drawn inside the widget: aspect kept, centred."""
         width, height = float(self.width()), float(self.height())
         if width / max(1.0, height) > self._aspect:
             drawn = QRectF(0, 0, height * self._aspect, height)
