@@ -67,7 +67,7 @@ class TourPage(Page):
         self._panel_layout = QVBoxLayout(self._panel_body)
         pad = theme.px(36)
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
-        self._panel_layout.setSpacing(theme.px(16))
+        self._panel_layout.setSpacing(theme.px(12))
         self.panel_scroll = PageScrollArea(self._panel_body, fade=th.SURFACE)
         self.panel_scroll.content_height_changed.connect(self._on_panel_content_height_changed)
         panel_layout = QHBoxLayout(panel)
@@ -101,7 +101,7 @@ class TourPage(Page):
                 FigureCard(self.language, self.content.figure(stop.figure), theme, self.tour.color)
             )
         if stop.voice is not None:
-            layout.addSpacing(theme.px(8))
+            layout.addSpacing(theme.px(12))
             layout.addWidget(
                 QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color)
             )

@@ -190,6 +190,8 @@ class ColourTile(_PressableButton):
     def sizeHint(self) -> QSize:
         # Preferred height stays modest: height-for-width layouts (the page's scroll area)
         # add preferred heights, and the row's stretch gives tiles whatever room is left.
+        if self._theme.portrait:
+            return QSize(self._theme.px(320), self._theme.target(104))
         return QSize(self._theme.px(320), max(128, self._theme.target(160)))
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
 from kiosk.content import Voice
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
+MARK = "\u201c"
+
 
 def attribution(voice: Voice, lang: str) -> str:
     """ "Linköping Science Park · Sweden": only the parts the report gives."""
     parts = [voice.role, voice.organisation, voice.country]
     return " · ".join(part[lang] for part in parts if part is not None)
+
+
+class QuoteMark(QWidget):
+    """A large opening quotation mark whose ink (not its em box) sits at the top left."""
+
+    def __init__(self, colour: str, theme: th.Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = colour
+        self._font = theme.font("figure-small")
+        ink = QFontMetricsF(self._font).tightBoundingRect(MARK)
+        self._offset = QPointF(-ink.left(), -ink.top())
+        self.setFixedSize(int(ink.width()) + theme.px(6), int(ink.height()) + theme.px(6))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self._font)
+        painter.setPen(QColor(self._colour))
+        painter.drawText(self._offset, MARK)
+        painter.end()
 
 
 class QuoteBlock(QFrame):
@@ -31,13 +54,9 @@ class QuoteBlock(QFrame):
         self.voice = voice
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(theme.px(16))
+        grid.setHorizontalSpacing(theme.px(18))
         grid.setVerticalSpacing(theme.px(6))
-        mark = QLabel("\u201c")
-        mark.setStyleSheet(f"color: {accent}; font-size: {theme.px(88)}px; font-weight: 700;")
-        mark.setFixedWidth(theme.px(44))
-        mark.setFixedHeight(theme.px(72))
-        mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        mark = QuoteMark(accent, theme)
         grid.addWidget(mark, 0, 0, Qt.AlignmentFlag.AlignTop)
         self.quote = Paragraph(language, voice.quote, theme, role, line_height=1.4)
         grid.addWidget(self.quote, 0, 1)
