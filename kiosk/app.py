@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.resources import default_content_path, fonts_dir
+from kiosk.settings import Settings
 from kiosk.ui import theme as th
 from kiosk.ui.main_window import MainWindow
 
@@ -95,6 +96,7 @@ def run(
     if not windowed:
         screen = app.primaryScreen().geometry()
         size = (screen.width(), screen.height())
+    reduced_motion = reduced_motion or Settings.load().reduced_motion
     window = MainWindow(loaded, error, lang, reduced_motion, size)
     install_exception_hook(window)
     if windowed:

@@ -116,6 +116,7 @@ class Figure(_Frozen):
     denominator: int | None = Field(default=None, ge=2, le=100)
     measure: LocalText | None = Field(default=None, description="Measure word, e.g. 家 / companies")
     approx: Approximation | None = None
+    per: Literal["day"] | None = Field(default=None, description="A rate: the value is per day")
     context: LocalText | None = Field(default=None, description="Year, scope or 'as of' note")
     sentence: LocalText = Field(description="The report's own sentence behind the figure")
 

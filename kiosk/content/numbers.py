@@ -72,8 +72,9 @@ def _en_money(yuan: float) -> tuple[str, str]:
 
 
 def format_figure(figure: Figure, lang: str, value: float | None = None) -> FormattedFigure:
-    """`figure` in `lang`; `value` overrides the number (for a count-up frame), same unit."""
-    shown = figure.value if value is None else value
+    """`figure` in `lang`; `value` overrides the number (for a count-up frame), same unit.
+    Fractions do not count: "about 0/3" would say something the report does not."""
+    shown = figure.value if value is None or figure.unit == "fraction" else value
     decimals = decimals_of(figure.value)
     approx = _APPROX["zh" if lang == "zh" else "en"].get(figure.approx or "", "")
     if lang == "zh":

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import ContentError, LoadedContent
@@ -17,7 +17,7 @@ from kiosk.content.pages import PageRef, page_order, siblings
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.navigation import NavigationBar
-from kiosk.ui.page_stack import PageStack
+from kiosk.ui.page_stack import TRANSITION_MS, PageStack
 from kiosk.ui.pages import PAGE_TYPES, Page
 from kiosk.ui.pages.error import ContentErrorPage
 from kiosk.ui.widgets.swipe import SWIPE_THRESHOLD, SwipeDetector
@@ -37,13 +37,15 @@ class MainWindow(QWidget):
         lang: str | None = None,
         reduced_motion: bool = False,
         size: tuple[int, int] = (1920, 1080),
+        motion_scale: float = 1.0,
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(f"#main-window {{ background: {th.BACKGROUND}; }}")
         self.resize(*size)
-        self.theme = th.Theme.for_size(*size)
+        self.motion_scale = motion_scale
+        self.theme = th.Theme.for_size(*size, reduced_motion=reduced_motion, motion_scale=motion_scale)
         self.loaded = loaded
         self.error = error
         languages = loaded.content.meta.languages if loaded else ("zh", "en")
@@ -56,10 +58,12 @@ class MainWindow(QWidget):
         self.history: list[str] = []
         self.current_id = ""
         self.error_page: ContentErrorPage | None = None
+        self._warmed_up = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
-        self.stack = PageStack(reduced_motion)
+        self.stack = PageStack(reduced_motion, self.theme.ms(TRANSITION_MS))
+        self.stack.page_entered.connect(self._on_stack_page_entered)
         self._layout.addWidget(self.stack, 1)
         self.nav: NavigationBar | None = None
         self.swipes = SwipeDetector(self.stack, self.theme.px(SWIPE_THRESHOLD))
@@ -92,6 +96,17 @@ class MainWindow(QWidget):
         self.nav.language_requested.connect(self.language.toggle)
         self.swipes.swiped.connect(self.step)
         self.language.changed.connect(self._on_language_changed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._warmed_up:
+            # After the first frame, not before it: load the chart library the figures screens
+            # need, so the first visit there does not wait for it.
+            self._warmed_up = True
+            QTimer.singleShot(0, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        import kiosk.ui.charts  # noqa: F401, PLC0415
 
     def showEvent(self, event: object) -> None:
         handle = self.windowHandle()
@@ -170,6 +185,10 @@ class MainWindow(QWidget):
         index, count = self.position()
         self.nav.set_position(index, count, page.accent(), self.current_id == HOME)
 
+    def _on_stack_page_entered(self, page: QWidget) -> None:
+        if isinstance(page, Page):
+            page.enter()
+
     def _on_page_navigate_requested(self, page_id: str) -> None:
         self.go_to(page_id)
 
@@ -190,7 +209,8 @@ class MainWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        theme = th.Theme.for_size(event.size().width(), event.size().height())
+        size = event.size()
+        theme = th.Theme.for_size(size.width(), size.height(), self.reduced_motion, self.motion_scale)
         if theme != self.theme and self.loaded is not None:
             self._rebuild(theme)
 

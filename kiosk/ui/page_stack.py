@@ -7,7 +7,7 @@ as the input that caused it, not one timer tick later.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -18,7 +18,9 @@ SLIDE_SHARE = 0.18  # of the width: enough to read as a direction, short enough 
 
 
 class TransitionOverlay(QWidget):
-    def __init__(self, parent: QWidget) -> None:
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, duration_ms: int = TRANSITION_MS) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -29,7 +31,7 @@ class TransitionOverlay(QWidget):
         self.animation = QVariantAnimation(self)
         self.animation.setStartValue(0.0)
         self.animation.setEndValue(1.0)
-        self.animation.setDuration(TRANSITION_MS)
+        self.animation.setDuration(duration_ms)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.animation.valueChanged.connect(self._on_animation_value_changed)
         self.animation.finished.connect(self._on_animation_finished)
@@ -60,8 +62,11 @@ class TransitionOverlay(QWidget):
         self.update()
 
     def _on_animation_finished(self) -> None:
+        was_visible = self.isVisible()
         self.hide()
         self._old = self._new = None
+        if was_visible:
+            self.finished.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -78,13 +83,18 @@ class TransitionOverlay(QWidget):
 
 
 class PageStack(QWidget):
-    def __init__(self, reduced_motion: bool = False, parent: QWidget | None = None) -> None:
+    page_entered = Signal(QWidget)  # the page is current and on screen, any slide over
+
+    def __init__(
+        self, reduced_motion: bool = False, transition_ms: int = TRANSITION_MS, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page-stack")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.reduced_motion = reduced_motion
         self._current: QWidget | None = None
-        self.overlay = TransitionOverlay(self)
+        self.overlay = TransitionOverlay(self, transition_ms)
+        self.overlay.finished.connect(self._on_overlay_finished)
 
     @property
     def current(self) -> QWidget | None:
@@ -124,6 +134,11 @@ class PageStack(QWidget):
         page.show()
         page.raise_()
         self._current = page
+        self.page_entered.emit(page)
+
+    def _on_overlay_finished(self) -> None:
+        if self._current is not None:
+            self.page_entered.emit(self._current)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):

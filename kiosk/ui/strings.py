@@ -28,6 +28,15 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "group-of": {"zh": "{n} / {total}", "en": "{n} of {total}"},
     "voice-of": {"zh": "{n} / {total}", "en": "{n} of {total}"},
     "source": {"zh": "来源：{source}", "en": "Source: {source}"},
+    "rate-since-open": {"zh": "按这一速度，自本页打开以来", "en": "At this rate, since this page opened"},
+    "rate-unit": {"zh": "家科技型企业", "en": "new tech companies"},
+    "rate-note": {
+        "zh": "示意：按报道给出的日均数推算，并非实时数据。",
+        "en": "An illustration at the report's daily average, not live data.",
+    },
+    "per-day": {"zh": "每天", "en": "a day"},
+    "axis-seconds": {"zh": "本页打开后的秒数", "en": "seconds since this page opened"},
+    "close-hint": {"zh": "轻触空白处关闭", "en": "Tap outside to close"},
     "error-title": {"zh": "内容无法加载", "en": "The content could not be loaded"},
     "error-body": {
         "zh": "内容文件有以下问题，请修正后重新启动展台。",

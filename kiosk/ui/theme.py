@@ -66,16 +66,26 @@ class Theme:
     scale: float = 1.0
     portrait: bool = False
     compact: bool = False  # landscape panels well under 1920x1080 (1280x800, 1366x768)
+    reduced_motion: bool = False  # no slides or count-ups: final states at once
+    motion_scale: float = 1.0  # durations of every animation are multiplied by this (tests: short)
 
     @classmethod
-    def for_size(cls, width: int, height: int) -> Theme:
+    def for_size(
+        cls, width: int, height: int, reduced_motion: bool = False, motion_scale: float = 1.0
+    ) -> Theme:
         scale = scale_for(width, height)
         return cls(
+            reduced_motion=reduced_motion,
+            motion_scale=motion_scale,
             scale=scale,
             portrait=height > width,
             # Smaller than the design: text keeps its floors, so it takes relatively more room.
             compact=min(width / 1920, height / 1080) < 0.9 and width >= height,
         )
+
+    def ms(self, duration: float) -> int:
+        """A duration of the design, in ms, at this theme's motion scale."""
+        return max(1, round(duration * self.motion_scale))
 
     def px(self, value: float) -> int:
         """A length of the design (margins, gaps, radii) at this scale."""
@@ -131,6 +141,7 @@ class Theme:
             f'QLabel[tone="secondary"] {{ color: {TEXT_SECONDARY}; }}',
             f'QLabel[tone="dark"] {{ color: {ON_COLOUR}; }}',
             f"#panel {{ background: {SURFACE}; border-radius: {self.radius}px; }}",
+            f'#panel[down="true"] {{ background: {LINE}; }}',
             f"#nav-bar {{ background: {SURFACE}; border-top: {self.px(2)}px solid {LINE}; }}",
         ]
         return "\n".join(rules)

@@ -30,7 +30,8 @@ def make_window(qtbot: QtBot, bundled: LoadedContent) -> Iterator[MakeWindow]:
         loaded: LoadedContent | None = None,
         reduced_motion: bool = False,
     ) -> MainWindow:
-        window = MainWindow(loaded or bundled, None, lang, reduced_motion, size)
+        # Animations at a tenth of their length: the tests wait for them, not for the clock.
+        window = MainWindow(loaded or bundled, None, lang, reduced_motion, size, motion_scale=0.1)
         qtbot.addWidget(window)
         window.setFixedSize(*size)
         window.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 from touch import tap
-from visible import has_cjk, visible_texts
+from visible import has_cjk, settled, visible_texts
 
 from kiosk.ui.main_window import MainWindow
 
@@ -26,6 +26,7 @@ def test_toggle_switches_every_page_and_keeps_the_place(qtbot: QtBot, window: Ma
         page = window.current_page
         assert page is not None
         page.set_step(page.step_count() - 1)
+        qtbot.waitUntil(lambda page=page: settled(page), timeout=10_000)
         step = page.step_index()
         chinese = visible_texts(page)
         assert any(has_cjk(text) for text in chinese), ref.id

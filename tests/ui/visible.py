@@ -24,3 +24,9 @@ def visible_texts(root: QWidget) -> list[str]:
 
 def has_cjk(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def settled(page: QWidget) -> bool:
+    """True once the page's entrance (count-ups, growing bars) has reached its end."""
+    entrance = getattr(page, "entrance", None)
+    return entrance is None or not entrance.running

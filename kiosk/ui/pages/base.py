@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QLinearGradient, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QHideEvent, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import PageRef
 from kiosk.ui import theme as th
+from kiosk.ui.animation import DURATION_MS as ENTRANCE_MS
+from kiosk.ui.animation import STAGGER_MS as ENTRANCE_STAGGER_MS
+from kiosk.ui.animation import GrowAnimation
 from kiosk.ui.language import LanguageState
+from kiosk.ui.widgets.figure_detail import FigureDetail
 
 
 class _MoreBelowFade(QWidget):
@@ -151,6 +155,8 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+        self.entrance: GrowAnimation | None = None
+        self.detail: FigureDetail | None = None
 
     @property
     def page_id(self) -> str:
@@ -171,6 +177,40 @@ class Page(QWidget):
 
     def show_final_state(self) -> None:
         """Put every animation at its end (for render and reduced motion)."""
+        if self.entrance is not None:
+            self.entrance.finish()
+
+    # ---- entrance animation: numbers count up, bars grow, on every visit ------------------
+
+    def use_entrance(self, count: int) -> GrowAnimation:
+        self.entrance = GrowAnimation(
+            count, self.theme.ms(ENTRANCE_MS), self.theme.ms(ENTRANCE_STAGGER_MS), parent=self
+        )
+        self.entrance.progressed.connect(self._on_entrance_progressed)
+        return self.entrance
+
+    def _on_entrance_progressed(self) -> None:
+        """Draw the entrance at `self.entrance`'s progress (pages with an entrance override)."""
+
+    def enter(self) -> None:
+        """The page is on screen (any slide into it is over): play its entrance from the start."""
+        if self.entrance is not None:
+            if self.theme.reduced_motion:
+                self.entrance.finish()
+            else:
+                self.entrance.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.entrance is not None:
+            self.entrance.finish()
+        super().hideEvent(event)
+
+    # ---- figure details -------------------------------------------------------------------
+
+    def open_figure_detail(self, figure_id: str) -> None:
+        if self.detail is None:
+            self.detail = FigureDetail(self, self.language, self.theme)
+        self.detail.show_figure(self.content.figure(figure_id), self.accent())
 
     def reset(self) -> None:
         """Back to how a new visitor first sees the page."""

@@ -1,8 +1,11 @@
-"""One group of figures per screen: big numbers, their labels, and the report's sentences."""
+"""One group of figures per screen: the numbers large, the chart the content asks for, the
+report's own sentences as the caption. Numbers count up and bars grow on every visit."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, LoadedContent
 from kiosk.content.pages import PageRef
@@ -11,6 +14,9 @@ from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.text import Paragraph, TextLabel
+
+if TYPE_CHECKING:
+    from kiosk.ui.charts.base import Chart
 
 # Each screen of figures takes one colour in turn; a colour belongs to the screen, not to a vision.
 GROUP_COLOURS = ("#4C8DFF", "#2FC487", "#9B87FF", "#FF9A4D", "#22C7E6")
@@ -30,7 +36,10 @@ class FiguresPage(Page):
         self.index = next(i for i, g in enumerate(self.content.figure_groups) if g.id == ref.key)
         self.figures = [self.content.figure(figure_id) for figure_id in self.group.figures]
         self.figure_cards: list[FigureCard] = []
+        self.chart: Chart | None = None
+        self._chart_figures: list[Figure] = []
         self._build()
+        self.use_entrance(len(self.figures))
 
     def accent(self) -> str:
         return GROUP_COLOURS[self.index % len(GROUP_COLOURS)]
@@ -45,38 +54,94 @@ class FiguresPage(Page):
             caption.setMaximumWidth(theme.px(1400))
             self.body.addWidget(caption)
         self.body.addSpacing(theme.px(8))
-        self.body.addLayout(self._cards())
+        self._build_chart()
         self.body.addWidget(self._sentences())
-        self.body.addStretch(1)
 
-    def _columns(self) -> int:
-        count = len(self.figures)
+    def _build_chart(self) -> None:
+        # pyqtgraph loads here, on the first figures screen, never at start-up.
+        from kiosk.ui import charts  # noqa: PLC0415
+
+        kind, theme = self.group.chart, self.theme
+        if kind == "counters":
+            self.body.addLayout(self._cards(self.figures))
+            self.body.addStretch(1)
+            return
+        chart: Chart
+        if kind in ("bars", "proportion"):
+            self._chart_figures = list(self.figures)
+            chart = charts.BarsChart(
+                self.figures, self.language, theme, self.accent(), proportion=kind == "proportion"
+            )
+            self.body.addWidget(chart, 1)
+        else:
+            if kind == "share":
+                self._chart_figures = [f for f in self.figures if f.share is not None]
+                role = "figure" if len(self.figures) <= 2 and not theme.compact else "figure-small"
+                chart = charts.ShareChart(self._chart_figures, self.language, theme, self.accent(), role)
+            else:
+                self._chart_figures = [f for f in self.figures if f.per is not None][:1]
+                chart = charts.RateChart(self._chart_figures, self.language, theme, self.accent())
+            others = [f for f in self.figures if f not in self._chart_figures]
+            row = QBoxLayout(
+                QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+            )
+            row.setSpacing(theme.px(48))
+            # Portrait stacks the parts at their own heights; landscape shares the width.
+            share = 0 if theme.portrait else 1
+            if others:
+                cards = self._cards(others, columns=1)
+                column = QVBoxLayout()
+                column.addLayout(cards)
+                if not theme.portrait:
+                    column.addStretch(1)
+                row.addLayout(column, share)
+            row.addWidget(chart, share)
+            self.body.addLayout(row, share)
+            if theme.portrait:
+                self.body.addStretch(1)
+        chart.figure_tapped.connect(self.open_figure_detail)
+        self.chart = chart
+
+    def _columns(self, count: int) -> int:
         if self.theme.portrait:
             return 1 if count <= 3 else 2
         if self.theme.compact:
             return count if count <= 3 else (2 if count == 4 else 3)
         return count
 
-    def _cards(self) -> QGridLayout:
+    def _cards(self, figures: list[Figure], columns: int | None = None) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(self.theme.gutter)
-        columns = self._columns()
-        roomy = self.theme.portrait or (len(self.figures) <= 2 and not self.theme.compact)
+        columns = columns or self._columns(len(figures))
+        roomy = self.theme.portrait or (len(figures) <= 2 and not self.theme.compact)
         role = "figure" if roomy else "figure-small"
         # With an odd count on two columns, the first card spans both: no lone card at the end.
-        span_first = columns == 2 and len(self.figures) % 2 == 1
-        for index, figure in enumerate(self.figures):
+        span_first = columns == 2 and len(figures) % 2 == 1
+        cards: list[FigureCard] = []
+        for index, figure in enumerate(figures):
             card = FigureCard(self.language, figure, self.theme, self.accent(), role)
-            self.figure_cards.append(card)
+            card.tapped.connect(self.open_figure_detail)
+            cards.append(card)
             if span_first and index == 0:
                 grid.addWidget(card, 0, 0, 1, 2)
             else:
                 row, column = divmod(index + (1 if span_first else 0), columns)
                 grid.addWidget(card, row, column)
-        share_number_scale(self.figure_cards)
+        share_number_scale(cards)
+        self.figure_cards += cards
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         return grid
+
+    def _on_entrance_progressed(self) -> None:
+        entrance = self.entrance
+        assert entrance is not None
+        progress = {figure.id: entrance.progress(index) for index, figure in enumerate(self.figures)}
+        for card in self.figure_cards:
+            p = progress[card.figure.id]
+            card.number.set_value(None if p >= 1.0 else card.figure.value * p)
+        if self.chart is not None:
+            self.chart.show_progress([progress[f.id] for f in self._chart_figures])
 
     def _distinct_sentences(self) -> list[Figure]:
         """Figures whose sentence says something the group's other sentences do not already."""

@@ -97,9 +97,11 @@ class TourPage(Page):
         self.stop_text = Paragraph(self.language, stop.text, theme, line_height=1.38)
         layout.addWidget(self.stop_text)
         if stop.figure is not None:
-            layout.addWidget(
-                FigureCard(self.language, self.content.figure(stop.figure), theme, self.tour.color)
-            )
+            figure = self.content.figure(stop.figure)
+            layout.addSpacing(theme.px(4))
+            card = FigureCard(self.language, figure, theme, self.tour.color, flat=True)
+            card.tapped.connect(self.open_figure_detail)
+            layout.addWidget(card)
         if stop.voice is not None:
             layout.addSpacing(theme.px(12))
             layout.addWidget(

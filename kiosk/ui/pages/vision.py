@@ -28,6 +28,8 @@ class VisionPage(Page):
         self.vision = next(v for v in self.content.visions if v.id == ref.key)
         self.figure_cards: list[FigureCard] = []
         self._build()
+        if self.figure_cards:
+            self.use_entrance(len(self.figure_cards))
 
     def accent(self) -> str:
         return self.vision.color
@@ -49,6 +51,12 @@ class VisionPage(Page):
         self.body.addLayout(columns, 0 if theme.portrait else 1)
         if theme.portrait:
             self.body.addStretch(1)
+
+    def _on_entrance_progressed(self) -> None:
+        assert self.entrance is not None
+        for index, card in enumerate(self.figure_cards):
+            progress = self.entrance.progress(index)
+            card.number.set_value(None if progress >= 1.0 else card.figure.value * progress)
 
     def _hero(self) -> QFrame:
         theme, vision = self.theme, self.vision
@@ -91,6 +99,7 @@ class VisionPage(Page):
         per_row = 1 if theme.portrait or len(self.vision.figures) <= 2 else 2
         for index, figure_id in enumerate(self.vision.figures):
             card = FigureCard(self.language, self.content.figure(figure_id), theme, self.vision.color)
+            card.tapped.connect(self.open_figure_detail)
             self.figure_cards.append(card)
             grid.addWidget(card, *divmod(index, per_row))
         for grid_column in range(per_row):

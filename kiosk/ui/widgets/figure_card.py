@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -127,7 +127,13 @@ def share_number_scale(cards: list[FigureCard]) -> None:
 
 
 class FigureCard(QFrame):
-    """A panel with one figure: number, label, and the year or scope the report gives."""
+    """A panel with one figure: number, label, and the year or scope the report gives.
+
+    A tap on it (down and up without travelling) emits `tapped` with the figure's id; it
+    darkens while the finger is down.
+    """
+
+    tapped = Signal(str)
 
     def __init__(
         self,
@@ -158,3 +164,21 @@ class FigureCard(QFrame):
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._press: QPointF | None = None
+
+    def _set_down(self, down: bool) -> None:
+        self.setProperty("down", down)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        self._set_down(True)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        self._set_down(False)
+        event.accept()
+        if press is not None and self.rect().contains(event.position().toPoint()):
+            self.tapped.emit(self.figure.id)

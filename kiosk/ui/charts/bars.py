@@ -1,0 +1,115 @@
+"""Bars for comparable amounts, and tracks to 100 % for shares ("proportion"), drawn to scale."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content import Figure
+from kiosk.content.numbers import format_figure
+from kiosk.ui import theme as th
+from kiosk.ui.charts.base import Chart
+from kiosk.ui.charts.plot import KioskPlot
+from kiosk.ui.language import LanguageState
+
+BAR_THICKNESS = 0.42  # of a row
+LABEL_LIFT = 0.26  # label baseline above the bar centre, in rows
+
+
+class BarsChart(Chart):
+    """One row per figure: its label, a bar growing from zero, its value at the bar's end.
+
+    With `proportion`, each bar is a share of a full track (0-100 %), so "under 3 %" and
+    "about one third" stand side by side to scale.
+    """
+
+    def __init__(
+        self,
+        figures: Sequence[Figure],
+        language: LanguageState,
+        theme: th.Theme,
+        accent: str,
+        proportion: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(figures, language, theme, accent, parent)
+        self.proportion = proportion
+        self.amounts = np.array([self._amount(f) for f in self.figures], dtype=float)
+        self.full = 1.0 if proportion else float(self.amounts.max() or 1.0)
+        count = len(self.figures)
+        self.rows = np.arange(count - 1, -1, -1, dtype=float)  # the first figure at the top
+        self.plot = KioskPlot()
+        self.plot.tapped.connect(self._on_plot_tapped)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        if proportion:
+            track = pg.BarGraphItem(
+                x0=np.zeros(count),
+                y=self.rows,
+                height=BAR_THICKNESS,
+                width=np.ones(count),
+                brush=th.color(th.TEXT_SECONDARY, 0.16),
+                pen=None,
+            )
+            self.plot.addItem(track)
+        self.bars = pg.BarGraphItem(
+            x0=np.zeros(count),
+            y=self.rows,
+            height=BAR_THICKNESS,
+            width=np.zeros(count),
+            brush=pg.mkBrush(accent),
+            pen=None,
+        )
+        self.plot.addItem(self.bars)
+        self.labels: list[pg.TextItem] = []
+        self.values: list[pg.TextItem] = []
+        for row in self.rows:
+            label = pg.TextItem(color=th.TEXT, anchor=(0, 1))
+            label.setFont(theme.font("label"))
+            label.setPos(0, row + LABEL_LIFT)
+            self.plot.addItem(label)
+            self.labels.append(label)
+            value = pg.TextItem(color=accent, anchor=(0, 0.5))
+            value.setFont(theme.font("h1"))
+            self.plot.addItem(value)
+            self.values.append(value)
+        # Room on the right for the value after the longest bar.
+        self.plot.set_range((0.0, self.full * (1.6 if not proportion else 1.5)), (-0.62, count - 0.3))
+        self._draw()
+
+    def _amount(self, figure: Figure) -> float:
+        if self.proportion:
+            return figure.share if figure.share is not None else 0.0
+        return figure.value
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.theme.px(1200), self.theme.px(130) * len(self.figures))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.theme.px(400), self.theme.px(96) * len(self.figures))
+
+    def drawn_widths(self) -> list[float]:
+        return [float(w) for w in self.bars.opts["width"]]
+
+    def _draw(self) -> None:
+        lang = self.language.current
+        progress = np.array(self._progress, dtype=float)
+        widths = self.amounts * progress
+        self.bars.setOpts(width=widths)
+        gap = self.full * 0.02
+        for index, figure in enumerate(self.figures):
+            self.labels[index].setText(figure.label[lang])
+            shown = None if progress[index] >= 1.0 else figure.value * progress[index]
+            self.values[index].setText(format_figure(figure, lang, shown).text)
+            self.values[index].setPos(widths[index] + gap, self.rows[index])
+
+    def _on_plot_tapped(self, point: QPointF) -> None:
+        row = round(point.y())
+        count = len(self.figures)
+        if 0 <= row < count and abs(point.y() - row) <= 0.5:
+            self.figure_tapped.emit(self.figures[count - 1 - row].id)

@@ -1,0 +1,200 @@
+"""Figure screens: charts from the content, animated to exact final values, tappable, kiosk-safe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from touch import press, release, tap
+from visible import settled, visible_texts
+
+from kiosk.content import LoadedContent
+from kiosk.content.numbers import format_figure
+from kiosk.ui.charts import BarsChart, RateChart, ShareChart
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.figures import FiguresPage
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _figures_page(qtbot: QtBot, window: MainWindow, group_id: str, animate: bool = False) -> FiguresPage:
+    window.go_to(f"figures/{group_id}", direction=1 if animate else 0)
+    page = window.current_page
+    assert isinstance(page, FiguresPage)
+    return page
+
+
+def _plot_point(chart: BarsChart, row_figure: int) -> QPoint:
+    """Widget position (in the plot) of the middle of a figure's bar row."""
+    count = len(chart.figures)
+    row = count - 1 - row_figure
+    scene = chart.plot.view.mapViewToScene(QPointF(chart.full * 0.3, row))
+    return chart.plot.mapFromScene(scene)
+
+
+@pytest.mark.parametrize("group_id", ["innovation", "companies", "platforms", "footprint"])
+def test_bar_charts_end_on_the_content_values(
+    qtbot: QtBot, window: MainWindow, bundled: LoadedContent, group_id: str
+) -> None:
+    page = _figures_page(qtbot, window, group_id)
+    qtbot.waitUntil(lambda: settled(page))
+    chart = page.chart
+    assert isinstance(chart, BarsChart)
+    group = next(g for g in bundled.content.figure_groups if g.id == group_id)
+    figures = [bundled.content.figure(i) for i in group.figures]
+    assert chart.shown_values() == [f.value for f in figures]
+    expected = [f.share if chart.proportion else f.value for f in figures]
+    assert chart.drawn_widths() == expected
+    assert [v.textItem.toPlainText() for v in chart.values] == [format_figure(f, "zh").text for f in figures]
+    assert [label.textItem.toPlainText() for label in chart.labels] == [f.label["zh"] for f in figures]
+
+
+def test_the_chart_kind_comes_from_the_content(qtbot: QtBot, window: MainWindow) -> None:
+    assert isinstance(_figures_page(qtbot, window, "footprint").chart, BarsChart)
+    assert isinstance(_figures_page(qtbot, window, "funding").chart, ShareChart)
+    assert isinstance(_figures_page(qtbot, window, "new-companies").chart, RateChart)
+    counters = _figures_page(qtbot, window, "global-reach")
+    assert counters.chart is None
+    assert len(counters.figure_cards) == 5
+
+
+def test_entrance_animates_and_lands_exactly(qtbot: QtBot, window: MainWindow) -> None:
+    page = _figures_page(qtbot, window, "companies", animate=True)
+    chart = page.chart
+    assert isinstance(chart, BarsChart)
+    final = chart.drawn_widths()
+    # Growing: frames show the first bar short of its end, then the end exactly.
+    qtbot.waitUntil(lambda: page.entrance is not None and page.entrance.running)
+    seen_partial = []
+    qtbot.waitUntil(lambda: seen_partial.append(chart.drawn_widths()[0]) or not page.entrance.running)  # type: ignore[union-attr]
+    assert any(0 < width < final[0] for width in seen_partial)
+    assert chart.drawn_widths() == final
+    assert chart.shown_values() == [532, 116, 93]
+
+
+def test_entrance_replays_on_every_visit(qtbot: QtBot, window: MainWindow) -> None:
+    page = _figures_page(qtbot, window, "global-reach", animate=True)
+    qtbot.waitUntil(lambda: page.entrance is not None and page.entrance.running)
+    qtbot.waitUntil(lambda: settled(page))
+    window.go_home()
+    window.go_to("figures/global-reach")
+    qtbot.waitUntil(lambda: page.entrance is not None and page.entrance.running)
+    qtbot.waitUntil(lambda: settled(page))
+    assert page.figure_cards[0].number.text() == "超过1,000家"
+
+
+def test_reduced_motion_shows_final_state_at_once(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(reduced_motion=True)
+    window.go_to("figures/platforms")
+    page = window.current_page
+    assert isinstance(page, FiguresPage)
+    assert isinstance(page.chart, BarsChart)
+    assert page.entrance is not None
+    assert not page.entrance.running
+    assert page.chart.shown_values() == [25, 26, 27, 64, 8]
+    assert window.stack.overlay.isHidden()
+
+
+def test_tap_on_a_bar_opens_its_detail_card(qtbot: QtBot, window: MainWindow, bundled: LoadedContent) -> None:
+    page = _figures_page(qtbot, window, "innovation")
+    qtbot.waitUntil(lambda: settled(page))
+    chart = page.chart
+    assert isinstance(chart, BarsChart)
+    tap(chart.plot, _plot_point(chart, 1))
+    detail = page.detail
+    assert detail is not None
+    qtbot.waitUntil(detail.isVisible)
+    figure = bundled.content.figure("tech-contracts")
+    assert detail.figure == figure
+    texts = visible_texts(detail)
+    assert figure.label["zh"] in texts
+    assert "6,465亿元" in texts
+    assert figure.sentence["zh"] in texts
+    tap(detail, QPoint(10, 10))  # outside the card
+    qtbot.waitUntil(lambda: not detail.isVisible())
+
+
+def test_detail_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:
+    page = _figures_page(qtbot, window, "global-reach")
+    qtbot.waitUntil(lambda: settled(page))
+    tap(page.figure_cards[4])
+    assert page.detail is not None
+    qtbot.waitUntil(page.detail.isVisible)
+    assert window.nav is not None
+    window.language.toggle()
+    assert "over 10,000" in visible_texts(page.detail)
+    tap(page.detail.card)  # on the card itself: stays open
+    assert page.detail.isVisible()
+
+
+def test_tap_on_cells_opens_the_share(qtbot: QtBot, window: MainWindow) -> None:
+    page = _figures_page(qtbot, window, "funding")
+    chart = page.chart
+    assert isinstance(chart, ShareChart)
+    qtbot.waitUntil(lambda: settled(page))
+    assert chart.waffles[0].lit == 68
+    waffle = chart.waffles[0]
+    point = waffle.mapFromScene(waffle.view.mapViewToScene(chart.tap_point(0)))
+    tap(waffle, point)
+    assert page.detail is not None
+    assert page.detail.isVisible()
+    assert page.detail.figure is not None
+    assert page.detail.figure.id == "funding-obstacle"
+
+
+def test_right_click_and_long_press_open_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    for group_id in ("innovation", "funding", "new-companies"):
+        page = _figures_page(qtbot, window, group_id)
+        qtbot.waitUntil(lambda page=page: settled(page))
+        chart = page.chart
+        assert chart is not None
+        plot = chart.plot if hasattr(chart, "plot") else chart.waffles[0]  # type: ignore[attr-defined]
+        QTest.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=plot.viewport().rect().center())
+        at = press(plot)
+        qtbot.wait(900)  # a long press: the time is the point of this test
+        release(plot, at)
+        QApplication.processEvents()
+        assert QApplication.activePopupWidget() is None
+        assert QApplication.activeModalWidget() is None
+        assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+
+
+def test_rate_counter_grows_at_the_report_rate_while_visible(qtbot: QtBot, window: MainWindow) -> None:
+    from kiosk.ui.charts import rate  # noqa: PLC0415
+
+    now = [1000.0]
+    page = _figures_page(qtbot, window, "new-companies")
+    chart = rate.RateChart(
+        page.chart.figures, window.language, window.theme, "#FF9A4D", clock=lambda: now[0], tick_ms=5
+    )  # type: ignore[union-attr]
+    qtbot.addWidget(chart)
+    chart.show()
+    now[0] += 86_400 / 130 * 2  # the time the report's average takes for two companies
+    qtbot.waitUntil(lambda: abs(chart.running_count() - 2.0) < 1e-9)
+    assert chart.counter.text() == "2.000"
+    chart.hide()
+    assert not chart.timer.isActive()
+    chart.show()  # a new visit starts from zero
+    assert chart.running_count() == 0.0
+    chart.close()
+
+
+def test_pyqtgraph_is_not_loaded_before_the_first_frame() -> None:
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from kiosk.app import create_application, load_or_report;"
+        "from kiosk.ui.main_window import MainWindow;"
+        "app = create_application(); loaded, _ = load_or_report(None);"
+        "w = MainWindow(loaded, None, 'zh', False, (1920, 1080));"
+        "print('pyqtgraph' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.stdout.strip() == "False", result.stderr
