@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -80,6 +81,8 @@ class BarsChart(Chart):
             self.values.append(value)
         # Room on the right for the value after the longest bar.
         self.plot.set_range((0.0, self.full * (1.6 if not proportion else 1.5)), (-0.62, count - 0.3))
+        # Rows never grow past a comfortable height: tall screens get space, not slabs.
+        self.setMaximumHeight(max(self._row_height(), theme.px(170)) * count)
         self._draw()
 
     def _amount(self, figure: Figure) -> float:
@@ -87,11 +90,17 @@ class BarsChart(Chart):
             return figure.share if figure.share is not None else 0.0
         return figure.value
 
+    def _row_height(self) -> int:
+        """Least height of a row: its label above, and the bar with its value beside it."""
+        label = QFontMetrics(self.theme.font("label")).height()
+        value = QFontMetrics(self.theme.font("h1")).height()
+        return round((label + value * 0.8) / (1 - LABEL_LIFT))
+
     def sizeHint(self) -> QSize:
-        return QSize(self.theme.px(1200), self.theme.px(130) * len(self.figures))
+        return QSize(self.theme.px(1200), max(self._row_height(), self.theme.px(130)) * len(self.figures))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.theme.px(400), self.theme.px(96) * len(self.figures))
+        return QSize(self.theme.px(400), self._row_height() * len(self.figures))
 
     def drawn_widths(self) -> list[float]:
         return [float(w) for w in self.bars.opts["width"]]

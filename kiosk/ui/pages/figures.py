@@ -56,6 +56,7 @@ class FiguresPage(Page):
         self.body.addSpacing(theme.px(8))
         self._build_chart()
         self.body.addWidget(self._sentences())
+        self.body.addStretch(1)  # spare height goes below, never between the parts
 
     def _build_chart(self) -> None:
         # pyqtgraph loads here, on the first figures screen, never at start-up.
@@ -64,7 +65,6 @@ class FiguresPage(Page):
         kind, theme = self.group.chart, self.theme
         if kind == "counters":
             self.body.addLayout(self._cards(self.figures))
-            self.body.addStretch(1)
             return
         chart: Chart
         if kind in ("bars", "proportion"):
@@ -97,8 +97,6 @@ class FiguresPage(Page):
                 row.addLayout(column, share)
             row.addWidget(chart, share)
             self.body.addLayout(row, share)
-            if theme.portrait:
-                self.body.addStretch(1)
         chart.figure_tapped.connect(self.open_figure_detail)
         self.chart = chart
 
