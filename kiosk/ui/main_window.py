@@ -95,6 +95,7 @@ class MainWindow(QWidget):
         self.nav.step_requested.connect(self.step)
         self.nav.language_requested.connect(self.language.toggle)
         self.swipes.swiped.connect(self.step)
+        self.swipes.pressed.connect(self._on_swipes_pressed)
         self.language.changed.connect(self._on_language_changed)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -185,6 +186,11 @@ class MainWindow(QWidget):
         index, count = self.position()
         self.nav.set_position(index, count, page.accent(), self.current_id == HOME)
 
+    def _on_swipes_pressed(self, target: QWidget | None) -> None:
+        page = self.current_page
+        if page is not None:
+            page.interrupt(target)
+
     def _on_stack_page_entered(self, page: QWidget) -> None:
         if isinstance(page, Page):
             page.enter()
@@ -230,6 +236,7 @@ class MainWindow(QWidget):
         self.current_id = ""
         self.language.changed.disconnect(self._on_language_changed)
         self.swipes.swiped.disconnect(self.step)
+        self.swipes.pressed.disconnect(self._on_swipes_pressed)
         self._build()
         if current and current != HOME:
             self.go_to(current, direction=0, remember=False)

@@ -53,3 +53,26 @@ def swipe(widget: QWidget, dx: int, dy: int = 0, steps: int = 8, start: QPoint |
     end = at + QPoint(dx, dy)
     QTest.touchEvent(window, touchscreen()).release(0, end, window).commit()
     QApplication.processEvents()
+
+
+def pinch(
+    widget: QWidget, centre: QPoint, start_gap: int, end_gap: int, steps: int = 6, pan: QPoint | None = None
+) -> None:
+    """Two fingers on `widget` around `centre`, moving from `start_gap` to `end_gap` px apart
+    (and, with `pan`, their middle moving by that much)."""
+    window = widget.window()
+    at = widget.mapTo(window, centre)
+    shift = pan or QPoint(0, 0)
+    device = touchscreen()
+
+    def fingers(gap: int, moved: QPoint) -> tuple[QPoint, QPoint]:
+        return at + moved + QPoint(-gap // 2, 0), at + moved + QPoint(gap // 2, 0)
+
+    first, second = fingers(start_gap, QPoint(0, 0))
+    QTest.touchEvent(window, device).press(0, first, window).press(1, second, window).commit()
+    for step in range(1, steps + 1):
+        gap = start_gap + (end_gap - start_gap) * step // steps
+        first, second = fingers(gap, QPoint(shift.x() * step // steps, shift.y() * step // steps))
+        QTest.touchEvent(window, device).move(0, first, window).move(1, second, window).commit()
+    QTest.touchEvent(window, device).release(0, first, window).release(1, second, window).commit()
+    QApplication.processEvents()

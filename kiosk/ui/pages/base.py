@@ -212,6 +212,9 @@ class Page(QWidget):
             self.detail = FigureDetail(self, self.language, self.theme)
         self.detail.show_figure(self.content.figure(figure_id), self.accent())
 
+    def interrupt(self, target: QWidget | None) -> None:
+        """A visitor touched the screen (on `target`): stop anything playing by itself."""
+
     def reset(self) -> None:
         """Back to how a new visitor first sees the page."""
         self.scroll_area.verticalScrollBar().setValue(0)

@@ -1,14 +1,23 @@
-"""A guided park tour: the diagram with numbered stops, and the current stop's panel."""
+"""A guided park tour: the diagram with numbered stops, and the current stop's panel.
+
+Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself,
+advancing every `autoplay_s` seconds (the attract loop and the slideshow use this), until
+the first touch hands control back to the visitor.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import PageRef
+from kiosk.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.pages.base import Page, PageScrollArea
+from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import Paragraph, TextLabel
@@ -27,8 +36,11 @@ class TourPage(Page):
         super().__init__(ref, loaded, language, theme, parent)
         self.tour = next(t for t in self.content.tours if t.id == ref.key)
         self._index = 0
+        self.autoplay_timer = QTimer(self)
+        self.autoplay_timer.setInterval(theme.ms(self.tour.autoplay_s * 1000))
+        self.autoplay_timer.timeout.connect(self._on_autoplay_timer_timeout)
         self._build()
-        self._show_stop()
+        self._show_stop(animate=False)
 
     def accent(self) -> str:
         return self.tour.color
@@ -46,21 +58,69 @@ class TourPage(Page):
             self._show_stop()
             self.steps_changed.emit()
 
+    # ---- auto-play ------------------------------------------------------------------------
+
+    @property
+    def autoplaying(self) -> bool:
+        return self.autoplay_timer.isActive()
+
+    def start_autoplay(self) -> None:
+        """Advance a stop every `autoplay_s` seconds, from the last stop back to the first."""
+        self.autoplay_timer.start()
+        self.play_button.set_label(ui("autoplay-pause"))
+        self.play_button.set_icon(icon_path("pause"))
+
+    def stop_autoplay(self) -> None:
+        self.autoplay_timer.stop()
+        self.play_button.set_label(ui("autoplay"))
+        self.play_button.set_icon(icon_path("play"))
+
+    def interrupt(self, target: QWidget | None) -> None:
+        if target is not self.play_button:
+            self.stop_autoplay()
+
+    def _on_autoplay_timer_timeout(self) -> None:
+        self.set_step((self._index + 1) % len(self.tour.stops))
+
+    def _on_play_button_clicked(self) -> None:
+        if self.autoplaying:
+            self.stop_autoplay()
+        else:
+            self.start_autoplay()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.stop_autoplay()
+        super().hideEvent(event)
+
+    def reset(self) -> None:
+        self.stop_autoplay()
+        self.diagram.reset_view()
+        super().reset()
+
+    # ---- building -------------------------------------------------------------------------
+
     def _build(self) -> None:
         theme, tour = self.theme, self.tour
-        header = QVBoxLayout()
-        header.setSpacing(theme.px(4))
-        header.addWidget(TextLabel(self.language, ui("tour"), "caption", tone="secondary"))
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(theme.px(4))
+        titles.addWidget(TextLabel(self.language, ui("tour"), "caption", tone="secondary"))
         self.title = TextLabel(self.language, tour.title, "h2")
-        header.addWidget(self.title)
-        header.addWidget(TextLabel(self.language, tour.subtitle, "body", tone="secondary"))
+        titles.addWidget(self.title)
+        titles.addWidget(TextLabel(self.language, tour.subtitle, "body", tone="secondary"))
+        header.addLayout(titles, 1)
+        self.play_button = TouchButton(self.language, theme, ui("autoplay"), icon_path("play"))
+        self.play_button.setObjectName("tour-autoplay")
+        self.play_button.clicked.connect(self._on_play_button_clicked)
+        header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.body.addLayout(header)
 
         direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         columns = QBoxLayout(direction)
         columns.setSpacing(theme.px(40))
-        self.diagram = TourDiagram(tour, self.loaded.asset(tour.diagram), theme)
+        self.diagram = TourDiagram(tour, self.loaded.asset(tour.diagram), self.language, theme)
         self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
+        self.diagram.swiped.connect(self._on_diagram_swiped)
         self.panel = panel = QFrame()
         panel.setObjectName("panel")
         self._panel_body = QWidget()
@@ -79,7 +139,7 @@ class TourPage(Page):
         columns.addWidget(panel, 1 if not theme.portrait else 5)
         self.body.addLayout(columns, 1)
 
-    def _show_stop(self) -> None:
+    def _show_stop(self, animate: bool = True) -> None:
         while self._panel_layout.count():
             item = self._panel_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -115,7 +175,7 @@ class TourPage(Page):
                 widget.show()  # now, not by Qt's queued call: the panel is measured below
         self.panel_scroll.fit_body()
         self.panel_scroll.verticalScrollBar().setValue(0)
-        self.diagram.set_current(self._index)
+        self.diagram.set_current(self._index, animate)
 
     def _on_panel_content_height_changed(self, height: int) -> None:
         """The panel is as tall as its stop needs, up to the room there is (then it scrolls)."""
@@ -124,6 +184,9 @@ class TourPage(Page):
 
     def _on_diagram_stop_tapped(self, index: int) -> None:
         self.set_step(index)
+
+    def _on_diagram_swiped(self, delta: int) -> None:
+        self.set_step(self._index + delta)
 
     def current_stop_title(self) -> str:
         return self.stop_title.text()

@@ -83,6 +83,10 @@ class TouchButton(_PressableButton):
         spoken = self._spoken if self._label is None and getattr(self, "_spoken", None) else None
         self.setAccessibleName(self._language.text(spoken) if spoken is not None else self.text())
 
+    def set_icon(self, icon: Path | None) -> None:
+        self._icon = icon
+        self.update()
+
     def set_label(self, label: TextSource) -> None:
         self._label = label
         self._update_accessible_name()

@@ -10,8 +10,8 @@ QScroller's kinetic physics, when that area has something to scroll.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QWidget
 
 # A swipe must travel this far (design px) and be this much more horizontal than vertical.
@@ -23,6 +23,7 @@ class SwipeDetector(QObject):
     """Emits `swiped(+1)` for a swipe to the left (next) and `swiped(-1)` to the right (back)."""
 
     swiped = Signal(int)
+    pressed = Signal(object)  # any finger or button down in the window: the widget under it
 
     def __init__(self, area: QWidget, threshold_px: int = SWIPE_THRESHOLD) -> None:
         super().__init__(area)
@@ -39,6 +40,7 @@ class SwipeDetector(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        self._notify_press(event)
         if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             return self._on_press(event)
         if self._start is None or not isinstance(event, QMouseEvent):
@@ -59,6 +61,19 @@ class SwipeDetector(QObject):
             return swiping
         return False
 
+    def _notify_press(self, event: QEvent) -> None:
+        """Tell `pressed` about every new touch or real mouse press (not the mouse events Qt
+        makes from a touch: that touch was told already)."""
+        window = self._area.window()
+        if isinstance(event, QTouchEvent) and event.type() == QEvent.Type.TouchBegin and event.points():
+            self.pressed.emit(window.childAt(event.points()[0].position().toPoint()))
+        elif (
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonPress
+            and event.source() == Qt.MouseEventSource.MouseEventNotSynthesized
+        ):
+            self.pressed.emit(window.childAt(event.position().toPoint()))
+
     def _viewport_pos(self, event: QMouseEvent) -> QPointF:
         assert self._scroll_area is not None
         return QPointF(self._scroll_area.viewport().mapFromGlobal(event.globalPosition().toPoint()))
@@ -72,6 +87,9 @@ class SwipeDetector(QObject):
         self._start = QPointF(position)
         window = self._area.window()
         self._pressed = window.childAt(window.mapFromGlobal(position.toPoint()))
+        if self._claimed(self._pressed):
+            self._start = None
+            return False
         self._swiping = False
         self._scroller = None
         self._scroll_area = self._scroll_area_under(self._pressed)
@@ -79,6 +97,16 @@ class SwipeDetector(QObject):
             active = QScroller.scroller(self._scroll_area.viewport())
             if active.state() == QScroller.State.Scrolling:
                 active.stop()  # a touch catches a fling in flight
+        return False
+
+    @staticmethod
+    def _claimed(widget: QWidget | None) -> bool:
+        """A widget that handles its own drags right now (a zoomed map pans) is left alone."""
+        while widget is not None:
+            claims = getattr(widget, "claims_drag", None)
+            if callable(claims) and claims():
+                return True
+            widget = widget.parentWidget()
         return False
 
     @staticmethod

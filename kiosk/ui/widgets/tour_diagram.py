@@ -1,44 +1,108 @@
-"""A tour's illustrated diagram with its stops as numbered hotspots, the current one lit."""
+"""A tour's illustrated diagram: numbered stops, the route drawn as the visitor advances, and
+pinch-to-zoom with a drag to pan, kept within the drawing.
+
+Touch is handled here, not by Qt's mouse synthesis: one finger taps a stop, swipes to the next
+or previous stop (unzoomed) or pans (zoomed); two fingers pinch; a double tap zooms in or back.
+The mouse taps and, when zoomed, drags.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTouchEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content import Tour
+from kiosk.resources import icon_path
 from kiosk.ui import theme as th
+from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.icons import render_svg
+
+MAX_SCALE = 3.0
+DOUBLE_TAP_ZOOM = 2.0
+DOUBLE_TAP_S = 0.35
+ROUTE_MS = 600
+TAP_SLOP = 24  # design px a finger may move and still tap
+SWIPE_TRAVEL = 40  # design px, as the page swipe
 
 
 class TourDiagram(QWidget):
-    """Draws the diagram to fit, keeping its aspect; hotspots sit at content-relative spots."""
-
     stop_tapped = Signal(int)
+    swiped = Signal(int)  # +1: to the next stop, -1: to the previous
+    touched = Signal()  # any finger or button down on the map
+    view_changed = Signal(float)  # the zoom scale
 
-    def __init__(self, tour: Tour, diagram: Path, theme: th.Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tour: Tour,
+        diagram: Path,
+        language: LanguageState,
+        theme: th.Theme,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tour = tour
         self._diagram = diagram
         self._theme = theme
-        self._current = 0
-        renderer = QSvgRenderer(str(diagram))
-        size = renderer.defaultSize() if renderer.isValid() else QSize(1600, 1000)
+        self._renderer = QSvgRenderer(str(diagram))
+        size = self._renderer.defaultSize() if self._renderer.isValid() else QSize(1600, 1000)
         self._aspect = size.width() / max(1, size.height())
-        self._pixmap: QPixmap | None = None
+        self._base_pixmap: QPixmap | None = None
+        self._sharp: QImage | None = None  # the zoomed view rendered at full resolution
+        self._scale = 1.0
+        self._offset = QPointF(0.0, 0.0)
+        self._current = 0
+        self._route_t = 1.0
+        self._route = QVariantAnimation(self)
+        self._route.setStartValue(0.0)
+        self._route.setEndValue(1.0)
+        self._route.setDuration(theme.ms(ROUTE_MS))
+        self._route.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._route.valueChanged.connect(self._on_route_value_changed)
+        self._gesture = ""
+        self._start = QPointF()
+        self._start_offset = QPointF()
+        self._start_scale = 1.0
+        self._start_distance = 1.0
+        self._start_middle = QPointF()
+        self._last_tap = (0.0, QPointF())
         self._press: QPointF | None = None
+        self._sharpen = QTimer(self)
+        self._sharpen.setSingleShot(True)
+        self._sharpen.setInterval(80)
+        self._sharpen.timeout.connect(self._render_sharp)
+        self.reset_button = TouchButton(language, theme, ui("reset-view"), icon_path("close"), parent=self)
+        self.reset_button.setObjectName("reset-view")
+        self.reset_button.clicked.connect(self.reset_view)
+        self.reset_button.hide()
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(theme.px(480), theme.px(300))
 
-    def set_current(self, index: int) -> None:
-        self._current = index
-        self.update()
+    # ---- geometry -------------------------------------------------------------------------
+
+    @property
+    def scale(self) -> float:
+        return self._scale
 
     def diagram_rect(self) -> QRectF:
-        """Where the diagram is drawn inside the widget: aspect kept, centred."""
+        """Where the whole diagram sits unzoomed: aspect kept, centred."""
         width, height = float(self.width()), float(self.height())
         if width / max(1.0, height) > self._aspect:
             drawn = QRectF(0, 0, height * self._aspect, height)
@@ -47,14 +111,27 @@ class TourDiagram(QWidget):
         drawn.moveCenter(QPointF(width / 2, height / 2))
         return drawn
 
+    def view_rect(self) -> QRectF:
+        """Where the diagram is drawn now, zoom and pan applied."""
+        rect = self.diagram_rect()
+        return QRectF(self.to_widget(rect.topLeft()), self.to_widget(rect.bottomRight()))
+
+    def to_widget(self, base: QPointF) -> QPointF:
+        return base * self._scale + self._offset
+
+    def to_base(self, point: QPointF) -> QPointF:
+        return (point - self._offset) / self._scale
+
     def hotspot_centre(self, index: int) -> QPointF:
         rect = self.diagram_rect()
         spot = self._tour.stops[index].hotspot
-        return QPointF(rect.left() + spot.x * rect.width(), rect.top() + spot.y * rect.height())
+        return self.to_widget(
+            QPointF(rect.left() + spot.x * rect.width(), rect.top() + spot.y * rect.height())
+        )
 
     def hotspot_radius(self) -> float:
         """Half a touch target at least; about a node of the drawing otherwise."""
-        return max(self._theme.target(88) / 2, self.diagram_rect().width() * 0.06)
+        return max(self._theme.target(88) / 2, self.diagram_rect().width() * self._scale * 0.06)
 
     def hotspot_at(self, position: QPointF) -> int | None:
         radius = self.hotspot_radius()
@@ -68,33 +145,257 @@ class TourDiagram(QWidget):
         width = self._theme.px(1100)
         return QSize(width, int(width / self._aspect))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._pixmap = None
-        super().resizeEvent(event)
+    # ---- zoom and pan ---------------------------------------------------------------------
+
+    def zoom_at(self, point: QPointF, scale: float) -> None:
+        """Zoom to `scale` (1..3), keeping the drawing under `point` where it is."""
+        base = self.to_base(point)
+        self._scale = min(MAX_SCALE, max(1.0, scale))
+        self._offset = point - base * self._scale
+        self._apply_view()
+
+    def pan_by(self, delta: QPointF) -> None:
+        self._offset += delta
+        self._apply_view()
+
+    def reset_view(self) -> None:
+        self._scale, self._offset = 1.0, QPointF(0.0, 0.0)
+        self._apply_view()
+
+    def _apply_view(self) -> None:
+        """Clamp the pan so the drawing always covers where it sat unzoomed: never lost off-screen."""
+        rect = self.diagram_rect()
+        s = self._scale
+        x = min(rect.left() * (1 - s), max(rect.right() * (1 - s), self._offset.x()))
+        y = min(rect.top() * (1 - s), max(rect.bottom() * (1 - s), self._offset.y()))
+        self._offset = QPointF(x, y)
+        self._sharp = None
+        self.reset_button.setVisible(self._scale > 1.001)
+        self._place_reset_button()
+        if self._scale > 1.001:
+            self._sharpen.start()
+        self.view_changed.emit(self._scale)
+        self.update()
+
+    def _place_reset_button(self) -> None:
+        hint = self.reset_button.sizeHint()
+        margin = self._theme.px(16)
+        self.reset_button.setGeometry(
+            self.width() - hint.width() - margin, margin, hint.width(), hint.height()
+        )
+
+    # ---- stops and the route --------------------------------------------------------------
+
+    def set_current(self, index: int, animate: bool = True) -> None:
+        forward = index == self._current + 1
+        self._current = index
+        self._route.stop()
+        if animate and forward and not self._theme.reduced_motion:
+            self._route_t = 0.0
+            self._route.start()
+        else:
+            self._route_t = 1.0
+        self.update()
+
+    @property
+    def route_progress(self) -> float:
+        """How much of the way to the current stop is drawn (1.0: all of it)."""
+        return self._route_t
+
+    def _on_route_value_changed(self, value: float) -> None:
+        self._route_t = float(value)
+        self.update()
+
+    def _route_path(self) -> tuple[QPainterPath, float]:
+        """The walked way through stops 0..current as gentle curves, and its drawn length."""
+        path = QPainterPath(self.hotspot_centre(0))
+        before_last = 0.0
+        for index in range(1, self._current + 1):
+            start, end = self.hotspot_centre(index - 1), self.hotspot_centre(index)
+            if index == self._current:
+                before_last = path.length()
+            middle = (start + end) / 2
+            normal = QPointF(-(end - start).y(), (end - start).x()) * 0.12
+            path.quadTo(middle + normal, end)
+        last = path.length() - before_last
+        return path, before_last + last * self._route_t
+
+    # ---- input: touch ---------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
+            assert isinstance(event, QTouchEvent)
+            self._on_touch(event)
+            event.accept()
+            return True
+        if kind == QEvent.Type.TouchCancel:
+            self._gesture = ""
+            return True
+        return super().event(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        points = [p for p in event.points() if p.state() != p.State.Released]
+        if event.type() == QEvent.Type.TouchBegin:
+            self.touched.emit()
+            self._begin_single(event.points()[0].position())
+            # Touch over a child button reaches this widget (it takes touch); press it here.
+            if self._on_reset_button(self._start):
+                self.reset_button.setDown(True)
+                self._gesture = "button"
+        if len(points) >= 2:
+            self._pinch(points[0].position(), points[1].position())
+        elif len(points) == 1 and self._gesture != "pinch":
+            self._move_single(points[0].position())
+        if event.type() == QEvent.Type.TouchEnd:
+            self._end_single(event.points()[0].position())
+
+    def _begin_single(self, position: QPointF) -> None:
+        self._gesture = "tap"
+        self._start = QPointF(position)
+        self._start_offset = QPointF(self._offset)
+
+    def _move_single(self, position: QPointF) -> None:
+        delta = position - self._start
+        slop = self._theme.px(TAP_SLOP)
+        if self._gesture == "tap" and delta.manhattanLength() > slop:
+            zoomed = self._scale > 1.001
+            self._gesture = "pan" if zoomed else "drag"
+        if self._gesture == "pan":
+            self._offset = self._start_offset + delta
+            self._apply_view()
+
+    def _pinch(self, first: QPointF, second: QPointF) -> None:
+        middle = (first + second) / 2
+        distance = max(1.0, ((first - second).x() ** 2 + (first - second).y() ** 2) ** 0.5)
+        if self._gesture != "pinch":
+            self._gesture = "pinch"
+            self._start_scale, self._start_distance = self._scale, distance
+            self._start_middle, self._start_offset = QPointF(middle), QPointF(self._offset)
+        base = (self._start_middle - self._start_offset) / self._start_scale
+        self._scale = min(MAX_SCALE, max(1.0, self._start_scale * distance / self._start_distance))
+        self._offset = middle - base * self._scale
+        self._apply_view()
+
+    def _on_reset_button(self, position: QPointF) -> bool:
+        return self.reset_button.isVisible() and self.reset_button.geometry().contains(position.toPoint())
+
+    def _end_single(self, position: QPointF) -> None:
+        gesture, self._gesture = self._gesture, ""
+        delta = position - self._start
+        if gesture == "button":
+            self.reset_button.setDown(False)
+            if self._on_reset_button(position):
+                self.reset_button.click()
+        elif gesture == "tap":
+            self._tap(position)
+        elif gesture == "drag":
+            travel = self._theme.px(SWIPE_TRAVEL)
+            if abs(delta.x()) >= travel and abs(delta.x()) >= 1.5 * abs(delta.y()):
+                self.swiped.emit(1 if delta.x() < 0 else -1)
+
+    def _tap(self, position: QPointF) -> None:
+        now = time.monotonic()
+        last_time, last_place = self._last_tap
+        if now - last_time <= DOUBLE_TAP_S and (position - last_place).manhattanLength() <= self._theme.px(
+            48
+        ):
+            self._last_tap = (0.0, QPointF())
+            if self._scale > 1.001:
+                self.reset_view()
+            else:
+                self.zoom_at(position, DOUBLE_TAP_ZOOM)
+            return
+        self._last_tap = (now, QPointF(position))
+        index = self.hotspot_at(position)
+        if index is not None:
+            self.stop_tapped.emit(index)
+
+    # ---- input: mouse (desktop and tests without a touchscreen) ---------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.touched.emit()
         self._press = event.position()
+        self._begin_single(event.position())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and self._scale > 1.001:
+            self._move_single(event.position())
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
-        if press is None:
+        gesture, self._gesture = self._gesture, ""
+        event.accept()
+        if press is not None and gesture == "tap" and event.button() == Qt.MouseButton.LeftButton:
+            index = self.hotspot_at(event.position())
+            if index is not None and index == self.hotspot_at(press):
+                self.stop_tapped.emit(index)
+
+    def claims_drag(self) -> bool:
+        """While zoomed a drag pans the map (the page's swipe detector leaves it alone)."""
+        return self._scale > 1.001
+
+    # ---- painting -------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._base_pixmap = None
+        self._sharp = None
+        super().resizeEvent(event)
+        self._apply_view()
+
+    def _render_sharp(self) -> None:
+        """The zoomed view drawn from the SVG at full resolution (the scaled pixmap is soft)."""
+        if self._scale <= 1.001 or not self._renderer.isValid():
             return
-        index = self.hotspot_at(event.position())
-        if index is not None and index == self.hotspot_at(press):
-            self.stop_tapped.emit(index)
+        ratio = self.devicePixelRatioF()
+        image = QImage(
+            round(self.width() * ratio),
+            round(self.height() * ratio),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer.render(painter, self.view_rect())
+        painter.end()
+        self._sharp = image
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.diagram_rect()
-        if self._pixmap is None:
-            image = render_svg(self._diagram, int(rect.width()), int(rect.height()), self.devicePixelRatioF())
-            self._pixmap = QPixmap.fromImage(image)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawPixmap(rect.topLeft(), self._pixmap)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self._sharp is not None:
+            painter.drawImage(QPointF(0, 0), self._sharp)
+        else:
+            if self._base_pixmap is None:
+                image = render_svg(
+                    self._diagram, int(rect.width()), int(rect.height()), self.devicePixelRatioF()
+                )
+                self._base_pixmap = QPixmap.fromImage(image)
+            painter.drawPixmap(self.view_rect(), self._base_pixmap, QRectF(self._base_pixmap.rect()))
+        self._paint_route(painter)
         for index in range(len(self._tour.stops)):
             self._paint_hotspot(painter, index)
         painter.end()
+
+    def _paint_route(self, painter: QPainter) -> None:
+        if self._current <= 0:
+            return
+        path, drawn = self._route_path()
+        width = self._theme.px(7)
+        pen = QPen(th.color(self._tour.color, 0.9), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        # Draw only the walked length: one dash that long, then a gap longer than the path.
+        pen.setDashPattern([max(0.01, drawn / width), (path.length() + 10) / width])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
 
     def _paint_hotspot(self, painter: QPainter, index: int) -> None:
         centre = self.hotspot_centre(index)

@@ -1,0 +1,165 @@
+"""Walking a tour as a guided visit: the route draws itself, the map zooms and pans within
+bounds, the tour plays itself until a visitor touches it, and any tour in the content works."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+from pytestqt.qtbot import QtBot
+from touch import pinch, swipe, tap
+
+from kiosk.content import load_content
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.tour import TourPage
+from kiosk.ui.widgets.tour_diagram import MAX_SCALE
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _tour(window: MainWindow, tour_id: str = "daxing") -> TourPage:
+    window.go_to(f"tour/{tour_id}", direction=0)
+    page = window.current_page
+    assert isinstance(page, TourPage)
+    return page
+
+
+def test_route_draws_to_the_next_stop(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    assert window.nav is not None
+    tap(window.nav.next_button)
+    qtbot.waitUntil(lambda: page.step_index() == 1)
+    drawn: list[float] = []
+    qtbot.waitUntil(lambda: drawn.append(page.diagram.route_progress) or page.diagram.route_progress >= 1.0)
+    assert any(0.0 < value < 1.0 for value in drawn)  # it grew, it did not jump
+
+
+def test_pinch_zooms_and_pan_stays_in_bounds(qtbot: QtBot, window: MainWindow) -> None:
+    diagram = _tour(window).diagram
+    base = diagram.diagram_rect()
+    centre = base.center().toPoint()
+    pinch(diagram, centre, 120, 360)
+    assert diagram.scale == pytest.approx(3.0, abs=0.05)
+    assert diagram.reset_button.isVisible()
+    # Drag far beyond the edge: the drawing still covers where it sat unzoomed.
+    swipe(diagram, 3000, 2000, start=centre)
+    view = diagram.view_rect()
+    assert view.contains(base)
+    assert view.left() == pytest.approx(base.left())
+    assert view.top() == pytest.approx(base.top())
+    swipe(diagram, -6000, -4000, start=centre)
+    view = diagram.view_rect()
+    assert view.right() == pytest.approx(base.right())
+    assert view.bottom() == pytest.approx(base.bottom())
+    # Pinching in again cannot shrink the map below its own size.
+    pinch(diagram, centre, 400, 40)
+    assert diagram.scale == 1.0
+    assert diagram.view_rect() == base
+
+
+def test_zoom_is_capped(qtbot: QtBot, window: MainWindow) -> None:
+    diagram = _tour(window).diagram
+    centre = diagram.diagram_rect().center().toPoint()
+    pinch(diagram, centre, 50, 900)
+    assert diagram.scale == MAX_SCALE
+
+
+def test_double_tap_zooms_and_reset_button_restores(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    diagram = page.diagram
+    corner = diagram.diagram_rect().topLeft().toPoint() + QPoint(30, 30)
+    tap(diagram, corner)
+    tap(diagram, corner)
+    assert diagram.scale == 2.0
+    assert page.step_index() == 0  # a double tap is not a stop tap
+    tap(diagram.reset_button)
+    assert diagram.scale == 1.0
+    assert not diagram.reset_button.isVisible()
+
+
+def test_hotspots_follow_the_zoom(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    diagram = page.diagram
+    diagram.zoom_at(diagram.hotspot_centre(1), 2.5)
+    tap(diagram, diagram.hotspot_centre(1).toPoint())
+    qtbot.waitUntil(lambda: page.step_index() == 1)
+
+
+def test_swipes_on_a_zoomed_map_pan_instead_of_turning(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    diagram = page.diagram
+    diagram.zoom_at(diagram.diagram_rect().center(), 2.0)
+    before = diagram.view_rect()
+    swipe(diagram, -300, start=diagram.diagram_rect().center().toPoint())
+    assert page.step_index() == 0
+    assert diagram.view_rect().left() < before.left()
+
+
+def test_autoplay_advances_and_stops_on_touch(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window, "yizhuang")
+    tap(page.play_button)
+    assert page.autoplaying
+    assert page.play_button.text() == "暂停"
+    qtbot.waitUntil(lambda: page.step_index() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.step_index() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.step_index() == 0, timeout=5000)  # round again
+    tap(page.stop_title)  # the first touch anywhere hands control back
+    assert not page.autoplaying
+    assert page.play_button.text() == "自动播放"
+    index = page.step_index()
+    qtbot.wait(round(page.autoplay_timer.interval() * 1.5))  # longer than a step: nothing moves
+    assert page.step_index() == index
+
+
+def test_autoplay_interval_comes_from_the_content(window: MainWindow) -> None:
+    page = _tour(window)
+    assert page.autoplay_timer.interval() == round(page.tour.autoplay_s * 1000 * window.motion_scale)
+
+
+def test_autoplay_stops_when_the_page_is_left(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    page.start_autoplay()
+    window.go_home()
+    assert not page.autoplaying
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (3840, 2160), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_hotspots_stay_on_their_spots(make_window: MakeWindow, size: tuple[int, int]) -> None:
+    window = make_window(size=size)
+    for tour_id in ("daxing", "yizhuang"):
+        page = _tour(window, tour_id)
+        rect = page.diagram.diagram_rect()
+        assert rect.width() / rect.height() == pytest.approx(1.6, abs=0.01)
+        for index, stop in enumerate(page.tour.stops):
+            centre = page.diagram.hotspot_centre(index)
+            assert (centre.x() - rect.left()) / rect.width() == pytest.approx(stop.hotspot.x, abs=1e-6)
+            assert (centre.y() - rect.top()) / rect.height() == pytest.approx(stop.hotspot.y, abs=1e-6)
+            assert page.diagram.hotspot_radius() * 2 >= 64 * window.theme.scale - 1
+
+
+def test_a_third_tour_needs_no_code(
+    qtbot: QtBot, make_window: MakeWindow, write_content: Callable[..., Path], content_dict: dict[str, Any]
+) -> None:
+    data = json.loads(json.dumps(content_dict))
+    third = json.loads(json.dumps(data["tours"][1]))
+    third["id"] = "third-park"
+    third["title"] = {"zh": "第三园区", "en": "A third park"}
+    third.pop("short_title", None)
+    third["stops"] = [third["stops"][0], {**third["stops"][1], "hotspot": {"x": 0.9, "y": 0.1}}]
+    data["tours"].append(third)
+    window = make_window(loaded=load_content(write_content(data)))
+    assert "tour/third-park" in [ref.id for ref in window.refs]
+    home = window.current_page
+    card = next(c for c in home.entry_cards if c.objectName() == "entry-tour-third-park")  # type: ignore[union-attr]
+    tap(card)
+    qtbot.waitUntil(lambda: window.current_id == "tour/third-park")
+    page = window.current_page
+    assert isinstance(page, TourPage)
+    tap(page.diagram, page.diagram.hotspot_centre(1).toPoint())
+    qtbot.waitUntil(lambda: page.step_index() == 1)
+    assert page.diagram.hotspot_centre(1).x() > page.diagram.diagram_rect().center().x()
+    assert QPointF(page.diagram.hotspot_centre(1)) != QPointF(0, 0)
