@@ -38,6 +38,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "autoplay": {"zh": "自动播放", "en": "Auto-play"},
     "autoplay-pause": {"zh": "暂停", "en": "Pause"},
     "per-day": {"zh": "每天", "en": "a day"},
+    "axis-companies": {"zh": "家", "en": "companies"},
     "axis-seconds": {"zh": "本页打开后的秒数", "en": "seconds since this page opened"},
     "close-hint": {"zh": "轻触空白处关闭", "en": "Tap outside to close"},
     "error-title": {"zh": "内容无法加载", "en": "The content could not be loaded"},

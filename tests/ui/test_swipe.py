@@ -59,7 +59,7 @@ def test_swipe_walks_voices(qtbot: QtBot, window: MainWindow) -> None:
     page = window.current_page
     assert isinstance(page, VoicesPage)
     first = page.current_quote().quote.text()
-    swipe(page.stack, -300)
+    swipe(page.current_quote(), -300)
     qtbot.waitUntil(lambda: page.step_index() == 1)
     assert page.current_quote().quote.text() != first
     assert window.nav is not None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -43,6 +43,7 @@ class BarsChart(Chart):
         self.full = 1.0 if proportion else float(self.amounts.max() or 1.0)
         count = len(self.figures)
         self.rows = np.arange(count - 1, -1, -1, dtype=float)  # the first figure at the top
+        self._gap = self.full * 0.02  # between a bar and its value, in axis units
         self.plot = KioskPlot()
         self.plot.tapped.connect(self._on_plot_tapped)
         layout = QVBoxLayout(self)
@@ -76,11 +77,10 @@ class BarsChart(Chart):
             self.plot.addItem(label)
             self.labels.append(label)
             value = pg.TextItem(color=accent, anchor=(0, 0.5))
-            value.setFont(theme.font("h1"))
+            value.setFont(self._value_font())
             self.plot.addItem(value)
             self.values.append(value)
-        # Room on the right for the value after the longest bar.
-        self.plot.set_range((0.0, self.full * (1.6 if not proportion else 1.5)), (-0.62, count - 0.3))
+        self._fit_range()
         # Rows never grow past a comfortable height: tall screens get space, not slabs.
         self.setMaximumHeight(max(self._row_height(), theme.px(170)) * count)
         self._draw()
@@ -90,11 +90,38 @@ class BarsChart(Chart):
             return figure.share if figure.share is not None else 0.0
         return figure.value
 
+    def _value_font(self) -> QFont:
+        """Values as large as a row allows: h1 for a few bars, h2 when there are many."""
+        return self.theme.font("h1" if len(self.figures) <= 3 else "h2")
+
     def _row_height(self) -> int:
         """Least height of a row: its label above, and the bar with its value beside it."""
         label = QFontMetrics(self.theme.font("label")).height()
-        value = QFontMetrics(self.theme.font("h1")).height()
+        value = QFontMetrics(self._value_font()).height()
         return round((label + value * 0.8) / (1 - LABEL_LIFT))
+
+    def _value_end(self, index: int) -> float:
+        """Where a value's text starts: after its bar, or after the whole track for shares."""
+        return 1.0 if self.proportion else float(self.amounts[index])
+
+    def _fit_range(self) -> None:
+        """Scale the axis so the longest value text fits after its bar, at this width."""
+        width = max(1, self.plot.width())
+        metrics = QFontMetrics(self._value_font())
+        lang = self.language.current
+        gap_px = self.theme.px(16)
+        need = 1.05 * self.full
+        for index, figure in enumerate(self.figures):
+            text_px = metrics.horizontalAdvance(format_figure(figure, lang).text) + 2 * gap_px
+            room = max(0.25 * width, width - text_px)  # the bars keep a quarter of the width
+            need = max(need, self._value_end(index) * width / room)
+        self._gap = need * gap_px / width
+        self.plot.set_range((0.0, need), (-0.62, len(self.figures) - 0.3))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_range()
+        self._draw()
 
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(1200), max(self._row_height(), self.theme.px(130)) * len(self.figures))
@@ -110,12 +137,17 @@ class BarsChart(Chart):
         progress = np.array(self._progress, dtype=float)
         widths = self.amounts * progress
         self.bars.setOpts(width=widths)
-        gap = self.full * 0.02
+        gap = self._gap
         for index, figure in enumerate(self.figures):
             self.labels[index].setText(figure.label[lang])
             shown = None if progress[index] >= 1.0 else figure.value * progress[index]
             self.values[index].setText(format_figure(figure, lang, shown).text)
-            self.values[index].setPos(widths[index] + gap, self.rows[index])
+            end = 1.0 if self.proportion else widths[index]
+            self.values[index].setPos(end + gap, self.rows[index])
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._fit_range()
+        super()._on_language_changed(lang)
 
     def _on_plot_tapped(self, point: QPointF) -> None:
         row = round(point.y())

@@ -66,7 +66,7 @@ class RateChart(Chart):
         rate.addSpacing(theme.px(24))
         rate.addWidget(TextLabel(language, ui("rate-since-open"), "body", tone="secondary"))
         running = QHBoxLayout()
-        self.counter = TextLabel(language, self._counter_text, "display")
+        self.counter = TextLabel(language, self._counter_text, "figure")
         self.counter.setStyleSheet(f"color: {accent};")
         running.addWidget(self.counter)
         running.addWidget(TextLabel(language, ui("rate-unit"), "h3"), 0, Qt.AlignmentFlag.AlignBottom)
@@ -95,12 +95,13 @@ class RateChart(Chart):
         for name in ("bottom", "left"):
             item.showAxis(name)
             axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(th.LINE, width=self.theme.px(2)))
+            axis.setPen(pg.mkPen(th.TEXT_SECONDARY, width=self.theme.px(2)))
             axis.setTextPen(pg.mkPen(th.TEXT_SECONDARY))
             axis.setTickFont(self.theme.font("caption"))
-            axis.setStyle(tickTextOffset=self.theme.px(10))
+            axis.setStyle(tickTextOffset=self.theme.px(10), maxTickLevel=0)
+            axis.enableAutoSIPrefix(False)  # "0.02 companies", never "20 (x0.001)"
         caption = self.theme.font_px("caption")
-        item.getAxis("left").setWidth(round(caption * 4.2))
+        item.getAxis("left").setWidth(round(caption * 5.6))
         item.getAxis("bottom").setHeight(round(caption * 3.6))
         self._label_axes()
 
@@ -108,6 +109,7 @@ class RateChart(Chart):
         item = self.plot.getPlotItem()
         style = {"color": th.TEXT_SECONDARY, "font-size": f"{self.theme.font_px('caption')}px"}
         item.setLabel("bottom", self.language.text(ui("axis-seconds")), **style)
+        item.setLabel("left", self.language.text(ui("axis-companies")), **style)
 
     def _on_language_changed(self, lang: str) -> None:
         self._label_axes()

@@ -81,6 +81,7 @@ class ShareChart(Chart):
         theme: th.Theme,
         accent: str,
         number_role: str = "figure-small",
+        beside: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(figures, language, theme, accent, parent)
@@ -89,8 +90,8 @@ class ShareChart(Chart):
         layout.setSpacing(theme.px(64))
         self.waffles: list[Waffle] = []
         self.numbers: list[FigureNumber] = []
-        # One share in landscape: its number beside its cells; otherwise the number above them.
-        beside = len(self.figures) == 1 and not theme.portrait
+        # One share alone on a landscape screen: its number beside its cells; else number above.
+        beside = beside and len(self.figures) == 1 and not theme.portrait
         for figure in self.figures:
             unit = QHBoxLayout() if beside else QVBoxLayout()
             unit.setSpacing(theme.px(48) if beside else theme.px(8))

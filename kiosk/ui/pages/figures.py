@@ -77,7 +77,10 @@ class FiguresPage(Page):
             if kind == "share":
                 self._chart_figures = [f for f in self.figures if f.share is not None]
                 role = "figure" if len(self.figures) <= 2 and not theme.compact else "figure-small"
-                chart = charts.ShareChart(self._chart_figures, self.language, theme, self.accent(), role)
+                alone = len(self._chart_figures) == len(self.figures)
+                chart = charts.ShareChart(
+                    self._chart_figures, self.language, theme, self.accent(), role, beside=alone
+                )
             else:
                 self._chart_figures = [f for f in self.figures if f.per is not None][:1]
                 chart = charts.RateChart(self._chart_figures, self.language, theme, self.accent())

@@ -7,8 +7,8 @@ the first touch hands control back to the visitor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
@@ -118,7 +118,9 @@ class TourPage(Page):
         direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         columns = QBoxLayout(direction)
         columns.setSpacing(theme.px(40))
-        self.diagram = TourDiagram(tour, self.loaded.asset(tour.diagram), self.language, theme)
+        self.diagram = TourDiagram(
+            tour, self.loaded.asset(tour.diagram), self.language, theme, fit_width=theme.portrait
+        )
         self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
         self.diagram.swiped.connect(self._on_diagram_swiped)
         self.panel = panel = QFrame()
@@ -135,9 +137,20 @@ class TourPage(Page):
         inset = theme.radius // 2
         panel_layout.setContentsMargins(0, inset, 0, inset)
         panel_layout.addWidget(self.panel_scroll)
-        columns.addWidget(self.diagram, 1 if not theme.portrait else 4)
-        columns.addWidget(panel, 1 if not theme.portrait else 5)
-        self.body.addLayout(columns, 1)
+        # The map and the top of the stop panel stay put from stop to stop; the panel is as
+        # tall as its stop (up to the room there is), so nothing jumps as the visitor walks.
+        top = Qt.AlignmentFlag.AlignTop
+        if theme.portrait:
+            columns.addWidget(self.diagram, 0)
+            columns.addWidget(panel, 0, top)
+            self.body.addLayout(columns, 0)
+            self.body.addStretch(1)
+        else:
+            columns.addWidget(self.diagram, 1, top)
+            columns.addWidget(panel, 1, top)
+            self.body.addLayout(columns, 1)
+        self._panel_content = 0
+        self.diagram.view_changed.connect(self._fit_panel)
 
     def _show_stop(self, animate: bool = True) -> None:
         while self._panel_layout.count():
@@ -178,9 +191,23 @@ class TourPage(Page):
         self.diagram.set_current(self._index, animate)
 
     def _on_panel_content_height_changed(self, height: int) -> None:
-        """The panel is as tall as its stop needs, up to the room there is (then it scrolls)."""
+        self._panel_content = height
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """The panel is as tall as its stop needs, up to the room left on the page (then it
+        scrolls inside)."""
         inset = self.theme.radius // 2
-        self.panel.setMaximumHeight(height + 2 * inset)
+        wanted = self._panel_content + 2 * inset
+        top = self.panel.mapTo(self._body_widget, QPoint(0, 0)).y()
+        room = self.scroll_area.viewport().height() - top - self.body.contentsMargins().bottom()
+        height = max(self.theme.px(160), min(wanted, room))
+        if self.panel.height() != height or self.panel.minimumHeight() != height:
+            self.panel.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
 
     def _on_diagram_stop_tapped(self, index: int) -> None:
         self.set_step(index)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import PageRef
@@ -40,8 +40,11 @@ class VoicesPage(Page):
         self._group.setExclusive(True)
         speakers = QGridLayout()
         speakers.setSpacing(theme.px(10))
-        self.stack = QStackedWidget()
+        # All quotes sit in one column, only the current one shown: hidden widgets take no room,
+        # and the shown one gets its full height for its width (a stacked widget would not).
+        quote_column = QVBoxLayout()
         self.quotes: list[QuoteBlock] = []
+        self._index = 0
         per_row = 2
         for index, voice in enumerate(self.content.voices):
             colour = VOICE_COLOURS[index % len(VOICE_COLOURS)]
@@ -54,41 +57,37 @@ class VoicesPage(Page):
             speakers.addWidget(card, *divmod(index, per_row))
             self.speakers.append(card)
             block = QuoteBlock(language, voice, theme, colour, "lead")
+            block.setVisible(index == 0)
             self.quotes.append(block)
-            holder = QWidget()  # the quote keeps its own height; the stack's extra room stays below
-            holder_layout = QVBoxLayout(holder)
-            holder_layout.setContentsMargins(0, 0, 0, 0)
-            holder_layout.addWidget(block)
-            holder_layout.addStretch(1)
-            self.stack.addWidget(holder)
+            quote_column.addWidget(block)
         self.speakers[0].setChecked(True)
         self._group.idClicked.connect(self.set_step)
         speaker_column = QVBoxLayout()
         speaker_column.addLayout(speakers)
         speaker_column.addStretch(1)
-        quote_column = QVBoxLayout()
-        quote_column.addWidget(self.stack)
         quote_column.addStretch(1)
         columns.addLayout(quote_column if portrait else speaker_column, 0 if portrait else 5)
         columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else 8)
         self.body.addLayout(columns, 1)
 
     def accent(self) -> str:
-        return VOICE_COLOURS[self.stack.currentIndex() % len(VOICE_COLOURS)]
+        return VOICE_COLOURS[self._index % len(VOICE_COLOURS)]
 
     def step_count(self) -> int:
-        return self.stack.count()
+        return len(self.quotes)
 
     def step_index(self) -> int:
-        return self.stack.currentIndex()
+        return self._index
 
     def set_step(self, index: int) -> None:
-        index = max(0, min(index, self.stack.count() - 1))
+        index = max(0, min(index, len(self.quotes) - 1))
         self.speakers[index].setChecked(True)
-        if index != self.stack.currentIndex():
-            self.stack.setCurrentIndex(index)
+        if index != self._index:
+            self.quotes[self._index].hide()
+            self.quotes[index].show()
+            self._index = index
             self.scroll_area.verticalScrollBar().setValue(0)
             self.steps_changed.emit()
 
     def current_quote(self) -> QuoteBlock:
-        return self.quotes[self.stack.currentIndex()]
+        return self.quotes[self._index]

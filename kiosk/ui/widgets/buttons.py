@@ -353,7 +353,8 @@ class EntryCard(_PressableButton):
             )
         text_left = left + icon + (pad if icon else 0)
         text_width = rect.right() - pad - text_left
-        top = rect.center().y() - (title_h + hint_h + self._theme.px(4)) / 2
+        gap = self._theme.px(4) if hint_h else 0
+        top = rect.center().y() - (title_h + hint_h + gap) / 2
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         painter.setPen(QColor(th.TEXT))
         painter.setFont(self._theme.font("label"))

@@ -54,9 +54,11 @@ class TourDiagram(QWidget):
         diagram: Path,
         language: LanguageState,
         theme: th.Theme,
+        fit_width: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._fit_width = fit_width  # portrait: as tall as the width needs, no taller
         self._tour = tour
         self._diagram = diagram
         self._theme = theme
@@ -92,7 +94,9 @@ class TourDiagram(QWidget):
         self.reset_button.clicked.connect(self.reset_view)
         self.reset_button.hide()
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(fit_width)
+        self.setSizePolicy(policy)
         self.setMinimumSize(theme.px(480), theme.px(300))
 
     # ---- geometry -------------------------------------------------------------------------
@@ -102,13 +106,13 @@ class TourDiagram(QWidget):
         return self._scale
 
     def diagram_rect(self) -> QRectF:
-        """Where the whole diagram sits unzoomed: aspect kept, centred."""
+        """Where the whole diagram sits unzoomed: aspect kept, centred across, at the top."""
         width, height = float(self.width()), float(self.height())
         if width / max(1.0, height) > self._aspect:
             drawn = QRectF(0, 0, height * self._aspect, height)
         else:
             drawn = QRectF(0, 0, width, width / self._aspect)
-        drawn.moveCenter(QPointF(width / 2, height / 2))
+        drawn.moveLeft((width - drawn.width()) / 2)
         return drawn
 
     def view_rect(self) -> QRectF:
@@ -140,6 +144,12 @@ class TourDiagram(QWidget):
             if delta.x() ** 2 + delta.y() ** 2 <= radius**2:
                 return index
         return None
+
+    def hasHeightForWidth(self) -> bool:
+        return self._fit_width
+
+    def heightForWidth(self, width: int) -> int:
+        return round(width / self._aspect)
 
     def sizeHint(self) -> QSize:
         width = self._theme.px(1100)
