@@ -19,9 +19,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentError, LoadedContent, load_content
+from kiosk.live_content import ContentWatcher
 from kiosk.resources import default_content_path, fonts_dir
 from kiosk.settings import Settings
 from kiosk.ui import theme as th
+from kiosk.ui.image_check import check_image
 from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger("kiosk")
@@ -63,7 +65,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def load_or_report(path: Path | None) -> tuple[LoadedContent | None, ContentError | None]:
     try:
-        return load_content(path or default_content_path()), None
+        return load_content(path or default_content_path(), check_image), None
     except ContentError as error:
         for line in error.lines():
             log.error("%s", line)
@@ -99,6 +101,11 @@ def run(
     reduced_motion = reduced_motion or Settings.load().reduced_motion
     window = MainWindow(loaded, error, lang, reduced_motion, size)
     install_exception_hook(window)
+    source = (data or default_content_path()).resolve()
+    assets = loaded.assets_root if loaded is not None else None
+    watcher = ContentWatcher(source, assets, check_image, parent=window)
+    watcher.loaded.connect(window.set_content)
+    watcher.failed.connect(window.report_content_problems)
     if windowed:
         window.show()
     else:

@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a content file; exit 1 listing every problem")
     validate.add_argument("path", nargs="?", type=Path, help="content file (default: the bundled content)")
+    validate.add_argument("--json", action="store_true", help="the problems as a JSON list, for tools")
 
     render = commands.add_parser("render", help="render every page to PNG, offscreen")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -47,17 +48,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _validate(path: Path | None) -> int:
-    from kiosk.content import ContentError, load_content  # noqa: PLC0415 (keeps start-up lean)
+def _validate(path: Path | None, as_json: bool) -> int:
+    import json  # noqa: PLC0415 (commands import what they use: start-up stays lean)
+
+    from kiosk.content import ContentError, load_content  # noqa: PLC0415
     from kiosk.resources import default_content_path  # noqa: PLC0415
+    from kiosk.ui.image_check import check_image  # noqa: PLC0415
 
     source = path or default_content_path()
     try:
-        loaded = load_content(source)
+        loaded = load_content(source, check_image)
     except ContentError as error:
-        for line in error.lines():
-            print(line)
+        if as_json:
+            problems = [{"file": error.source, "path": p.path, "message": p.message} for p in error.problems]
+            print(json.dumps(problems, ensure_ascii=False, indent=2))
+        else:
+            for line in error.lines():
+                print(line)
         return 1
+    if as_json:
+        print("[]")
+        return 0
     content = loaded.content
     print(
         f"{source}: valid ({len(content.visions)} visions, {len(content.tours)} tours, "
@@ -72,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_in.insert(0, "run")
     args = _parser().parse_args(args_in)
     if args.command == "validate":
-        return _validate(args.path)
+        return _validate(args.path, args.json)
     if args.command == "render":
         from kiosk.render import render_pages  # noqa: PLC0415
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,13 @@ from kiosk.content.errors import ContentError, ContentProblem
 from kiosk.content.model import Content
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 32  # nesting of objects and lists; the content needs 6, a hostile file wants thousands
 DEFAULT_LANGUAGES = ("zh", "en")
+ASSET_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+# Checks one image file (decodes it within limits); returns what is wrong, or None. The content
+# layer has no image decoder of its own: the Qt layer passes one in (kiosk.ui.image_check).
+ImageCheck = Callable[[Path], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -29,13 +36,13 @@ class LoadedContent:
         return self.assets_root / relative
 
 
-def load_content(path: str | Path) -> LoadedContent:
+def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
     """Read, parse and validate `path`; raise `ContentError` listing every problem."""
     source = Path(path)
     text = _read_text(source)
     content = parse_content(text, str(source))
     assets_root = (source.parent / content.meta.assets_root).resolve()
-    problems = list(_check_assets(content, assets_root))
+    problems = list(_check_assets(content, assets_root, check_image))
     if problems:
         raise ContentError(str(source), problems)
     return LoadedContent(content, source.resolve(), assets_root)
@@ -89,7 +96,23 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _check_depth(text: str, source: str) -> None:
+    """Refuse deep nesting before parsing: the parser and validator would recurse into it."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(_STRINGS.sub('""', text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            message = f"nested deeper than {MAX_DEPTH} levels; content needs far fewer"
+            raise ContentError(source, [ContentProblem("", message)])
+
+
 def _parse_json(text: str, source: str) -> Any:
+    _check_depth(text, source)
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
@@ -193,13 +216,24 @@ def _asset_fields(content: Content) -> Iterator[tuple[str, str]]:
         yield f"tours[{t}].diagram", tour.diagram
 
 
-def _check_assets(content: Content, assets_root: Path) -> Iterator[ContentProblem]:
+def _check_assets(
+    content: Content, assets_root: Path, check_image: ImageCheck | None
+) -> Iterator[ContentProblem]:
     if not assets_root.is_dir():
         yield ContentProblem("meta.assets_root", f"folder not found: {assets_root}")
         return
     for where, relative in _asset_fields(content):
+        # Resolved first: ".." and symbolic links may not lead out of the assets folder.
         target = (assets_root / relative).resolve()
         if not target.is_relative_to(assets_root):
             yield ContentProblem(where, f"{relative!r} points outside the assets folder")
+        elif target.suffix.lower() not in ASSET_TYPES:
+            yield ContentProblem(
+                where, f"{relative!r} is not an image of an allowed type ({', '.join(ASSET_TYPES)})"
+            )
         elif not target.is_file():
             yield ContentProblem(where, f"file not found: {relative}")
+        elif check_image is not None:
+            problem = check_image(target)
+            if problem:
+                yield ContentProblem(where, f"{relative}: {problem}")

@@ -40,10 +40,20 @@ class LanguageState(QObject):
             self._current = lang
             self.changed.emit(lang)
 
-    def toggle(self) -> None:
-        """The next language of the content (zh -> en -> zh)."""
+    def set_languages(self, languages: Sequence[str], default: str) -> None:
+        """New content may speak other languages: keep the current one if it still can."""
+        self.languages = tuple(languages)
+        if self._current not in self.languages:
+            self._current = default if default in self.languages else self.languages[0]
+            self.changed.emit(self._current)
+
+    def next_language(self) -> str:
+        """The language the toggle switches to (zh -> en -> zh; in order for more)."""
         index = self.languages.index(self._current)
-        self.set(self.languages[(index + 1) % len(self.languages)])
+        return self.languages[(index + 1) % len(self.languages)]
+
+    def toggle(self) -> None:
+        self.set(self.next_language())
 
     def text(self, source: TextSource) -> str:
         return resolve(source, self._current)

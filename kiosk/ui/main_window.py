@@ -20,6 +20,7 @@ from kiosk.ui.navigation import NavigationBar
 from kiosk.ui.page_stack import TRANSITION_MS, PageStack
 from kiosk.ui.pages import PAGE_TYPES, Page
 from kiosk.ui.pages.error import ContentErrorPage
+from kiosk.ui.widgets.icons import clear_icon_caches
 from kiosk.ui.widgets.swipe import SWIPE_THRESHOLD, SwipeDetector
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ HOME = "home"
 
 class MainWindow(QWidget):
     page_changed = Signal(str)
+    content_replaced = Signal()
 
     def __init__(
         self,
@@ -58,6 +60,7 @@ class MainWindow(QWidget):
         self.history: list[str] = []
         self.current_id = ""
         self.error_page: ContentErrorPage | None = None
+        self.content_problems: ContentError | None = error
         self._warmed_up = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +70,7 @@ class MainWindow(QWidget):
         self._layout.addWidget(self.stack, 1)
         self.nav: NavigationBar | None = None
         self.swipes = SwipeDetector(self.stack, self.theme.px(SWIPE_THRESHOLD))
+        self._connect_signals()
         self._build()
 
     # ---- building -------------------------------------------------------------------------
@@ -85,15 +89,13 @@ class MainWindow(QWidget):
         self.nav = NavigationBar(self.language, self.theme)
         self.nav.setStyleSheet(qss)
         self._layout.addWidget(self.nav)
-        self._connect_signals()
-        self.go_to(HOME, direction=0, remember=False)
-
-    def _connect_signals(self) -> None:
-        assert self.nav is not None
         self.nav.home_requested.connect(self.go_home)
         self.nav.back_requested.connect(self.go_back)
         self.nav.step_requested.connect(self.step)
         self.nav.language_requested.connect(self.language.toggle)
+        self.go_to(HOME, direction=0, remember=False)
+
+    def _connect_signals(self) -> None:
         self.swipes.swiped.connect(self.step)
         self.swipes.pressed.connect(self._on_swipes_pressed)
         self.language.changed.connect(self._on_language_changed)
@@ -221,28 +223,52 @@ class MainWindow(QWidget):
             self._rebuild(theme)
 
     def _rebuild(self, theme: th.Theme) -> None:
-        """Rebuild every page for a new theme, keeping the current page and its step."""
+        """Rebuild every page (new theme or new content), keeping the visitor's page and step
+        when it still exists. All in one event-loop turn: nothing blank is ever painted."""
         current, step = self.current_id, (self.current_page.step_index() if self.current_page else 0)
+        history = [page_id for page_id in self.history if page_id in self._refs_by_id]
         self.theme = theme
         self.swipes.set_threshold(theme.px(SWIPE_THRESHOLD))
-        for page in self.pages.values():
-            page.hide()
-            page.deleteLater()
+        for widget in [*self.pages.values(), self.error_page]:
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.pages.clear()
+        self.error_page = None
         if self.nav is not None:
             self._layout.removeWidget(self.nav)
             self.nav.deleteLater()
             self.nav = None
         self.current_id = ""
-        self.language.changed.disconnect(self._on_language_changed)
-        self.swipes.swiped.disconnect(self.step)
-        self.swipes.pressed.disconnect(self._on_swipes_pressed)
         self._build()
-        if current and current != HOME:
+        if current and current != HOME and current in self._refs_by_id:
             self.go_to(current, direction=0, remember=False)
             rebuilt = self.current_page
             if rebuilt is not None:
                 rebuilt.set_step(step)
+        self.history = history
+
+    # ---- content changes while running ----------------------------------------------------
+
+    def set_content(self, loaded: LoadedContent) -> None:
+        """Swap in newly validated content without a restart, keeping the visitor's place."""
+        self.loaded, self.error = loaded, None
+        self.content_problems = None
+        self.refs = page_order(loaded.content)
+        self._refs_by_id = {ref.id: ref for ref in self.refs}
+        meta = loaded.content.meta
+        self.language.set_languages(meta.languages, meta.default_language)
+        clear_icon_caches()
+        self._rebuild(self.theme)
+        self.content_replaced.emit()
+
+    def report_content_problems(self, error: ContentError) -> None:
+        """A new content file is broken: the visitor keeps the last good content; the problems
+        are kept for the admin (and shown in full only while there is no good content)."""
+        self.content_problems = error
+        if self.loaded is None:
+            self.error = error
+            self._rebuild(self.theme)
 
     # ---- keys (development and keyboards; the slideshow has its own map) ------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from kiosk.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.strings import language_name
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.dots import PositionDots
 
@@ -45,7 +46,12 @@ class NavigationBar(QFrame):
         self.next_button.setObjectName("nav-next")
         self.dots = PositionDots(theme)
         self.language_button = TouchButton(
-            language, theme, ui("language-switch"), icon_path("language"), filled=True, colour=th.TEXT
+            language,
+            theme,
+            lambda _: language_name(language.next_language()),
+            icon_path("language"),
+            filled=True,
+            colour=th.TEXT,
         )
         self.language_button.setObjectName("nav-language")
         layout.addWidget(self.home_button)

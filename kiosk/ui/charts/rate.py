@@ -69,7 +69,9 @@ class RateChart(Chart):
         self.counter = TextLabel(language, self._counter_text, "figure")
         self.counter.setStyleSheet(f"color: {accent};")
         running.addWidget(self.counter)
-        running.addWidget(TextLabel(language, ui("rate-unit"), "h3"), 0, Qt.AlignmentFlag.AlignBottom)
+        if self.figure.measure is not None:
+            unit = TextLabel(language, self.figure.measure, "h3")
+            running.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
         running.addStretch(1)
         rate.addLayout(running)
         rate.addWidget(TextLabel(language, ui("rate-note"), "caption", tone="secondary"))
@@ -109,7 +111,8 @@ class RateChart(Chart):
         item = self.plot.getPlotItem()
         style = {"color": th.TEXT_SECONDARY, "font-size": f"{self.theme.font_px('caption')}px"}
         item.setLabel("bottom", self.language.text(ui("axis-seconds")), **style)
-        item.setLabel("left", self.language.text(ui("axis-companies")), **style)
+        if self.figure.measure is not None:
+            item.setLabel("left", self.language.text(self.figure.measure), **style)
 
     def _on_language_changed(self, lang: str) -> None:
         self._label_axes()

@@ -115,7 +115,7 @@ class HomePage(Page):
                 self.language,
                 theme,
                 ui("figures"),
-                ui("figures-hint"),
+                ui("figures-hint", n=len(content.figure_groups)),
                 th.ACCENT,
                 icon_path("figures"),
                 compact=True,

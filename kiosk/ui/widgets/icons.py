@@ -43,3 +43,9 @@ def _tinted(path: str, size: int, rgba: int, ratio: float) -> QPixmap:
 def icon_pixmap(path: Path, size: int, colour: QColor | str, ratio: float = 1.0) -> QPixmap:
     """The icon at `path`, `size` logical px square, every stroke in `colour`."""
     return _tinted(str(path), size, QColor(colour).rgba(), ratio)
+
+
+def clear_icon_caches() -> None:
+    """Forget rendered artwork: after a content reload the files may have changed."""
+    _renderer.cache_clear()
+    _tinted.cache_clear()

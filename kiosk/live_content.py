@@ -1,0 +1,147 @@
+"""Watches the content file and its assets while the kiosk runs, and reloads on a change.
+
+Editors save in different ways: in place, in several writes, or by writing a new file and
+renaming it over the old one (which ends a plain file watch). So the file's folder is
+watched too, and a change is acted on only once the file has settled: the same size and
+time stamp over one quiet period. Loading and validation run on a worker thread; the
+result comes back to the UI thread as `loaded` (valid: swap it in) or `failed` (keep the
+last good content; report the problems).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from kiosk.content import ContentError, LoadedContent, load_content
+from kiosk.content.loader import ImageCheck
+
+log = logging.getLogger(__name__)
+
+SETTLE_MS = 300
+
+Signature = tuple[int, int] | None  # (size, modification time in ns) or None when missing
+
+
+def signature(path: Path) -> Signature:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+class _Relay(QObject):
+    """Carries a worker's result to the UI thread (a queued signal)."""
+
+    done = Signal(object, object)  # LoadedContent | None, ContentError | None
+
+
+class _LoadJob(QRunnable):
+    def __init__(self, path: Path, check_image: ImageCheck | None, relay: _Relay) -> None:
+        super().__init__()
+        self._path = path
+        self._check_image = check_image
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            loaded = load_content(self._path, self._check_image)
+        except ContentError as error:
+            self._relay.done.emit(None, error)
+            return
+        self._relay.done.emit(loaded, None)
+
+
+class ContentWatcher(QObject):
+    loaded = Signal(object)  # LoadedContent
+    failed = Signal(object)  # ContentError
+
+    def __init__(
+        self,
+        path: Path,
+        assets_root: Path | None = None,
+        check_image: ImageCheck | None = None,
+        settle_ms: int = SETTLE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.path = path.resolve()
+        self._check_image = check_image
+        self._assets_root = assets_root
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_watcher_changed)
+        self._watcher.directoryChanged.connect(self._on_watcher_changed)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(settle_ms)
+        self._settle.timeout.connect(self._on_settle_timeout)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_relay_done)
+        self._pending: Signature = None
+        self._last_loaded: Signature = signature(self.path)
+        self._busy = False
+        self._again = False
+        self.last_error: ContentError | None = None
+        self._watch()
+
+    def _watch(self) -> None:
+        """(Re-)add what should be watched: a rename-style save drops the file from the watch."""
+        wanted = [str(self.path), str(self.path.parent)]
+        if self._assets_root is not None and self._assets_root.is_dir():
+            wanted.append(str(self._assets_root))
+            wanted += [str(p) for p in self._assets_root.iterdir() if p.is_dir()]
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = [p for p in wanted if p not in watched and os.path.exists(p)]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def watched_paths(self) -> list[str]:
+        return self._watcher.files() + self._watcher.directories()
+
+    def check_now(self) -> None:
+        """Validate the file now, whether or not it changed (the admin's "reload")."""
+        self._last_loaded = None
+        self._start_job()
+
+    def _on_watcher_changed(self, _path: str) -> None:
+        self._watch()
+        self._pending = signature(self.path)
+        self._settle.start()
+
+    def _on_settle_timeout(self) -> None:
+        now = signature(self.path)
+        if now != self._pending:  # still being written: wait for a quiet period
+            self._pending = now
+            self._settle.start()
+            return
+        if now is None or now == self._last_loaded:
+            return
+        self._start_job()
+
+    def _start_job(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._job_signature = signature(self.path)
+        QThreadPool.globalInstance().start(_LoadJob(self.path, self._check_image, self._relay))
+
+    def _on_relay_done(self, loaded: LoadedContent | None, error: ContentError | None) -> None:
+        self._busy = False
+        self._last_loaded = self._job_signature
+        if loaded is not None:
+            self.last_error = None
+            log.info("content reloaded from %s", self.path)
+            self.loaded.emit(loaded)
+        elif error is not None:
+            self.last_error = error
+            for line in error.lines():
+                log.warning("content not reloaded: %s", line)
+            self.failed.emit(error)
+        if self._again:
+            self._again = False
+            self._start_job()
