@@ -175,7 +175,7 @@ def _ids(items: list[Any]) -> list[str]:
 def _check_ids(items: list[Any], where: str) -> Iterator[ContentProblem]:
     repeated = _duplicates(_ids(items))
     for index, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") in repeated:
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] in repeated:
             yield ContentProblem(f"{where}[{index}].id", f"id {item['id']!r} is used more than once")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import ContentError
@@ -56,5 +57,5 @@ class ContentErrorPage(QWidget):
             problems.addWidget(more)
         problems.addStretch(1)
         for label in self.findChildren(QLabel):
-            label.setTextFormat(label.textFormat().PlainText)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # problems quote content: never markup
         outer.addWidget(PageScrollArea(panel), 1)

@@ -73,6 +73,7 @@ class HomePage(Page):
         for index, call in enumerate(home.calls):
             row, column = divmod(index, columns)
             number = QLabel(f"{index + 1:02d}")
+            number.setTextFormat(Qt.TextFormat.PlainText)
             number.setProperty("role", "label")
             number.setStyleSheet(f"color: {th.ACCENT};")
             grid.addWidget(number, row, column * 2, Qt.AlignmentFlag.AlignTop)

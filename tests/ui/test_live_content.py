@@ -1,0 +1,141 @@
+"""Content edited while the kiosk runs: valid edits swap in at the visitor's place, broken
+ones leave the last good content on screen, and a later fix recovers."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from visible import settled, visible_texts
+
+from kiosk.content import load_content
+from kiosk.live_content import ContentWatcher
+from kiosk.ui.image_check import check_image
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.vision import VisionPage
+
+MakeWindow = Callable[..., MainWindow]
+
+
+class Kiosk:
+    def __init__(self, window: MainWindow, watcher: ContentWatcher, path: Path, data: dict[str, Any]) -> None:
+        self.window, self.watcher, self.path, self.data = window, watcher, path, data
+
+    def edited(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+        data = json.loads(json.dumps(self.data))
+        change(data)
+        return data
+
+
+@pytest.fixture
+def kiosk(
+    make_window: MakeWindow, write_content: Callable[..., Path], content_dict: dict[str, Any]
+) -> Iterator[Kiosk]:
+    path = write_content(content_dict)
+    loaded = load_content(path, check_image)
+    window = make_window(loaded=loaded)
+    watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
+    watcher.loaded.connect(window.set_content)
+    watcher.failed.connect(window.report_content_problems)
+    yield Kiosk(window, watcher, path, content_dict)
+
+
+def _headline(data: dict[str, Any], text: str) -> None:
+    data["visions"][1]["headline"]["zh"] = text
+
+
+def test_a_valid_edit_swaps_in_and_keeps_the_page(qtbot: QtBot, kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.go_to("vision/green", direction=0)
+    data = kiosk.edited(lambda d: _headline(d, "新的标题"))
+    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+        kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.current_id == "vision/green"
+    page = window.current_page
+    assert isinstance(page, VisionPage)
+    assert "新的标题" in visible_texts(page)
+
+
+def test_a_broken_edit_keeps_the_last_good_content(qtbot: QtBot, kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.go_to("vision/green", direction=0)
+    qtbot.waitUntil(lambda: settled(window.current_page))  # type: ignore[arg-type]
+    before = visible_texts(window.current_page)  # type: ignore[arg-type]
+    with qtbot.waitSignal(kiosk.watcher.failed, timeout=5000) as failed:
+        kiosk.path.write_text('{"meta": ', encoding="utf-8")
+    error = failed.args[0]
+    assert "JSON syntax error" in str(error.problems[0])
+    assert window.current_id == "vision/green"
+    assert window.error_page is None  # visitors never see the problems
+    assert window.content_problems is error
+    assert visible_texts(window.current_page) == before  # type: ignore[arg-type]
+    # A later valid save recovers.
+    data = kiosk.edited(lambda d: _headline(d, "修好了"))
+    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+        kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.content_problems is None
+    assert "修好了" in visible_texts(window.current_page)  # type: ignore[arg-type]
+
+
+def test_rename_style_saves_are_seen(qtbot: QtBot, kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.go_to("vision/green", direction=0)
+    for text in ("第一次保存", "第二次保存"):  # twice: the watch must survive the first rename
+        temporary = kiosk.path.with_name(".content.json.swp")
+        temporary.write_text(json.dumps(kiosk.edited(lambda d, t=text: _headline(d, t)), ensure_ascii=False))
+        with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+            os.replace(temporary, kiosk.path)
+        assert text in visible_texts(window.current_page)  # type: ignore[arg-type]
+
+
+def test_a_half_written_file_is_not_reported_when_it_settles(qtbot: QtBot, kiosk: Kiosk) -> None:
+    failures: list[object] = []
+    kiosk.watcher.failed.connect(failures.append)
+    text = json.dumps(kiosk.edited(lambda d: _headline(d, "写完整了")), ensure_ascii=False)
+    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+        with kiosk.path.open("w", encoding="utf-8") as stream:
+            stream.write(text[: len(text) // 2])
+            stream.flush()
+            stream.write(text[len(text) // 2 :])
+    assert failures == []
+
+
+def test_removed_page_falls_back_home(qtbot: QtBot, kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.go_to("voices", direction=0)
+    data = kiosk.edited(
+        lambda d: (
+            d.update(voices=[])
+            or [t["stops"][i].pop("voice", None) for t in d["tours"] for i in range(len(t["stops"]))]
+        )
+    )
+    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+        kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.current_id == "home"
+    assert "voices" not in [ref.id for ref in window.refs]
+
+
+def test_broken_at_start_then_fixed(
+    qtbot: QtBot, write_content: Callable[..., Path], content_dict: dict[str, Any]
+) -> None:
+    from kiosk.app import load_or_report  # noqa: PLC0415
+
+    path = write_content("{ broken")
+    loaded, error = load_or_report(path)
+    assert loaded is None and error is not None
+    window = MainWindow(None, error, "zh", False, (1280, 800), motion_scale=0.1)
+    qtbot.addWidget(window)
+    window.show()
+    watcher = ContentWatcher(path, None, check_image, settle_ms=40, parent=window)
+    watcher.loaded.connect(window.set_content)
+    assert window.error_page is not None
+    with qtbot.waitSignal(watcher.loaded, timeout=5000):
+        path.write_text(json.dumps(content_dict, ensure_ascii=False), encoding="utf-8")
+    assert window.error_page is None
+    assert window.current_id == "home"
+    assert window.nav is not None
