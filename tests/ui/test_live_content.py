@@ -42,7 +42,7 @@ def kiosk(
     watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
     watcher.loaded.connect(window.set_content)
     watcher.failed.connect(window.report_content_problems)
-    yield Kiosk(window, watcher, path, content_dict)
+    return Kiosk(window, watcher, path, content_dict)
 
 
 def _headline(data: dict[str, Any], text: str) -> None:
@@ -127,7 +127,8 @@ def test_broken_at_start_then_fixed(
 
     path = write_content("{ broken")
     loaded, error = load_or_report(path)
-    assert loaded is None and error is not None
+    assert loaded is None
+    assert error is not None
     window = MainWindow(None, error, "zh", False, (1280, 800), motion_scale=0.1)
     qtbot.addWidget(window)
     window.show()
