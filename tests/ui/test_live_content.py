@@ -97,11 +97,13 @@ def test_a_half_written_file_is_not_reported_when_it_settles(qtbot: QtBot, kiosk
     failures: list[object] = []
     kiosk.watcher.failed.connect(failures.append)
     text = json.dumps(kiosk.edited(lambda d: _headline(d, "写完整了")), ensure_ascii=False)
-    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
-        with kiosk.path.open("w", encoding="utf-8") as stream:
-            stream.write(text[: len(text) // 2])
-            stream.flush()
-            stream.write(text[len(text) // 2 :])
+    with (
+        qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000),
+        kiosk.path.open("w", encoding="utf-8") as stream,
+    ):
+        stream.write(text[: len(text) // 2])
+        stream.flush()
+        stream.write(text[len(text) // 2 :])
     assert failures == []
 
 
