@@ -1,4 +1,4 @@
-"""Figures written as people read them, in Chinese and English ("4,785亿元" / "CNY 478.5 billion")."""
+"""Figures written as people read them: "4,785亿元" / "CNY 478.5 billion" / "478,5 Mrd. CNY"."""
 
 from __future__ import annotations
 
@@ -9,6 +9,20 @@ from kiosk.content.model import Figure
 _APPROX = {
     "zh": {"nearly": "近", "over": "超过", "under": "不到", "about": "约"},
     "en": {"nearly": "nearly", "over": "over", "under": "under", "about": "about"},
+    "de": {"nearly": "fast", "over": "über", "under": "unter", "about": "etwa"},
+}
+# Large amounts of money: the word for each size, and whether the currency goes first.
+_MONEY_WORDS = {
+    "en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),
+    "de": ((1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio.")),
+}
+_CURRENCY_FIRST = {"en": True, "de": False}
+_SEPARATORS = {"de": (".", ",")}  # (thousands, decimal); English and Chinese write "1,234.5"
+_FRACTION_WORDS = {
+    "de": (
+        {1: "ein", 2: "zwei", 3: "drei"},
+        {3: "Drittel", 4: "Viertel", 5: "Fünftel", 6: "Sechstel", 10: "Zehntel"},
+    ),
 }
 _ZH_SUFFIXES = {"yi_cny": "亿元", "wanyi_cny": "万亿元", "percent": "%", "km": "公里"}
 _ZH_DIGITS = "零一二三四五六七八九十"
@@ -44,9 +58,14 @@ def decimals_of(value: float) -> int:
     return 0 if text.endswith(".0") else len(text.split(".")[1])
 
 
-def format_number(value: float, decimals: int) -> str:
-    """Grouped with commas, as both the Chinese report and English text write figures."""
-    return f"{value:,.{decimals}f}"
+def format_number(value: float, decimals: int, lang: str = "en") -> str:
+    """Grouped in thousands as the language writes it: "1,234.5" (zh, en), "1.234,5" (de)."""
+    text = f"{value:,.{decimals}f}"
+    separators = _SEPARATORS.get(lang)
+    if separators is None:
+        return text
+    thousands, decimal = separators
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 def _zh_fraction(numerator: int, denominator: int) -> str:
@@ -63,12 +82,23 @@ def _en_fraction(numerator: int, denominator: int) -> str:
     return f"{_EN_CARDINALS[numerator]} {name}{'s' if numerator > 1 else ''}"
 
 
-def _en_money(yuan: float) -> tuple[str, str]:
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+def _money(yuan: float, decimals: int | None, lang: str) -> tuple[str, str]:
+    """(number, size word) of an amount in yuan; `decimals` fixed for a count-up's frames."""
+    for size, word in _MONEY_WORDS.get(lang, _MONEY_WORDS["en"]):
         if yuan >= size:
             scaled = yuan / size
-            return format_number(scaled, decimals_of(round(scaled, 3))), word
-    return format_number(yuan, 0), ""
+            places = decimals_of(round(scaled, 3)) if decimals is None else decimals
+            return format_number(scaled, places, lang), word
+    return format_number(yuan, 0, lang), ""
+
+
+def _fraction_words(numerator: int, denominator: int, lang: str) -> str:
+    if lang == "en":
+        return _en_fraction(numerator, denominator)
+    cardinals, ordinals = _FRACTION_WORDS.get(lang, ({}, {}))
+    if numerator in cardinals and denominator in ordinals:
+        return f"{cardinals[numerator]} {ordinals[denominator]}"
+    return f"{numerator}/{denominator}"
 
 
 def format_figure(figure: Figure, lang: str, value: float | None = None) -> FormattedFigure:
@@ -76,11 +106,11 @@ def format_figure(figure: Figure, lang: str, value: float | None = None) -> Form
     Fractions do not count: "about 0/3" would say something the report does not."""
     shown = figure.value if value is None or figure.unit == "fraction" else value
     decimals = decimals_of(figure.value)
-    approx = _APPROX["zh" if lang == "zh" else "en"].get(figure.approx or "", "")
+    approx = _APPROX.get(lang, _APPROX["en"]).get(figure.approx or "", "")
     if lang == "zh":
         measure = figure.measure["zh"] if figure.measure else ""
         return _format_zh(figure, shown, decimals, approx, measure)
-    return _format_en(figure, shown, decimals, approx, lang)
+    return _format_western(figure, shown, decimals, approx, lang)
 
 
 def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure: str) -> FormattedFigure:
@@ -95,16 +125,25 @@ def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure
     return FormattedFigure(approx, "", format_number(shown, decimals), measure, "zh")
 
 
-def _format_en(figure: Figure, shown: float, decimals: int, approx: str, lang: str) -> FormattedFigure:
+def _format_western(figure: Figure, shown: float, decimals: int, approx: str, lang: str) -> FormattedFigure:
     if figure.unit in ("yi_cny", "wanyi_cny"):
         scale = 1e8 if figure.unit == "yi_cny" else 1e12
-        number, word = _en_money(shown * scale)
-        return FormattedFigure(approx, "CNY", number, word, lang)
+        # The final value's decimals for every count-up frame: "478.5", never "47.85234".
+        final_places = decimals_of(round(figure.value * scale / _size_of(figure.value * scale, lang), 3))
+        number, word = _money(shown * scale, final_places if shown != figure.value else None, lang)
+        if _CURRENCY_FIRST.get(lang, True):
+            return FormattedFigure(approx, "CNY", number, word, lang)
+        return FormattedFigure(approx, "", number, f"{word} CNY".strip(), lang)
     if figure.unit in ("percent", "km"):
         suffix = "%" if figure.unit == "percent" else "km"
-        return FormattedFigure(approx, "", format_number(shown, decimals), suffix, lang)
+        return FormattedFigure(approx, "", format_number(shown, decimals, lang), suffix, lang)
     if figure.unit == "fraction" and figure.denominator:
         numerals = f"{int(shown)}/{figure.denominator}"
-        return FormattedFigure(approx, "", numerals, "", lang, _en_fraction(int(shown), figure.denominator))
-    # English sets the count alone ("nearly 130"); the label says what is counted.
-    return FormattedFigure(approx, "", format_number(shown, decimals), "", lang)
+        words = _fraction_words(int(shown), figure.denominator, lang)
+        return FormattedFigure(approx, "", numerals, "", lang, words)
+    # Western languages set the count alone ("nearly 130"); the label says what is counted.
+    return FormattedFigure(approx, "", format_number(shown, decimals, lang), "", lang)
+
+
+def _size_of(yuan: float, lang: str) -> float:
+    return next((size for size, _ in _MONEY_WORDS.get(lang, _MONEY_WORDS["en"]) if yuan >= size), 1.0)

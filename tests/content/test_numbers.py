@@ -41,4 +41,11 @@ def test_fractions_set_large_as_numerals(bundled: LoadedContent) -> None:
 def test_count_up_frames_keep_the_unit(bundled: LoadedContent) -> None:
     figure = bundled.content.figure("rd-investment")
     assert format_figure(figure, "zh", 1200).text == "1,200亿元"
-    assert format_figure(figure, "en", 1200).text == "CNY 120 billion"
+    assert format_figure(figure, "en", 1200).text == "CNY 120.0 billion"  # the final decimals throughout
+
+
+def test_german_writes_numbers_the_german_way(bundled: LoadedContent) -> None:
+    assert format_figure(bundled.content.figure("rd-investment"), "de").text == "478,5 Mrd. CNY"
+    assert format_figure(bundled.content.figure("foreign-employees"), "de").text == "über 10.000"
+    assert format_figure(bundled.content.figure("gdp-share"), "de").text == "etwa ein Drittel"
+    assert format_figure(bundled.content.figure("patents"), "de").text == "174,7"
