@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.safe_write import write_atomically
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 ALL = "all"
 
@@ -17,6 +24,11 @@ def _file_name(page_id: str, step: int | None, lang: str, size: tuple[int, int])
     if step is not None:
         stem += f"-{step + 1}"
     return f"{stem}_{lang}_{size[0]}x{size[1]}.png"
+
+
+def _save_png(image: QPixmap, path: Path) -> None:
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"cannot write PNG to {path}")
 
 
 def render_pages(
@@ -68,8 +80,11 @@ def render_pages(
                 page.show_final_state()
                 app.processEvents()
                 target = out / _file_name(page_id, step if steps > 1 else None, code, size)
-                if not window.grab().save(str(target)):
-                    print(f"could not write {target}", file=sys.stderr)
+                image = window.grab()
+                try:
+                    write_atomically(target, partial(_save_png, image))
+                except OSError as error:
+                    print(f"could not write {target}: {error}", file=sys.stderr)
                     return 1
                 written += 1
             done = wanted.index(page_id) + 1 + languages.index(code) * len(wanted)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_path
+
+from kiosk.safe_write import write_text_atomically
 
 log = logging.getLogger(__name__)
 
@@ -57,16 +58,4 @@ class Settings:
 
     def save(self, path: Path | None = None) -> None:
         """Write atomically: a temporary file, flushed to disk, renamed over the old one."""
-        target = path or settings_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(asdict(self), indent=2) + "\n"
-        handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(path or settings_path(), json.dumps(asdict(self), indent=2) + "\n")
