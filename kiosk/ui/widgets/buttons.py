@@ -208,25 +208,26 @@ class ColourTile(_PressableButton):
         painter.fillPath(self._rounded(rect, self._theme.radius), gradient)
         if self.isDown():
             painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
-        pad = self._theme.px(24)
         ink = QColor(th.ON_COLOUR)
-        icon = self._theme.px(56)
-        names_height = self._names_height(rect.width() - pad * 2)
-        if rect.height() >= pad * 2 + icon + self._theme.px(8) + names_height:
-            # Tall enough: icon at the top, names at the bottom.
-            pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
-            painter.drawPixmap(QPointF(rect.left() + pad, rect.top() + pad), pixmap)
-            text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
-            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
-        else:
-            # Low and wide: icon on the left, names beside it.
-            icon = min(icon, int(rect.height() - pad))
-            pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
-            painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
-            text_rect = QRectF(
-                rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height()
-            )
-            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
+        # Icon above the names reads best; a smaller icon and padding keep it on lower tiles.
+        for pad, icon in ((self._theme.px(24), self._theme.px(56)), (self._theme.px(18), self._theme.px(44))):
+            names_height = self._names_height(rect.width() - pad * 2)
+            if rect.height() >= pad * 2 + icon + self._theme.px(6) + names_height:
+                pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
+                painter.drawPixmap(QPointF(rect.left() + pad, rect.top() + pad), pixmap)
+                text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
+                self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
+                painter.end()
+                return
+        # Low and wide: icon on the left, names beside it.
+        pad = self._theme.px(24)
+        icon = min(self._theme.px(56), int(rect.height() - pad))
+        pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
+        painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
+        text_rect = QRectF(
+            rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height()
+        )
+        self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
         painter.end()
 
     def _other_font(self, width: float) -> QFont:
