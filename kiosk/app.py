@@ -11,9 +11,11 @@ import logging
 import os
 import sys
 import tempfile
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from platformdirs import user_log_path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.live_content import ContentWatcher
 from kiosk.resources import default_content_path, fonts_dir
-from kiosk.settings import Settings
+from kiosk.settings import APP_NAME, Settings
+from kiosk.show_floor import ShowFloor
 from kiosk.ui import theme as th
 from kiosk.ui.image_check import check_image
 from kiosk.ui.main_window import MainWindow
@@ -85,30 +88,54 @@ def install_exception_hook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def setup_logging() -> Path | None:
+    """Log to stderr and to a rotating file in the user's log folder (never fatal if not)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        folder = user_log_path(APP_NAME)
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as error:
+        log.warning("no log file: %s", error)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return folder / "kiosk.log"
+
+
 def run(
     data: Path | None,
     lang: str | None,
     windowed: bool,
     size: tuple[int, int],
     reduced_motion: bool,
+    screen: int | None = None,
 ) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging()
     app = create_application()
+    settings = Settings.load()
     loaded, error = load_or_report(data)
+    screens = app.screens()
+    chosen = screens[screen] if screen is not None and 0 <= screen < len(screens) else app.primaryScreen()
+    if screen is not None and chosen is app.primaryScreen() and screen != 0:
+        log.warning("no screen %d; using the primary screen", screen)
     if not windowed:
-        screen = app.primaryScreen().geometry()
-        size = (screen.width(), screen.height())
-    reduced_motion = reduced_motion or Settings.load().reduced_motion
-    window = MainWindow(loaded, error, lang, reduced_motion, size)
+        geometry = chosen.geometry()
+        size = (geometry.width(), geometry.height())
+    window = MainWindow(loaded, error, lang, reduced_motion or settings.reduced_motion, size)
     install_exception_hook(window)
     source = (data or default_content_path()).resolve()
     assets = loaded.assets_root if loaded is not None else None
     watcher = ContentWatcher(source, assets, check_image, parent=window)
     watcher.loaded.connect(window.set_content)
     watcher.failed.connect(window.report_content_problems)
+    ShowFloor(window, settings, lambda changed: changed.save(), watcher.check_now, lockdown=not windowed)
     if windowed:
         window.show()
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.setGeometry(chosen.geometry())
         window.showFullScreen()
     return app.exec()

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("run", "validate", "render")
+COMMANDS = ("run", "validate", "render", "set-pin")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -34,10 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
     run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed")
     run.add_argument("--reduced-motion", action="store_true", help="no slides or count-ups")
+    run.add_argument("--screen", type=int, metavar="N", help="the screen to fill (0 = the first)")
 
     validate = commands.add_parser("validate", help="check a content file; exit 1 listing every problem")
     validate.add_argument("path", nargs="?", type=Path, help="content file (default: the bundled content)")
     validate.add_argument("--json", action="store_true", help="the problems as a JSON list, for tools")
+
+    set_pin = commands.add_parser("set-pin", help="set the admin PIN (4-12 digits), stored hashed")
+    set_pin.add_argument("--pin", help="the new PIN (asked for when left out)")
 
     render = commands.add_parser("render", help="render every page to PNG, offscreen")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -77,6 +81,27 @@ def _validate(path: Path | None, as_json: bool) -> int:
     return 0
 
 
+def _set_pin(pin: str | None) -> int:
+    import getpass  # noqa: PLC0415
+    from dataclasses import replace  # noqa: PLC0415
+
+    from kiosk.admin_pin import hash_pin, valid_pin  # noqa: PLC0415
+    from kiosk.settings import Settings, settings_path  # noqa: PLC0415
+
+    if pin is None:
+        pin = getpass.getpass("New admin PIN (4-12 digits): ")
+        if getpass.getpass("Once more: ") != pin:
+            print("The two PINs differ; nothing changed.")
+            return 1
+    if not valid_pin(pin):
+        print("A PIN is 4 to 12 digits; nothing changed.")
+        return 2
+    salt, digest = hash_pin(pin)
+    replace(Settings.load(), pin_salt=salt, pin_hash=digest).save()
+    print(f"PIN saved (hashed) in {settings_path()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if not args_in or args_in[0] not in (*COMMANDS, "-h", "--help"):
@@ -84,10 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(args_in)
     if args.command == "validate":
         return _validate(args.path, args.json)
+    if args.command == "set-pin":
+        return _set_pin(args.pin)
     if args.command == "render":
         from kiosk.render import render_pages  # noqa: PLC0415
 
         return render_pages(args.out, args.size, args.lang, args.data, args.page)
     from kiosk.app import run  # noqa: PLC0415
 
-    return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion)
+    return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen)

@@ -30,6 +30,13 @@ def settings_path() -> Path:
 @dataclass(frozen=True)
 class Settings:
     reduced_motion: bool = False
+    # The admin PIN as a salted hash (kiosk set-pin); empty: the documented default PIN.
+    pin_salt: str = ""
+    pin_hash: str = ""
+    # 0: the content's idle timeout; else seconds before the "still exploring?" countdown.
+    idle_timeout_s: int = 0
+    # "": the content's default language.
+    default_language: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -7,9 +7,10 @@ rebuilds them, keeping the visitor on the same page and step.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import ContentError, LoadedContent
@@ -62,6 +63,9 @@ class MainWindow(QWidget):
         self.error_page: ContentErrorPage | None = None
         self.content_problems: ContentError | None = error
         self._warmed_up = False
+        self.frames_painted = 0
+        # Whether the window may close now; the show floor allows it only for an admin.
+        self.close_guard: Callable[[], bool] = lambda: True
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -100,8 +104,15 @@ class MainWindow(QWidget):
         self.swipes.pressed.connect(self._on_swipes_pressed)
         self.language.changed.connect(self._on_language_changed)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self.frames_painted += 1
         if not self._warmed_up:
             # After the first frame, not before it: load the chart library the figures screens
             # need, so the first visit there does not wait for it.
@@ -204,11 +215,12 @@ class MainWindow(QWidget):
         if self.loaded is not None:
             self.setWindowTitle(self.language.text(self.loaded.content.meta.title))
 
-    def reset_to_home(self) -> None:
-        """Back to a new visitor's start: home, default language, every page at its start."""
+    def reset_to_home(self, lang: str | None = None) -> None:
+        """Back to a new visitor's start: home, the default language, every page (scroll,
+        zoom, tour stop, open detail) at its start."""
         if self.loaded is None:
             return
-        self.language.set(self.loaded.content.meta.default_language)
+        self.language.set(lang or self.loaded.content.meta.default_language)
         for page in self.pages.values():
             page.reset()
         self.go_home()

@@ -217,5 +217,7 @@ class Page(QWidget):
 
     def reset(self) -> None:
         """Back to how a new visitor first sees the page."""
+        if self.detail is not None:
+            self.detail.close_detail()
         self.scroll_area.verticalScrollBar().setValue(0)
         self.set_step(0)

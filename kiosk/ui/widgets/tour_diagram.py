@@ -208,6 +208,14 @@ class TourDiagram(QWidget):
         self.update()
 
     @property
+    def current(self) -> int:
+        return self._current
+
+    @property
+    def stop_count(self) -> int:
+        return len(self._tour.stops)
+
+    @property
     def route_progress(self) -> float:
         """How much of the way to the current stop is drawn (1.0: all of it)."""
         return self._route_t

@@ -1,0 +1,50 @@
+"""An overlay: covers its window, follows its size, dims or fills what is under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui import theme as th
+
+
+class Overlay(QWidget):
+    def __init__(self, window: QWidget, backdrop: QColor | None = None) -> None:
+        super().__init__(window)
+        self._backdrop = backdrop or QColor(4, 8, 18, 215)
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.setStyleSheet(window.styleSheet())
+        window.installEventFilter(self)
+        self.hide()
+
+    def open(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return super().eventFilter(watched, event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # nothing under an overlay is pressed
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._backdrop)
+        painter.end()
+
+
+def card_style(theme: th.Theme, accent: str = th.LINE) -> str:
+    return (
+        f"#card {{ background: {th.SURFACE_RAISED}; border-radius: {theme.radius}px;"
+        f" border: {theme.px(3)}px solid {accent}; }}"
+    )
