@@ -28,10 +28,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer  # noqa: E402
+import itertools
 
-from kiosk.app import create_application, load_or_report  # noqa: E402
-from kiosk.ui.main_window import MainWindow  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QElapsedTimer
+
+from kiosk.app import create_application, load_or_report
+from kiosk.ui.main_window import MainWindow
 
 FRAME_MS = 16
 
@@ -58,7 +60,8 @@ def stepped(window: MainWindow, page_id: str, runs: int) -> dict[str, list[float
     paint: list[float] = []
     window.go_to(page_id, direction=0, remember=False)
     page = window.current_page
-    assert page is not None and page.entrance is not None
+    assert page is not None
+    assert page.entrance is not None
     QCoreApplication.processEvents()
     for _ in range(runs):
         for moment in range(0, page.entrance.total_ms + FRAME_MS, FRAME_MS):
@@ -77,7 +80,8 @@ def live(window: MainWindow, page_id: str, runs: int) -> list[float]:
     gaps: list[float] = []
     window.go_to(page_id, direction=0, remember=False)
     page = window.current_page
-    assert page is not None and page.entrance is not None
+    assert page is not None
+    assert page.entrance is not None
     clock = QElapsedTimer()
     stamps: list[float] = []
 
@@ -91,7 +95,7 @@ def live(window: MainWindow, page_id: str, runs: int) -> list[float]:
         page.enter()
         while page.entrance.running:
             QCoreApplication.processEvents()
-        gaps += [b - a for a, b in zip(stamps, stamps[1:], strict=False)][1:]
+        gaps += [b - a for a, b in itertools.pairwise(stamps)][1:]
     page.entrance.progressed.disconnect(on_frame)
     return gaps
 
@@ -132,7 +136,8 @@ def main() -> int:
         "size": "1920x1080",
     }
     if not args.json_only:
-        print(f"{'page':28} {'update p50/p95/max':>22} {'paint p50/p95/max':>22} {'frame p95':>10} {'gap p95':>8}")
+        header = f"{'page':28} {'update p50/p95/max':>22} {'paint p50/p95/max':>22}"
+        print(f"{header} {'frame p95':>10} {'gap p95':>8}")
         for page_id, row in rows.items():
             u, p, f, g = row["update"], row["paint"], row["frame"], row.get("gap", {})
             print(
@@ -146,8 +151,10 @@ def main() -> int:
             f"{t['frame']['p95']:8.2f} {t['gap']['p95']:8.2f}"
         )
         share = statistics.median(everything["update"]) / statistics.median(everything["frame"])
-        print(f"update code is {share:.0%} of a median frame; frames over 50 ms: "
-              f"{sum(1 for v in everything['frame'] if v > 50)}")
+        print(
+            f"update code is {share:.0%} of a median frame; frames over 50 ms: "
+            f"{sum(1 for v in everything['frame'] if v > 50)}"
+        )
     print(json.dumps({"benchmark": "chart_frames", "machine": machine, "all": total, "pages": rows}))
     window.close()
     return 0

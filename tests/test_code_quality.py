@@ -15,9 +15,9 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 def test_ruff_lint_and_format() -> None:
     ruff = str(Path(sys.executable).parent / "ruff")
-    lint = _run(ruff, "check", "kiosk", "tests", "scripts")
+    lint = _run(ruff, "check", "kiosk", "tests", "scripts", "bench")
     assert lint.returncode == 0, lint.stdout
-    formatted = _run(ruff, "format", "--check", "kiosk", "tests", "scripts")
+    formatted = _run(ruff, "format", "--check", "kiosk", "tests", "scripts", "bench")
     assert formatted.returncode == 0, formatted.stdout
 
 

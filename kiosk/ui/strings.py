@@ -67,9 +67,9 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "admin-reload": {"zh": "重新载入内容", "en": "Reload content", "de": "Inhalte neu laden"},
     "admin-attract": {"zh": "开始待机展示", "en": "Start the attract loop", "de": "Schaufenster starten"},
     "admin-language": {
-        "zh": "默认语言：{lang}",
-        "en": "Default language: {lang}",
-        "de": "Standardsprache: {lang}",
+        "zh": "默认语言：{name}",
+        "en": "Default language: {name}",
+        "de": "Standardsprache: {name}",
     },
     "admin-close": {"zh": "关闭", "en": "Close", "de": "Schließen"},
     "admin-diagnostics": {"zh": "诊断", "en": "Diagnostics", "de": "Diagnose"},

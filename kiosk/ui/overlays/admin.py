@@ -166,7 +166,7 @@ class AdminPanel(Overlay):
         return button
 
     def _language_label(self, lang: str) -> str:
-        return ui("admin-language", lang=language_name(self._default_language()))(lang)
+        return ui("admin-language", name=language_name(self._default_language()))(lang)
 
     def _on_language_button_clicked(self) -> None:
         languages = self._language.languages

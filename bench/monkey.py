@@ -1,0 +1,82 @@
+"""100,000 random events at the kiosk (the seeded monkey of the tests), offscreen at 1920x1080,
+with memory and live Qt objects before and after.
+
+    .venv/bin/python bench/monkey.py [--events 100000] [--seed 20250917]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui")]
+
+from monkey_driver import alone, monkey  # noqa: E402
+from PySide6.QtCore import QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.app import create_application, load_or_report  # noqa: E402
+from kiosk.settings import Settings  # noqa: E402
+from kiosk.show_floor import ShowFloor, memory_mib  # noqa: E402
+from kiosk.ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=20250917)
+    args = parser.parse_args()
+    app = create_application()
+    loaded, _ = load_or_report(None)
+    window = MainWindow(loaded, None, "zh", False, (1920, 1080))
+    window.setFixedSize(1920, 1080)
+    window.show()
+    ShowFloor(window, Settings(), lambda _s: None, lambda: None, lockdown=True, idle_ms=10**9)
+    app.processEvents()
+    # Warm up: every page built once, so "before" is the kiosk at work, not at first start.
+    for ref in window.refs:
+        window.go_to(ref.id, direction=0)
+        app.processEvents()
+    window.go_home()
+    before = (memory_mib(), len(window.findChildren(QObject)))
+    problems: list[str] = []
+
+    def check() -> None:
+        if not alone(window):
+            problems.append("a second window, a menu or a dialog appeared")
+
+    started = time.perf_counter()
+    counts = monkey(window, args.events, args.seed, check)
+    seconds = time.perf_counter() - started
+    for _ in range(5):
+        app.processEvents()
+    window.go_home()
+    app.processEvents()
+    after = (memory_mib(), len(window.findChildren(QObject)))
+    result = {
+        "benchmark": "monkey",
+        "events": args.events,
+        "seconds": round(seconds, 1),
+        "events_per_second": round(args.events / seconds),
+        "kinds": counts,
+        "rss_mib": {"before": round(before[0], 1), "after": round(after[0], 1)},
+        "qobjects": {"before": before[1], "after": after[1]},
+        "problems": problems,
+    }
+    print(
+        f"{args.events} events in {seconds:.0f} s; RSS {before[0]:.0f} -> {after[0]:.0f} MiB; "
+        f"Qt objects {before[1]} -> {after[1]}; problems: {len(problems)}"
+    )
+    print(json.dumps(result))
+    QApplication.quit()
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

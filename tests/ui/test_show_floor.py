@@ -1,0 +1,221 @@
+"""Unattended on a show floor: no way out, a fair warning before a reset, an attract loop that
+wakes without pressing anything, and the admin's hidden way in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from touch import press, release, tap
+from visible import visible_texts
+
+from kiosk.app import install_exception_hook
+from kiosk.settings import Settings
+from kiosk.show_floor import ShowFloor
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.home import HomePage
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@dataclass
+class Floor:
+    window: MainWindow
+    show: ShowFloor
+    now: list[float]
+    saved: list[Settings] = field(default_factory=list)
+    reloads: list[int] = field(default_factory=list)
+
+
+@pytest.fixture
+def floor(make_window: MakeWindow) -> Iterator[Floor]:
+    window = make_window()
+    now = [1000.0]
+    saved: list[Settings] = []
+    reloads: list[int] = []
+    show = ShowFloor(
+        window,
+        Settings(),
+        saved.append,
+        lambda: reloads.append(1),
+        lockdown=True,
+        idle_ms=300,
+        countdown_ms=400,
+        hold_ms=200,
+        clock=lambda: now[0],
+    )
+    if show.lockdown is not None:
+        show.lockdown._cursor_timer.setInterval(100)
+    yield Floor(window, show, now, saved, reloads)
+    app = QApplication.instance()
+    assert app is not None
+    for watcher in (show.lockdown, show.idle, show.corner):
+        if watcher is not None:
+            app.removeEventFilter(watcher)
+    if show.lockdown is not None:
+        show.lockdown.release()
+    logging.getLogger().removeHandler(show.errors)
+    window.close_guard = lambda: True
+    window.close()
+
+
+def test_escape_keys_do_nothing(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    window.go_to("vision/green", direction=0)
+    for key, modifier in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    ):
+        QTest.keyClick(window, key, modifier)
+    assert floor.show.lockdown is not None
+    assert floor.show.lockdown.blocked_keys == 6
+    assert not window.close()
+    assert window.isVisible()
+    assert window.current_id == "vision/green"
+
+
+def test_no_context_menu_anywhere(qtbot: QtBot, floor: Floor) -> None:
+    home = floor.window.current_page
+    assert isinstance(home, HomePage)
+    for widget in (home.vision_tiles[0], home.title, floor.window.nav):
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(5, 5), widget.mapToGlobal(QPoint(5, 5))
+        )
+        QApplication.sendEvent(widget, event)
+        QTest.mouseClick(widget, Qt.MouseButton.RightButton)
+    assert QApplication.activePopupWidget() is None
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [floor.window]
+
+
+def test_cursor_hides_when_still_and_shows_when_moved(qtbot: QtBot, floor: Floor) -> None:
+    lockdown = floor.show.lockdown
+    assert lockdown is not None
+    qtbot.waitUntil(lambda: lockdown.cursor_hidden)
+    assert QApplication.overrideCursor() is not None
+    assert QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    QTest.mouseMove(floor.window, QPoint(300, 300))
+    assert not lockdown.cursor_hidden
+    qtbot.waitUntil(lambda: lockdown.cursor_hidden)
+
+
+def test_idle_warning_then_a_touch_keeps_the_visitor(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    window.go_to("tour/daxing", direction=0)
+    window.language.set("en")
+    countdown = floor.show.countdown
+    qtbot.waitUntil(countdown.isVisible, timeout=3000)
+    texts = visible_texts(countdown)
+    assert "Still exploring?" in texts
+    assert "还在浏览吗？" in texts
+    tap(countdown, QPoint(20, 20))
+    qtbot.waitUntil(lambda: not countdown.isVisible())
+    assert window.current_id == "tour/daxing"
+    assert window.language.current == "en"
+
+
+def test_the_countdown_can_be_extended(qtbot: QtBot, floor: Floor) -> None:
+    countdown = floor.show.countdown
+    qtbot.waitUntil(countdown.isVisible, timeout=3000)
+    before = floor.show.idle.remaining_ms()
+    floor.show.countdown.extend_button.click()
+    assert floor.show.idle.remaining_ms() > before + 50_000
+
+
+def test_idle_resets_then_attract_loop_then_wake(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    window.go_to("tour/yizhuang", direction=0)
+    page = window.current_page
+    assert page is not None
+    page.set_step(2)
+    window.language.set("en")
+    attract = floor.show.attract
+    assert attract is not None
+    qtbot.waitUntil(lambda: attract.running, timeout=5000)
+    assert window.current_id == "home"
+    assert window.language.current == "zh"
+    assert page.step_index() == 0
+    assert " · ".join(["触摸开始", "Touch to start"]) == attract.call_to_action.text()
+    # It cycles through its highlights on its own.
+    first = attract.current_kind()
+    attract.next_slide()
+    assert attract.current_kind() != first
+    # The first touch wakes the kiosk on its home screen and presses nothing under the finger.
+    home = window.current_page
+    assert isinstance(home, HomePage)
+    tile = home.vision_tiles[0]
+    tap(attract, tile.mapTo(window, tile.rect().center()))
+    assert not attract.running
+    assert window.current_id == "home"
+    assert not tile.isDown()
+    assert not floor.show.idle.paused
+
+
+def test_admin_corner_pin_lockout_and_panel(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    at = press(window, QPoint(10, 10))
+    qtbot.waitUntil(floor.show.pin_pad.isVisible, timeout=2000)
+    release(window, at)
+    pad = floor.show.pin_pad
+    for _ in range(5):
+        for key in "9999":
+            tap(pad.keys[key])
+        tap(pad.keys["OK"])
+    assert not pad.keys["2"].isEnabled()  # locked for a minute
+    assert pad.gate.seconds_locked() == 60
+    assert "60" in pad.prompt.text()
+    for key in ("2", "0", "2", "5", "OK"):
+        pad.press(key)
+    assert not floor.show.admin.isVisible()  # still locked: the right PIN is refused too
+    floor.now[0] += 61
+    qtbot.waitUntil(pad.keys["2"].isEnabled, timeout=2000)
+    for key in ("2", "0", "2", "5", "OK"):
+        tap(pad.keys[key])
+    admin = floor.show.admin
+    qtbot.waitUntil(admin.isVisible)
+    details = admin.details.text()
+    assert "Content state: valid" in details
+    assert "memory" in details
+    tap(admin.reload_button)
+    assert floor.reloads == [1]
+    tap(admin.language_button)
+    assert floor.saved[-1].default_language == "en"
+    tap(admin.exit_button)
+    assert not window.isVisible()
+
+
+@pytest.mark.qt_no_exception_capture  # this test checks the kiosk's own exception hook
+def test_an_exception_in_a_slot_returns_home(
+    qtbot: QtBot, make_window: MakeWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = make_window()
+    window.go_to("voices", direction=0)
+
+    class Source(QObject):
+        fired = Signal()
+
+    def broken() -> None:
+        raise RuntimeError("a bug in a slot")
+
+    source = Source()
+    source.fired.connect(broken)
+    saved = sys.excepthook
+    install_exception_hook(window)
+    try:
+        source.fired.emit()
+    finally:
+        sys.excepthook = saved
+    assert window.current_id == "home"
+    assert window.isVisible()
+    assert "a bug in a slot" in caplog.text
