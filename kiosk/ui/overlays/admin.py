@@ -30,7 +30,7 @@ class PinPad(Overlay):
     accepted = Signal()
 
     def __init__(self, window: QWidget, language: LanguageState, theme: th.Theme, gate: PinGate) -> None:
-        super().__init__(window)
+        super().__init__(window, theme)
         self.gate = gate
         self.entered = ""
         self._language, self._theme = language, theme
@@ -122,7 +122,7 @@ class AdminPanel(Overlay):
         diagnostics: Callable[[], list[str]],
         default_language: Callable[[], str],
     ) -> None:
-        super().__init__(window)
+        super().__init__(window, theme)
         self._language, self._theme = language, theme
         self._diagnostics, self._default_language = diagnostics, default_language
         self.card = QFrame(self)

@@ -10,7 +10,15 @@ from itertools import zip_longest
 
 from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QMouseEvent
-from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGraphicsOpacityEffect,
+    QGridLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content import Figure, LoadedContent, Tour, Voice
 from kiosk.ui import theme as th
@@ -52,7 +60,7 @@ class AttractLoop(Overlay):
         theme: th.Theme,
         slide_ms: int = SLIDE_MS,
     ) -> None:
-        super().__init__(window, QColor(th.BACKGROUND))
+        super().__init__(window, theme, QColor(th.BACKGROUND))
         self.loaded = loaded
         self.language = language
         self.theme = theme
@@ -163,13 +171,14 @@ class AttractLoop(Overlay):
         column.addWidget(TextLabel(language, content.home.title, "display", fit_floor_px=theme.font_px("h1")))
         column.addWidget(TextLabel(language, content.home.subtitle, "lead", tone="secondary"))
         column.addSpacing(theme.px(32))
-        tiles = QHBoxLayout()
+        tiles = QGridLayout()
         tiles.setSpacing(theme.gutter)
-        for vision in content.visions:
+        per_row = 2 if theme.portrait else len(content.visions)
+        for index, vision in enumerate(content.visions):
             tile = ColourTile(language, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
             tile.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             tile.setMinimumHeight(theme.target(180))
-            tiles.addWidget(tile)
+            tiles.addWidget(tile, *divmod(index, per_row))
         column.addLayout(tiles)
         column.addStretch(1)
         return slide
@@ -197,20 +206,25 @@ class AttractLoop(Overlay):
         assert isinstance(item, Tour)
         theme, language = self.theme, self.language
         slide = QWidget()
-        row = QHBoxLayout(slide)
+        vertical = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        row = QBoxLayout(vertical, slide)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.px(48))
         words = QVBoxLayout()
         words.addStretch(1)
         words.addWidget(TextLabel(language, ui("tour"), "lead", tone="secondary"))
-        words.addWidget(TextLabel(language, item.title, "h1"))
+        words.addWidget(TextLabel(language, item.title, "h1"))  # wraps: never cut
         words.addWidget(Paragraph(language, item.subtitle, theme, "lead", th.TEXT_SECONDARY))
         words.addStretch(1)
         row.addLayout(words, 2)
-        diagram = TourDiagram(item, self.loaded.asset(item.diagram), language, theme)
+        diagram = TourDiagram(item, self.loaded.asset(item.diagram), language, theme, fit_width=True)
         diagram.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         diagram.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # a touch wakes the loop
-        row.addWidget(diagram, 3)
+        middle = QVBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(diagram)
+        middle.addStretch(1)
+        row.addLayout(middle, 3)
         self._tour_diagram = diagram
         self._tour_step.start()  # the tour walks itself, stop by stop
         return slide

@@ -10,12 +10,12 @@ from kiosk.ui import theme as th
 
 
 class Overlay(QWidget):
-    def __init__(self, window: QWidget, backdrop: QColor | None = None) -> None:
+    def __init__(self, window: QWidget, theme: th.Theme, backdrop: QColor | None = None) -> None:
         super().__init__(window)
         self._backdrop = backdrop or QColor(4, 8, 18, 215)
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
-        self.setStyleSheet(window.styleSheet())
+        self.setStyleSheet(theme.stylesheet())
         window.installEventFilter(self)
         self.hide()
 

@@ -64,7 +64,7 @@ class CountdownOverlay(Overlay):
         remaining_ms: Callable[[], int],
         total_ms: int,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window, theme)
         card = QFrame(self)
         card.setObjectName("card")
         card.setStyleSheet(card_style(theme, th.ACCENT))
