@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui")]
 
 from monkey_driver import alone, monkey  # noqa: E402
-from PySide6.QtCore import QObject  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app import create_application, load_or_report  # noqa: E402
@@ -44,12 +44,19 @@ def main() -> int:
         window.go_to(ref.id, direction=0)
         app.processEvents()
     window.go_home()
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     before = (memory_mib(), len(window.findChildren(QObject)))
     problems: list[str] = []
+    trend: list[tuple[int, float, int]] = []  # (events so far, RSS MiB, live Qt objects)
+    checks = [0]
 
     def check() -> None:
+        checks[0] += 1
         if not alone(window):
             problems.append("a second window, a menu or a dialog appeared")
+        if checks[0] % 40 == 0:  # every 10,000 events
+            trend.append((checks[0] * 250, round(memory_mib(), 1), len(window.findChildren(QObject))))
 
     started = time.perf_counter()
     counts = monkey(window, args.events, args.seed, check)
@@ -58,6 +65,7 @@ def main() -> int:
         app.processEvents()
     window.go_home()
     app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     after = (memory_mib(), len(window.findChildren(QObject)))
     result = {
         "benchmark": "monkey",
@@ -67,8 +75,11 @@ def main() -> int:
         "kinds": counts,
         "rss_mib": {"before": round(before[0], 1), "after": round(after[0], 1)},
         "qobjects": {"before": before[1], "after": after[1]},
+        "trend": trend,
         "problems": problems,
     }
+    for events, rss, objects in trend:
+        print(f"after {events:>7,} events: RSS {rss:6.1f} MiB, {objects} Qt objects")
     print(
         f"{args.events} events in {seconds:.0f} s; RSS {before[0]:.0f} -> {after[0]:.0f} MiB; "
         f"Qt objects {before[1]} -> {after[1]}; problems: {len(problems)}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from touch import tap
@@ -64,5 +64,7 @@ def monkey(window: MainWindow, events: int, seed: int, check: Callable[[], None]
             QTest.keyClick(window, key, modifier)
         if index % 250 == 0:
             QApplication.processEvents()
+            # What the running event loop would do: delete the objects scheduled for deletion.
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             check()
     return counts
