@@ -17,9 +17,10 @@ from types import TracebackType
 
 from platformdirs import user_log_path
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk import screensaver
 from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.live_content import ContentWatcher
 from kiosk.resources import default_content_path, fonts_dir
@@ -134,8 +135,12 @@ def run(
     ShowFloor(window, settings, lambda changed: changed.save(), watcher.check_now, lockdown=not windowed)
     if windowed:
         window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.setGeometry(chosen.geometry())
-        window.showFullScreen()
-    return app.exec()
+        return app.exec()
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    window.setGeometry(chosen.geometry())
+    window.showFullScreen()
+    restore_blanking = screensaver.inhibit(QGuiApplication.platformName())
+    try:
+        return app.exec()
+    finally:
+        restore_blanking()

@@ -10,11 +10,13 @@ cd "$(dirname "$0")/.."
 extras=""
 [ "${1:-}" = "--test" ] && extras="[test]"
 
-# Qt's offscreen and X11 (xcb) platforms: EGL/GL, fontconfig, xkbcommon, the xcb set.
+# Qt's offscreen and X11 (xcb) platforms: EGL/GL, fontconfig, xkbcommon, the xcb set;
+# xset (x11-xserver-utils) keeps the display from blanking while the kiosk runs.
 system_packages=(
     libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
+    x11-xserver-utils
 )
 
 install_system_packages() {
