@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_path
+from platformdirs import user_log_path, user_state_path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -29,6 +29,7 @@ from kiosk.show_floor import ShowFloor
 from kiosk.ui import theme as th
 from kiosk.ui.image_check import check_image
 from kiosk.ui.main_window import MainWindow
+from kiosk.watchdog import Watchdog
 
 log = logging.getLogger("kiosk")
 
@@ -132,7 +133,19 @@ def run(
     watcher = ContentWatcher(source, assets, check_image, parent=window)
     watcher.loaded.connect(window.set_content)
     watcher.failed.connect(window.report_content_problems)
-    ShowFloor(window, settings, lambda changed: changed.save(), watcher.check_now, lockdown=not windowed)
+    state = user_state_path(APP_NAME) / "state.json"
+    floor = ShowFloor(
+        window,
+        settings,
+        lambda changed: changed.save(),
+        watcher.check_now,
+        lockdown=not windowed,
+        state_path=state,
+    )
+    watchdog = Watchdog(window)
+    window.first_frame.connect(watchdog.ready)
+    if floor.resume_attract():
+        log.info("restarted while the attract loop ran: it runs again")
     if windowed:
         window.show()
         return app.exec()

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("run", "validate", "render", "set-pin")
+COMMANDS = ("run", "validate", "render", "set-pin", "autostart")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
 
     set_pin = commands.add_parser("set-pin", help="set the admin PIN (4-12 digits), stored hashed")
     set_pin.add_argument("--pin", help="the new PIN (asked for when left out)")
+
+    autostart = commands.add_parser(
+        "autostart", help="start the kiosk with the session, restarted if it stops"
+    )
+    autostart.add_argument("action", choices=("install", "remove"))
+    autostart.add_argument("--data", type=Path, help="content file the kiosk should show")
+    autostart.add_argument("--screen", type=int, metavar="N", help="the screen to fill")
 
     render = commands.add_parser("render", help="render every page to PNG, offscreen")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -109,6 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(args_in)
     if args.command == "validate":
         return _validate(args.path, args.json)
+    if args.command == "autostart":
+        from kiosk import autostart as auto  # noqa: PLC0415
+
+        options = [*(["--data", str(args.data.resolve())] if args.data else [])]
+        options += [*(["--screen", str(args.screen)] if args.screen is not None else [])]
+        lines = auto.install(options) if args.action == "install" else auto.remove()
+        print("\n".join(lines))
+        return 0
     if args.command == "set-pin":
         return _set_pin(args.pin)
     if args.command == "render":

@@ -5,6 +5,7 @@ then a PIN).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import resource
@@ -22,6 +23,7 @@ import kiosk
 from kiosk.admin_pin import PinGate
 from kiosk.idle import COUNTDOWN_MS, IdleMonitor
 from kiosk.lockdown import Lockdown
+from kiosk.safe_write import write_text_atomically
 from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.overlays.admin import AdminPanel, PinPad
@@ -108,8 +110,11 @@ class ShowFloor(QObject):
         countdown_ms: int = COUNTDOWN_MS,
         hold_ms: int = ADMIN_HOLD_MS,
         clock: Callable[[], float] = time.monotonic,
+        state_path: Path | None = None,
     ) -> None:
         super().__init__(window)
+        # Where the current mode is kept, so a restart (crash, watchdog) resumes it.
+        self._state_path = state_path
         self.window = window
         self.settings = settings
         self._save_settings = save_settings
@@ -191,10 +196,33 @@ class ShowFloor(QObject):
             return
         self.idle.stop()
         self.attract.start()
+        self._remember("attract")
 
     def _on_attract_woken(self) -> None:
         self.window.reset_to_home(self.default_language())
         self.idle.start()
+        self._remember("visitor")
+
+    def _remember(self, mode: str) -> None:
+        if self._state_path is None:
+            return
+        try:
+            write_text_atomically(self._state_path, json.dumps({"mode": mode}) + "\n")
+        except OSError as error:
+            log.warning("cannot keep the kiosk's mode: %s", error)
+
+    def resume_attract(self) -> bool:
+        """After a restart: back to the attract loop if that is where the kiosk was."""
+        if self._state_path is None:
+            return False
+        try:
+            mode = json.loads(self._state_path.read_text(encoding="utf-8")).get("mode")
+        except (OSError, ValueError, AttributeError):
+            return False
+        if mode == "attract":
+            self.start_attract()
+            return True
+        return False
 
     # ---- admin ----------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ HOME = "home"
 class MainWindow(QWidget):
     page_changed = Signal(str)
     content_replaced = Signal()
+    first_frame = Signal()
 
     def __init__(
         self,
@@ -118,6 +119,7 @@ class MainWindow(QWidget):
             # need, so the first visit there does not wait for it.
             self._warmed_up = True
             QTimer.singleShot(0, self, self._warm_up)
+            self.first_frame.emit()
 
     def _warm_up(self) -> None:
         import kiosk.ui.charts  # noqa: F401, PLC0415

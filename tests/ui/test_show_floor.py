@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -219,3 +220,23 @@ def test_an_exception_in_a_slot_returns_home(
     assert window.current_id == "home"
     assert window.isVisible()
     assert "a bug in a slot" in caplog.text
+
+
+def test_a_restart_resumes_the_attract_loop(make_window: MakeWindow, tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    window = make_window()
+    show = ShowFloor(
+        window, Settings(), lambda _s: None, lambda: None, lockdown=False, idle_ms=10**8, state_path=state
+    )
+    show.start_attract()
+    assert '"attract"' in state.read_text(encoding="utf-8")
+    show.attract.stop()  # type: ignore[union-attr]
+    # The same machine after a crash: a new window reads where it was.
+    again = make_window()
+    resumed = ShowFloor(
+        again, Settings(), lambda _s: None, lambda: None, lockdown=False, idle_ms=10**8, state_path=state
+    )
+    assert resumed.resume_attract()
+    assert resumed.attract is not None
+    assert resumed.attract.running
+    resumed.attract.stop()
