@@ -15,12 +15,13 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_path, user_state_path
+from platformdirs import user_data_path, user_log_path, user_state_path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk import screensaver
+from kiosk.analytics import VisitRecorder
 from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.live_content import ContentWatcher
 from kiosk.resources import default_content_path, fonts_dir
@@ -141,6 +142,7 @@ def run(
         watcher.check_now,
         lockdown=not windowed,
         state_path=state,
+        recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
     )
     watchdog = Watchdog(window)
     window.first_frame.connect(watchdog.ready)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("run", "validate", "render", "set-pin", "autostart")
+COMMANDS = ("run", "validate", "render", "set-pin", "autostart", "report")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     autostart.add_argument("action", choices=("install", "remove"))
     autostart.add_argument("--data", type=Path, help="content file the kiosk should show")
     autostart.add_argument("--screen", type=int, metavar="N", help="the screen to fill")
+
+    report = commands.add_parser("report", help="what visitors did: visits, pages, languages, tours")
+    report.add_argument("--since", metavar="DATE", help="only visits from this date on (2026-11-27)")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the tables as CSV")
+    report.add_argument("--png", type=Path, metavar="FILE", help="also draw visits per hour as PNG")
+    report.add_argument("--db", type=Path, help="the analytics database (default: the kiosk's own)")
 
     render = commands.add_parser("render", help="render every page to PNG, offscreen")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -124,6 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines = auto.install(options) if args.action == "install" else auto.remove()
         print("\n".join(lines))
         return 0
+    if args.command == "report":
+        from platformdirs import user_data_path  # noqa: PLC0415
+
+        from kiosk.report import run_report  # noqa: PLC0415
+        from kiosk.settings import APP_NAME  # noqa: PLC0415
+
+        database = args.db or user_data_path(APP_NAME) / "visits.sqlite3"
+        return run_report(database, args.since, args.csv, args.png)
     if args.command == "set-pin":
         return _set_pin(args.pin)
     if args.command == "render":

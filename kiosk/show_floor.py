@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk
 from kiosk.admin_pin import PinGate
+from kiosk.analytics import VisitRecorder
 from kiosk.idle import COUNTDOWN_MS, IdleMonitor
 from kiosk.lockdown import Lockdown
 from kiosk.safe_write import write_text_atomically
@@ -111,10 +112,12 @@ class ShowFloor(QObject):
         hold_ms: int = ADMIN_HOLD_MS,
         clock: Callable[[], float] = time.monotonic,
         state_path: Path | None = None,
+        recorder: VisitRecorder | None = None,
     ) -> None:
         super().__init__(window)
         # Where the current mode is kept, so a restart (crash, watchdog) resumes it.
         self._state_path = state_path
+        self.recorder = recorder
         self.window = window
         self.settings = settings
         self._save_settings = save_settings
@@ -156,6 +159,13 @@ class ShowFloor(QObject):
         if self.attract is not None:
             self.attract.woken.connect(self._on_attract_woken)
         self.window.content_replaced.connect(self._on_window_content_replaced)
+        if self.recorder is not None:
+            recorder, window = self.recorder, self.window
+            window.swipes.pressed.connect(self._on_window_pressed)
+            window.page_changed.connect(recorder.page_view)
+            window.step_changed.connect(recorder.step)
+            window.figure_opened.connect(recorder.figure_tap)
+            window.language.changed.connect(recorder.language)
         self.corner.held.connect(self._on_corner_held)
         self.pin_pad.accepted.connect(self._on_pin_pad_accepted)
         self.admin.exit_requested.connect(self.exit_kiosk)
@@ -171,7 +181,17 @@ class ShowFloor(QObject):
             return
         self.countdown.open()
 
+    def _on_window_pressed(self, _target: object) -> None:
+        """A touch with no visit open starts one (the first touch after a reset or the loop)."""
+        recorder = self.recorder
+        if recorder is not None and recorder.visit is None and not self.admin.isVisible():
+            recorder.start_visit(self.window.language.current)
+            if self.window.current_id:
+                recorder.page_view(self.window.current_id)
+
     def _on_idle_timed_out(self) -> None:
+        if self.recorder is not None:
+            self.recorder.end_visit()
         self.countdown.hide()
         self.window.reset_to_home(self.default_language())
         self.start_attract()

@@ -33,6 +33,8 @@ class MainWindow(QWidget):
     page_changed = Signal(str)
     content_replaced = Signal()
     first_frame = Signal()
+    step_changed = Signal(str, int, int)  # page id, step, steps
+    figure_opened = Signal(str)
 
     def __init__(
         self,
@@ -141,6 +143,10 @@ class MainWindow(QWidget):
         page = PAGE_TYPES[ref.type](ref, self.loaded, self.language, self.theme)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         page.steps_changed.connect(self._update_navigation)
+        page.steps_changed.connect(
+            lambda p=page: self.step_changed.emit(p.page_id, p.step_index(), p.step_count())
+        )
+        page.figure_opened.connect(self.figure_opened)
         self.stack.add(page)
         self.pages[page_id] = page
         return page
@@ -200,6 +206,9 @@ class MainWindow(QWidget):
             return
         index, count = self.position()
         self.nav.set_position(index, count, page.accent(), self.current_id == HOME)
+
+    def _on_page_steps_changed(self, page: Page) -> None:
+        self.step_changed.emit(page.page_id, page.step_index(), page.step_count())
 
     def _on_swipes_pressed(self, target: QWidget | None) -> None:
         page = self.current_page

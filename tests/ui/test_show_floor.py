@@ -240,3 +240,30 @@ def test_a_restart_resumes_the_attract_loop(make_window: MakeWindow, tmp_path: P
     assert resumed.attract is not None
     assert resumed.attract.running
     resumed.attract.stop()
+
+
+def test_a_visit_is_recorded_from_first_touch_to_reset(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    from kiosk.analytics import VisitRecorder, build_report  # noqa: PLC0415
+
+    window = make_window()
+    recorder = VisitRecorder(tmp_path / "visits.sqlite3")
+    options = {"lockdown": False, "idle_ms": 400, "countdown_ms": 200, "recorder": recorder}
+    show = ShowFloor(window, Settings(), lambda _s: None, lambda: None, **options)  # type: ignore[arg-type]
+    home = window.current_page
+    assert isinstance(home, HomePage)
+    tap(home.entry_cards[0])
+    qtbot.waitUntil(lambda: window.current_id == "tour/daxing")
+    assert recorder.visit is not None
+    assert window.nav is not None
+    tap(window.nav.next_button)
+    tap(window.nav.language_button)
+    qtbot.waitUntil(lambda: show.attract is not None and show.attract.running, timeout=5000)
+    assert recorder.visit is None
+    show.attract.stop()  # type: ignore[union-attr]
+    report = build_report(tmp_path / "visits.sqlite3")
+    assert report.visits == 1
+    assert {page for page, _, _ in report.top_pages} >= {"home", "tour/daxing"}
+    assert report.languages == {"zh": 1, "en": 1}
+    recorder.close()

@@ -129,6 +129,7 @@ class Page(QWidget):
 
     navigate_requested = Signal(str)
     steps_changed = Signal()
+    figure_opened = Signal(str)
 
     def __init__(
         self,
@@ -211,6 +212,7 @@ class Page(QWidget):
         if self.detail is None:
             self.detail = FigureDetail(self, self.language, self.theme)
         self.detail.show_figure(self.content.figure(figure_id), self.accent())
+        self.figure_opened.emit(figure_id)
 
     def interrupt(self, target: QWidget | None) -> None:
         """A visitor touched the screen (on `target`): stop anything playing by itself."""
