@@ -124,6 +124,7 @@ class ShowFloor(QObject):
         self._reload_content = reload_content
         self._started = clock()
         self._clock = clock
+        self._frame_sample = (clock(), 0)
         app = QApplication.instance()
         assert app is not None
         self.lockdown = Lockdown(parent=self) if lockdown else None
@@ -294,7 +295,11 @@ class ShowFloor(QObject):
             lines.append(f"Content state: the last save has {len(problems.problems)} problem(s);")
             lines.append("  visitors still see the last good content" if loaded else "  nothing to show")
             lines += [f"  {problem}" for problem in problems.problems[:6]]
-        lines.append(f"Frames painted: {window.frames_painted}")
+        now, frames = self._clock(), window.frames_painted
+        last_time, last_frames = self._frame_sample
+        rate = (frames - last_frames) / (now - last_time) if now > last_time else 0.0
+        self._frame_sample = (now, frames)
+        lines.append(f"Frames painted: {frames} ({rate:.0f} per second lately)")
         lines += (
             ["Recent warnings:"] + [f"  {line}" for line in self.errors.lines] if self.errors.lines else []
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QResizeEvent
@@ -18,9 +19,11 @@ from kiosk.content.pages import PageRef, page_order, siblings
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.navigation import NavigationBar
+from kiosk.ui.overlays.accessibility import AccessibilityPanel, Preferences
 from kiosk.ui.page_stack import TRANSITION_MS, PageStack
 from kiosk.ui.pages import PAGE_TYPES, Page
 from kiosk.ui.pages.error import ContentErrorPage
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.widgets.icons import clear_icon_caches
 from kiosk.ui.widgets.swipe import SWIPE_THRESHOLD, SwipeDetector
 
@@ -69,6 +72,8 @@ class MainWindow(QWidget):
         self.frames_painted = 0
         # Whether the window may close now; the show floor allows it only for an admin.
         self.close_guard: Callable[[], bool] = lambda: True
+        self.preferences = Preferences()
+        self.accessibility: AccessibilityPanel | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -142,6 +147,8 @@ class MainWindow(QWidget):
         ref = self._refs_by_id[page_id]
         page = PAGE_TYPES[ref.type](ref, self.loaded, self.language, self.theme)
         page.navigate_requested.connect(self._on_page_navigate_requested)
+        if isinstance(page, HomePage):
+            page.accessibility_requested.connect(self.open_accessibility)
         page.steps_changed.connect(self._update_navigation)
         page.steps_changed.connect(
             lambda p=page: self.step_changed.emit(p.page_id, p.step_index(), p.step_count())
@@ -226,11 +233,44 @@ class MainWindow(QWidget):
         if self.loaded is not None:
             self.setWindowTitle(self.language.text(self.loaded.content.meta.title))
 
+    # ---- a visitor's accessibility choices -------------------------------------------------
+
+    def open_accessibility(self) -> None:
+        if self.accessibility is not None:
+            self.accessibility.deleteLater()
+        self.accessibility = AccessibilityPanel(self, self.language, self.theme, self.preferences)
+        self.accessibility.chosen.connect(self._on_accessibility_chosen)
+        self.accessibility.open()
+
+    def _on_accessibility_chosen(self, preferences: Preferences) -> None:
+        self.apply_preferences(preferences)
+        self.open_accessibility()  # the panel again, in the new size and colours
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Larger text, high contrast, reduced motion: every page rebuilt, the place kept."""
+        if preferences == self.preferences:
+            return
+        self.preferences = preferences
+        th.use_palette(preferences.high_contrast)
+        reduced = self.reduced_motion or preferences.reduced_motion
+        self.stack.reduced_motion = reduced
+        self.setStyleSheet(f"#main-window {{ background: {th.BACKGROUND}; }}")
+        theme = replace(
+            self.theme,
+            text_scale=preferences.text_scale,
+            high_contrast=preferences.high_contrast,
+            reduced_motion=reduced,
+        )
+        self._rebuild(theme)
+
     def reset_to_home(self, lang: str | None = None) -> None:
         """Back to a new visitor's start: home, the default language, every page (scroll,
-        zoom, tour stop, open detail) at its start."""
+        zoom, tour stop, open detail) at its start, and the visitor's own settings undone."""
         if self.loaded is None:
             return
+        if self.accessibility is not None:
+            self.accessibility.hide()
+        self.apply_preferences(Preferences())
         self.language.set(lang or self.loaded.content.meta.default_language)
         for page in self.pages.values():
             page.reset()

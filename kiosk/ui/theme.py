@@ -22,6 +22,30 @@ LINE = "#2A3A5E"
 ACCENT = "#4C8DFF"
 ON_COLOUR = "#0B1426"  # dark text on a filled vision colour, >= 5.7:1
 
+# The high-contrast variant (a visitor's choice): black, white, the vision colours for outlines.
+_NORMAL = {
+    "BACKGROUND": BACKGROUND,
+    "SURFACE": SURFACE,
+    "SURFACE_RAISED": SURFACE_RAISED,
+    "TEXT": TEXT,
+    "TEXT_SECONDARY": TEXT_SECONDARY,
+    "LINE": LINE,
+}
+_HIGH_CONTRAST = {
+    "BACKGROUND": "#000000",
+    "SURFACE": "#000000",
+    "SURFACE_RAISED": "#1A1A1A",
+    "TEXT": "#FFFFFF",
+    "TEXT_SECONDARY": "#FFFFFF",
+    "LINE": "#FFFFFF",
+}
+
+
+def use_palette(high_contrast: bool) -> None:
+    """Switch the colours every widget reads (pages are rebuilt after)."""
+    globals().update(_HIGH_CONTRAST if high_contrast else _NORMAL)
+
+
 MIN_TARGET = 64
 
 # role: (size at 1080p, floor, weight)
@@ -68,6 +92,8 @@ class Theme:
     compact: bool = False  # landscape panels well under 1920x1080 (1280x800, 1366x768)
     reduced_motion: bool = False  # no slides or count-ups: final states at once
     motion_scale: float = 1.0  # durations of every animation are multiplied by this (tests: short)
+    text_scale: float = 1.0  # a visitor's larger text: 1.25 or 1.5
+    high_contrast: bool = False
 
     @classmethod
     def for_size(
@@ -97,7 +123,7 @@ class Theme:
 
     def font_px(self, role: str) -> int:
         size, floor, _ = _TYPE_SCALE[role]
-        return max(floor, round(size * self.scale))
+        return round(max(floor, size * self.scale) * self.text_scale)
 
     def font(self, role: str) -> QFont:
         _, _, weight = _TYPE_SCALE[role]
@@ -124,6 +150,10 @@ class Theme:
     def nav_height(self) -> int:
         return max(MIN_TARGET + 16, self.px(112))
 
+    def _outline(self) -> str:
+        """High contrast draws panels' edges: their fill is the background's black."""
+        return f"border: {self.px(2)}px solid {LINE};" if self.high_contrast else ""
+
     def stylesheet(self) -> str:
         """Application-wide style: labels by their `role` property; no default Qt look."""
         rules = [
@@ -140,7 +170,7 @@ class Theme:
         rules += [
             f'QLabel[tone="secondary"] {{ color: {TEXT_SECONDARY}; }}',
             f'QLabel[tone="dark"] {{ color: {ON_COLOUR}; }}',
-            f"#panel {{ background: {SURFACE}; border-radius: {self.radius}px; }}",
+            f"#panel {{ background: {SURFACE}; border-radius: {self.radius}px; {self._outline()} }}",
             f'#panel[down="true"] {{ background: {LINE}; }}',
             f"#nav-bar {{ background: {SURFACE}; border-top: {self.px(2)}px solid {LINE}; }}",
         ]

@@ -268,3 +268,25 @@ def test_a_visit_is_recorded_from_first_touch_to_reset(
     assert {page for page, _, _ in report.top_pages} >= {"home", "tour/daxing"}
     assert report.languages == {"zh": 1, "en": 1}
     recorder.close()
+
+
+def test_a_second_finger_does_not_press_a_second_control(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+    from touch import touchscreen  # noqa: PLC0415
+
+    home = window.current_page
+    assert isinstance(home, HomePage)
+    first, second = home.vision_tiles[0], home.vision_tiles[3]
+    a = first.mapTo(window, first.rect().center())
+    b = second.mapTo(window, second.rect().center())
+    changes: list[str] = []
+    window.page_changed.connect(changes.append)
+    QTest.touchEvent(window, touchscreen()).press(0, a, window).commit()
+    QTest.touchEvent(window, touchscreen()).stationary(0).press(1, b, window).commit()
+    QTest.touchEvent(window, touchscreen()).stationary(0).release(1, b, window).commit()
+    QTest.touchEvent(window, touchscreen()).release(0, a, window).commit()
+    QApplication.processEvents()
+    # At most the first finger's tile; never the second's, never two actions.
+    assert changes in ([], ["vision/innovative"])
+    assert not second.isDown()
+    assert not first.isDown()

@@ -43,7 +43,8 @@ class Overlay(QWidget):
         painter.end()
 
 
-def card_style(theme: th.Theme, accent: str = th.LINE) -> str:
+def card_style(theme: th.Theme, accent: str | None = None) -> str:
+    accent = accent or th.LINE
     return (
         f"#card {{ background: {th.SURFACE_RAISED}; border-radius: {theme.radius}px;"
         f" border: {theme.px(3)}px solid {accent}; }}"

@@ -39,7 +39,7 @@ class PageScrollArea(QScrollArea):
 
     content_height_changed = Signal(int)  # the height the body needs at the current width
 
-    def __init__(self, body: QWidget, parent: QWidget | None = None, fade: str = th.BACKGROUND) -> None:
+    def __init__(self, body: QWidget, parent: QWidget | None = None, fade: str | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -53,7 +53,7 @@ class PageScrollArea(QScrollArea):
         body.installEventFilter(self)
         self.viewport().setAutoFillBackground(False)
         body.setAutoFillBackground(False)
-        self._fade = _MoreBelowFade(fade, self)
+        self._fade = _MoreBelowFade(fade or th.BACKGROUND, self)
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._update_fade)
         bar.valueChanged.connect(self._update_fade)

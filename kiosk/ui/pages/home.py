@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import PageRef
@@ -11,11 +11,13 @@ from kiosk.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.pages.base import Page
-from kiosk.ui.widgets.buttons import ColourTile, EntryCard
+from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
 class HomePage(Page):
+    accessibility_requested = Signal()
+
     def __init__(
         self,
         ref: PageRef,
@@ -33,7 +35,13 @@ class HomePage(Page):
         home, theme, language = self.content.home, self.theme, self.language
         header = QVBoxLayout()
         header.setSpacing(theme.px(6))
-        header.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"))
+        top = QHBoxLayout()
+        top.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"), 1)
+        self.accessibility_button = TouchButton(language, theme, ui("accessibility"), icon_path("settings"))
+        self.accessibility_button.setObjectName("accessibility")
+        self.accessibility_button.clicked.connect(self.accessibility_requested)
+        top.addWidget(self.accessibility_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(top)
         self.title = TextLabel(language, home.title, "display", fit_floor_px=theme.font_px("h1"))
         header.addWidget(self.title)
         header.addWidget(TextLabel(language, home.subtitle, "lead", tone="secondary"))

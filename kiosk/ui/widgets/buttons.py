@@ -63,7 +63,7 @@ class TouchButton(_PressableButton):
         label: TextSource | None = None,
         icon: Path | None = None,
         filled: bool = False,
-        colour: str = th.TEXT,
+        colour: str | None = None,
         spoken: TextSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -72,7 +72,7 @@ class TouchButton(_PressableButton):
         self._label = label
         self._icon = icon
         self._filled = filled
-        self._colour = colour
+        self._colour = colour or th.TEXT
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._update_accessible_name()
 

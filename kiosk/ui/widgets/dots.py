@@ -27,8 +27,8 @@ class PositionDots(QWidget):
     def index(self) -> int:
         return self._index
 
-    def set_position(self, index: int, count: int, colour: str = th.TEXT) -> None:
-        self._index, self._count, self._colour = index, count, colour
+    def set_position(self, index: int, count: int, colour: str | None = None) -> None:
+        self._index, self._count, self._colour = index, count, colour or th.TEXT
         self.setAccessibleName(f"{index + 1} / {count}")
         self.updateGeometry()
         self.update()

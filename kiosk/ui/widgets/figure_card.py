@@ -25,7 +25,7 @@ class FigureNumber(QWidget):
         figure: Figure,
         theme: th.Theme,
         role: str = "figure-small",
-        colour: str = th.TEXT,
+        colour: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -33,7 +33,7 @@ class FigureNumber(QWidget):
         self._figure = figure
         self._theme = theme
         self._role = role
-        self._colour = colour
+        self._colour = colour or th.TEXT
         self._value: float | None = None  # None: the content's value (the final state)
         self._peers: list[FigureNumber] = [self]
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -140,7 +140,7 @@ class FigureCard(QFrame):
         language: LanguageState,
         figure: Figure,
         theme: th.Theme,
-        accent: str = th.TEXT,
+        accent: str | None = None,
         role: str = "figure-small",
         flat: bool = False,
         parent: QWidget | None = None,

@@ -89,14 +89,14 @@ class Paragraph(QWidget):
         source: TextSource,
         theme: th.Theme,
         role: str = "body",
-        colour: str = th.TEXT,
+        colour: str | None = None,
         line_height: float = 1.45,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
         self._source = source
-        self._colour = QColor(colour)
+        self._colour = QColor(colour or th.TEXT)
         # Qt's proportional line height is relative to the font's own line (ascent + descent,
         # 1.45 em for Noto Sans CJK); the design speaks of multiples of the font size.
         font = theme.font(role)
