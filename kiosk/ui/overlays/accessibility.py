@@ -66,6 +66,7 @@ class AccessibilityPanel(Overlay):
         close = TouchButton(language, theme, ui("admin-close"), icon_path("close"))
         close.clicked.connect(self.hide)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.hide()
 
     def _choice(self, language: LanguageState, label: object, checked: bool) -> TouchButton:
         button = TouchButton(language, self._theme, label, None, colour=th.ACCENT)  # type: ignore[arg-type]

@@ -67,6 +67,7 @@ class PinPad(Overlay):
         self._lock_tick = QTimer(self)
         self._lock_tick.setInterval(500)
         self._lock_tick.timeout.connect(self._refresh)
+        self.hide()
 
     def open(self) -> None:
         super().open()
@@ -157,6 +158,7 @@ class AdminPanel(Overlay):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(1000)
         self._refresh_timer.timeout.connect(self.refresh)
+        self.hide()
 
     def _action(self, label: TextSource, icon: str, signal: SignalInstance | None) -> TouchButton:
         button = TouchButton(self._language, self._theme, label, icon_path(icon), filled=False)

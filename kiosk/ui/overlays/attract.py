@@ -81,6 +81,7 @@ class AttractLoop(Overlay):
         self._tour_step = QTimer(self)
         self._tour_step.setInterval(theme.ms(TOUR_STEP_MS))
         self._tour_step.timeout.connect(self._on_tour_step_timeout)
+        self.hide()
 
     def _call_to_action(self) -> QFrame:
         pill = QFrame()

@@ -17,7 +17,8 @@ class Overlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.setStyleSheet(theme.stylesheet())
         window.installEventFilter(self)
-        self.hide()
+        # Subclasses end their constructor with `self.hide()` (an overlay starts hidden): hiding
+        # here would run their hideEvent before their own attributes exist.
 
     def open(self) -> None:
         parent = self.parentWidget()

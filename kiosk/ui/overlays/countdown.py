@@ -100,6 +100,7 @@ class CountdownOverlay(Overlay):
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self.ring.update)
+        self.hide()
 
     def open(self) -> None:
         super().open()

@@ -1,0 +1,32 @@
+"""The real entry point, as `kiosk` starts it in kiosk mode: it comes up and keeps running."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def test_kiosk_mode_starts_and_keeps_running(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_SETTINGS": str(tmp_path / "settings.json"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):  # still running after 6 s: it came up and stayed
+            process.wait(timeout=6)
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output, output[-3000:]
+    assert " ERROR " not in output, output[-3000:]
