@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import tempfile
 from logging.handlers import RotatingFileHandler
@@ -16,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_data_path, user_log_path, user_state_path
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -108,6 +109,21 @@ def setup_logging() -> Path | None:
     return folder / "kiosk.log"
 
 
+def quit_on_terminate(app: QApplication, window: MainWindow) -> None:
+    """systemd stops the kiosk with SIGTERM: end cleanly (restore blanking, close the log)."""
+
+    def stop(_signal: int, _frame: object) -> None:
+        log.info("stopping on signal")
+        window.close_guard = lambda: True
+        app.quit()
+
+    signal.signal(signal.SIGTERM, stop)
+    # Python handles signals only when it runs: a light timer gives it the chance.
+    heartbeat = QTimer(window)
+    heartbeat.start(500)
+    heartbeat.timeout.connect(lambda: None)
+
+
 def run(
     data: Path | None,
     lang: str | None,
@@ -155,6 +171,7 @@ def run(
     window.setGeometry(chosen.geometry())
     window.showFullScreen()
     restore_blanking = screensaver.inhibit(QGuiApplication.platformName())
+    quit_on_terminate(app, window)
     try:
         return app.exec()
     finally:

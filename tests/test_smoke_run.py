@@ -1,4 +1,5 @@
-"""The real entry point, as `kiosk` starts it in kiosk mode: it comes up and keeps running."""
+"""The real entry point, as `kiosk` starts it in kiosk mode: it comes up, keeps running, and
+stops cleanly when told to (SIGTERM, as systemd does)."""
 
 from __future__ import annotations
 
@@ -28,5 +29,6 @@ def test_kiosk_mode_starts_and_keeps_running(tmp_path: Path) -> None:
     finally:
         process.terminate()
         output = process.communicate(timeout=10)[0]
+    assert process.returncode == 0, output[-3000:]  # SIGTERM (as systemd stops it) ends it cleanly
     assert "Traceback" not in output, output[-3000:]
     assert " ERROR " not in output, output[-3000:]
