@@ -158,6 +158,10 @@ class Page(QWidget):
         outer.addWidget(self.scroll_area)
         self.entrance: GrowAnimation | None = None
         self.detail: FigureDetail | None = None
+        self.build()
+
+    def build(self) -> None:
+        """Fill `self.body` (each page type's own layout): called once, at construction."""
 
     @property
     def page_id(self) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
 
-from kiosk.content import Figure, LoadedContent
-from kiosk.content.pages import PageRef
+from kiosk.content import Figure
 from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.text import Paragraph, TextLabel
@@ -23,15 +22,8 @@ GROUP_COLOURS = ("#4C8DFF", "#2FC487", "#9B87FF", "#FF9A4D", "#22C7E6")
 
 
 class FiguresPage(Page):
-    def __init__(
-        self,
-        ref: PageRef,
-        loaded: LoadedContent,
-        language: LanguageState,
-        theme: th.Theme,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ref, loaded, language, theme, parent)
+    def build(self) -> None:
+        ref = self.ref
         self.group = next(g for g in self.content.figure_groups if g.id == ref.key)
         self.index = next(i for i, g in enumerate(self.content.figure_groups) if g.id == ref.key)
         self.figures = [self.content.figure(figure_id) for figure_id in self.group.figures]

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.content import LoadedContent
-from kiosk.content.pages import PageRef
 from kiosk.resources import icon_path
 from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
 from kiosk.ui.widgets.text import Paragraph, TextLabel
@@ -18,15 +16,7 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 class HomePage(Page):
     accessibility_requested = Signal()
 
-    def __init__(
-        self,
-        ref: PageRef,
-        loaded: LoadedContent,
-        language: LanguageState,
-        theme: th.Theme,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ref, loaded, language, theme, parent)
+    def build(self) -> None:
         self.vision_tiles: list[ColourTile] = []
         self.entry_cards: list[EntryCard] = []
         self._build()

@@ -11,11 +11,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content import LoadedContent
-from kiosk.content.pages import PageRef
 from kiosk.resources import icon_path
 from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.figure_card import FigureCard
@@ -25,15 +23,8 @@ from kiosk.ui.widgets.tour_diagram import TourDiagram
 
 
 class TourPage(Page):
-    def __init__(
-        self,
-        ref: PageRef,
-        loaded: LoadedContent,
-        language: LanguageState,
-        theme: th.Theme,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ref, loaded, language, theme, parent)
+    def build(self) -> None:
+        ref, theme = self.ref, self.theme
         self.tour = next(t for t in self.content.tours if t.id == ref.key)
         self._index = 0
         self.autoplay_timer = QTimer(self)

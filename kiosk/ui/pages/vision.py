@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.content import LoadedContent
-from kiosk.content.pages import PageRef
 from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
@@ -16,15 +14,8 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
 class VisionPage(Page):
-    def __init__(
-        self,
-        ref: PageRef,
-        loaded: LoadedContent,
-        language: LanguageState,
-        theme: th.Theme,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ref, loaded, language, theme, parent)
+    def build(self) -> None:
+        ref = self.ref
         self.vision = next(v for v in self.content.visions if v.id == ref.key)
         self.figure_cards: list[FigureCard] = []
         self._build()

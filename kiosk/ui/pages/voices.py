@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout
 
-from kiosk.content import LoadedContent
-from kiosk.content.pages import PageRef
-from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.buttons import EntryCard
 from kiosk.ui.widgets.quote import QuoteBlock
@@ -17,15 +14,8 @@ VOICE_COLOURS = ("#FF9A4D", "#4C8DFF", "#2FC487", "#9B87FF", "#22C7E6")
 
 
 class VoicesPage(Page):
-    def __init__(
-        self,
-        ref: PageRef,
-        loaded: LoadedContent,
-        language: LanguageState,
-        theme: th.Theme,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ref, loaded, language, theme, parent)
+    def build(self) -> None:
+        language, theme = self.language, self.theme
         self.body.addWidget(TextLabel(language, ui("voices"), "caption", tone="secondary"))
         self.title = TextLabel(language, ui("voices-hint"), "h1")
         self.body.addWidget(self.title)
