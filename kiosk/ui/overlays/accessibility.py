@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QWidget
 
 from kiosk.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
-from kiosk.ui.overlays.base import Overlay, card_style
+from kiosk.ui.overlays.base import Overlay
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
@@ -34,13 +34,7 @@ class AccessibilityPanel(Overlay):
         super().__init__(window, theme)
         self.current = current
         self._theme = theme
-        self.card = QFrame(self)
-        self.card.setObjectName("card")
-        self.card.setStyleSheet(card_style(theme, th.ACCENT))
-        layout = QVBoxLayout(self.card)
-        pad = theme.px(40)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(14))
+        layout = self.card(theme, th.ACCENT, spacing=14)
         layout.addWidget(TextLabel(language, ui("accessibility"), "h2"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(theme.px(12))
@@ -94,6 +88,4 @@ class AccessibilityPanel(Overlay):
 
     def open(self) -> None:
         super().open()
-        width = min(self.width() - 2 * self._theme.margin, self._theme.px(900))
-        height = min(self.height() - 2 * self._theme.margin, self.card.sizeHint().height())
-        self.card.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(900)))

@@ -7,23 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.admin_pin import PinGate
 from kiosk.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource, ui
-from kiosk.ui.overlays.base import Overlay, card_style
+from kiosk.ui.overlays.base import Overlay
 from kiosk.ui.strings import language_name
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK")
-
-
-def _centre(overlay: QWidget, card: QWidget, width: int) -> None:
-    height = card.sizeHint().height()
-    card.setGeometry((overlay.width() - width) // 2, max(0, (overlay.height() - height) // 2), width, height)
 
 
 class PinPad(Overlay):
@@ -34,13 +29,7 @@ class PinPad(Overlay):
         self.gate = gate
         self.entered = ""
         self._language, self._theme = language, theme
-        self.card = QFrame(self)
-        self.card.setObjectName("card")
-        self.card.setStyleSheet(card_style(theme))
-        layout = QVBoxLayout(self.card)
-        pad = theme.px(40)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(16))
+        layout = self.card(theme)
         layout.addWidget(TextLabel(language, ui("pin-title"), "h2"))
         self.prompt = TextLabel(language, ui("pin-prompt"), "body", tone="secondary")
         layout.addWidget(self.prompt)
@@ -73,7 +62,7 @@ class PinPad(Overlay):
         super().open()
         self.entered = ""
         self._refresh()
-        _centre(self, self.card, self._theme.px(520))
+        self.centre_panel(self._theme.px(520))
 
     def close_pad(self) -> None:
         self.entered = ""
@@ -126,13 +115,7 @@ class AdminPanel(Overlay):
         super().__init__(window, theme)
         self._language, self._theme = language, theme
         self._diagnostics, self._default_language = diagnostics, default_language
-        self.card = QFrame(self)
-        self.card.setObjectName("card")
-        self.card.setStyleSheet(card_style(theme, th.ACCENT))
-        layout = QVBoxLayout(self.card)
-        pad = theme.px(40)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(16))
+        layout = self.card(theme, th.ACCENT)
         layout.addWidget(TextLabel(language, ui("pin-title"), "h2"))
         actions = QGridLayout()
         actions.setSpacing(theme.px(12))
@@ -184,7 +167,7 @@ class AdminPanel(Overlay):
     def open(self) -> None:
         super().open()
         self.refresh()
-        _centre(self, self.card, min(self.width() - 2 * self._theme.margin, self._theme.px(1100)))
+        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(1100)))
         self._refresh_timer.start()
 
     def hideEvent(self, event: object) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui import theme as th
 
@@ -19,6 +19,25 @@ class Overlay(QWidget):
         window.installEventFilter(self)
         # Subclasses end their constructor with `self.hide()` (an overlay starts hidden): hiding
         # here would run their hideEvent before their own attributes exist.
+
+    def card(
+        self, theme: th.Theme, accent: str | None = None, padding: int = 40, spacing: int = 16
+    ) -> QVBoxLayout:
+        """The overlay's panel (`self.panel`), framed in `accent`; returns its layout to fill."""
+        self.panel = QFrame(self)
+        self.panel.setObjectName("card")
+        self.panel.setStyleSheet(card_style(theme, accent))
+        layout = QVBoxLayout(self.panel)
+        pad = theme.px(padding)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(spacing))
+        return layout
+
+    def centre_panel(self, width: int) -> None:
+        """Place the panel in the middle, `width` wide and as tall as it needs (within the window)."""
+        width = min(width, self.width())
+        height = min(self.panel.sizeHint().height(), self.height())
+        self.panel.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
 
     def open(self) -> None:
         parent = self.parentWidget()

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
-from kiosk.ui.overlays.base import Overlay, card_style
+from kiosk.ui.overlays.base import Overlay
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
@@ -65,13 +65,7 @@ class CountdownOverlay(Overlay):
         total_ms: int,
     ) -> None:
         super().__init__(window, theme)
-        card = QFrame(self)
-        card.setObjectName("card")
-        card.setStyleSheet(card_style(theme, th.ACCENT))
-        layout = QVBoxLayout(card)
-        pad = theme.px(56)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(20))
+        layout = self.card(theme, th.ACCENT, padding=56, spacing=20)
         self.ring = CountdownRing(theme, remaining_ms, total_ms)
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
         # Both languages at once: the visitor who walked up may read either.
@@ -96,7 +90,6 @@ class CountdownOverlay(Overlay):
         row.addWidget(self.extend_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self._card = card
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self.ring.update)
@@ -104,9 +97,7 @@ class CountdownOverlay(Overlay):
 
     def open(self) -> None:
         super().open()
-        width = min(self.width() - 64, self._card.sizeHint().width() + 200)
-        height = self._card.sizeHint().height()
-        self._card.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+        self.centre_panel(min(self.width() - 64, self.panel.sizeHint().width() + 200))
         self._tick.start()
 
     def hideEvent(self, event: object) -> None:
