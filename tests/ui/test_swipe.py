@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 from touch import swipe
 
@@ -64,3 +66,17 @@ def test_swipe_walks_voices(qtbot: QtBot, window: MainWindow) -> None:
     assert page.current_quote().quote.text() != first
     assert window.nav is not None
     assert window.nav.dots.index == 1
+
+
+def test_long_pages_scroll_by_dragging_with_momentum(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(size=(1280, 800))  # the home page is taller than this screen
+    home = window.current_page
+    assert isinstance(home, HomePage)
+    bar = home.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    swipe(home, 0, -300, steps=12, start=home.rect().center())
+    qtbot.waitUntil(lambda: bar.value() > 0)  # kinetic: it moves on after the finger lifts
+    assert window.current_id == "home"  # a vertical drag is not a tap on what it started over
+    assert home.scroll_area.has_more_below() or bar.value() == bar.maximum()
