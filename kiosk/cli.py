@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-COMMANDS = ("run", "validate", "render", "set-pin", "autostart", "report")
+COMMANDS = ("run", "validate", "render", "set-pin", "autostart", "report", "slideshow", "export-pdf")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -55,6 +55,22 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write the tables as CSV")
     report.add_argument("--png", type=Path, metavar="FILE", help="also draw visits per hour as PNG")
     report.add_argument("--db", type=Path, help="the analytics database (default: the kiosk's own)")
+
+    slides = commands.add_parser("slideshow", help="present the content: keys or a clicker, a presenter view")
+    slides.add_argument(
+        "--interval", type=float, metavar="S", help="auto-advance, seconds (default: content)"
+    )
+    slides.add_argument("--loop", action="store_true", help="after the last slide, start again")
+    slides.add_argument("--presenter-screen", type=int, metavar="N", help="the presenter view's screen")
+    slides.add_argument("--lang", help="zh or en")
+    slides.add_argument("--data", type=Path, help="content file (default: the bundled content)")
+    slides.add_argument("--windowed", action="store_true", help="windows instead of full screen")
+
+    pdf = commands.add_parser("export-pdf", help="the slides as a PDF handout, one slide a page")
+    pdf.add_argument("file", type=Path)
+    pdf.add_argument("--lang", default=None, help="zh or en")
+    pdf.add_argument("--notes", action="store_true", help="speaker notes under each slide")
+    pdf.add_argument("--data", type=Path, help="content file (default: the bundled content)")
 
     render = commands.add_parser("render", help="render every page to PNG, offscreen")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -115,35 +131,63 @@ def _set_pin(pin: str | None) -> int:
     return 0
 
 
+def _autostart(args: argparse.Namespace) -> int:
+    from kiosk import autostart  # noqa: PLC0415
+
+    options = ["--data", str(args.data.resolve())] if args.data else []
+    options += ["--screen", str(args.screen)] if args.screen is not None else []
+    print("\n".join(autostart.install(options) if args.action == "install" else autostart.remove()))
+    return 0
+
+
+def _slideshow(args: argparse.Namespace) -> int:
+    from kiosk.presenting import run_slideshow  # noqa: PLC0415
+
+    return run_slideshow(args.data, args.lang, args.interval, args.loop, args.presenter_screen, args.windowed)
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    from kiosk.pdf_export import export_pdf  # noqa: PLC0415
+
+    return export_pdf(args.file, args.lang, args.notes, args.data)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from platformdirs import user_data_path  # noqa: PLC0415
+
+    from kiosk.report import run_report  # noqa: PLC0415
+    from kiosk.settings import APP_NAME  # noqa: PLC0415
+
+    return run_report(args.db or user_data_path(APP_NAME) / "visits.sqlite3", args.since, args.csv, args.png)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from kiosk.render import render_pages  # noqa: PLC0415
+
+    return render_pages(args.out, args.size, args.lang, args.data, args.page)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app import run  # noqa: PLC0415
+
+    return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen)
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": lambda args: _validate(args.path, args.json),
+    "autostart": _autostart,
+    "slideshow": _slideshow,
+    "export-pdf": _export_pdf,
+    "report": _report,
+    "set-pin": lambda args: _set_pin(args.pin),
+    "render": _render,
+    "run": _run,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if not args_in or args_in[0] not in (*COMMANDS, "-h", "--help"):
         args_in.insert(0, "run")
     args = _parser().parse_args(args_in)
-    if args.command == "validate":
-        return _validate(args.path, args.json)
-    if args.command == "autostart":
-        from kiosk import autostart as auto  # noqa: PLC0415
-
-        options = [*(["--data", str(args.data.resolve())] if args.data else [])]
-        options += [*(["--screen", str(args.screen)] if args.screen is not None else [])]
-        lines = auto.install(options) if args.action == "install" else auto.remove()
-        print("\n".join(lines))
-        return 0
-    if args.command == "report":
-        from platformdirs import user_data_path  # noqa: PLC0415
-
-        from kiosk.report import run_report  # noqa: PLC0415
-        from kiosk.settings import APP_NAME  # noqa: PLC0415
-
-        database = args.db or user_data_path(APP_NAME) / "visits.sqlite3"
-        return run_report(database, args.since, args.csv, args.png)
-    if args.command == "set-pin":
-        return _set_pin(args.pin)
-    if args.command == "render":
-        from kiosk.render import render_pages  # noqa: PLC0415
-
-        return render_pages(args.out, args.size, args.lang, args.data, args.page)
-    from kiosk.app import run  # noqa: PLC0415
-
-    return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen)
+    return _COMMANDS[args.command](args)

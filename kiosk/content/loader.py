@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from kiosk.content.errors import ContentError, ContentProblem
 from kiosk.content.model import Content
+from kiosk.content.pages import page_order, page_steps
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32  # nesting of objects and lists; the content needs 6, a hostile file wants thousands
@@ -59,9 +60,25 @@ def parse_content(text: str, source: str = "<content>") -> Content:
     except ValidationError as error:
         problems += _problems_from(error)
     problems += _check_references(data)
+    if content is not None:
+        problems += _check_slides(content)
     if problems or content is None:
         raise ContentError(source, problems)
     return content
+
+
+def _check_slides(content: Content) -> Iterator[ContentProblem]:
+    """Every playlist slide names a page that exists, and a step that page has."""
+    if content.slideshow is None:
+        return
+    refs = {ref.id: ref for ref in page_order(content)}
+    for index, slide in enumerate(content.slideshow.slides):
+        where = f"slideshow.slides[{index}]"
+        ref = refs.get(slide.page)
+        if ref is None:
+            yield ContentProblem(f"{where}.page", f"no page {slide.page!r}; pages: {', '.join(refs)}")
+        elif slide.step is not None and slide.step >= page_steps(content, ref):
+            yield ContentProblem(f"{where}.step", f"{slide.page} has {page_steps(content, ref)} step(s)")
 
 
 def _read_text(source: Path) -> str:

@@ -187,6 +187,23 @@ class Tour(_Frozen):
     stops: tuple[TourStop, ...] = Field(min_length=1, max_length=20)
 
 
+class Slide(_Frozen):
+    page: str = Field(
+        description="A page id: 'home', 'vision/green', 'tour/daxing', 'figures/companies', 'voices'"
+    )
+    step: int | None = Field(default=None, ge=0, description="A tour's stop or a voice, counted from 0")
+    duration_s: float | None = Field(default=None, ge=2.0, le=600.0, description="Auto-advance after this")
+    notes: LocalText | None = Field(default=None, description="Speaker notes, shown only to the presenter")
+
+
+class Slideshow(_Frozen):
+    interval_s: float = Field(
+        default=20.0, ge=2.0, le=600.0, description="Auto-advance for slides without one"
+    )
+    target_minutes: float | None = Field(default=None, gt=0, le=600, description="The talk's planned length")
+    slides: tuple[Slide, ...] = Field(default=(), max_length=300, description="Empty: every page in order")
+
+
 class Content(_Frozen):
     """The whole exhibition: what `data/content.json` holds."""
 
@@ -199,6 +216,7 @@ class Content(_Frozen):
     figures: tuple[Figure, ...] = Field(default=(), max_length=200)
     figure_groups: tuple[FigureGroup, ...] = Field(default=(), max_length=40)
     voices: tuple[Voice, ...] = Field(default=(), max_length=40)
+    slideshow: Slideshow | None = None
 
     def figure(self, figure_id: str) -> Figure:
         return next(f for f in self.figures if f.id == figure_id)

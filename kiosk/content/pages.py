@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.content.model import Content
+from kiosk.content.model import Content, LocalText
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,37 @@ def siblings(pages: tuple[PageRef, ...], page: PageRef) -> tuple[PageRef, ...]:
     if not page.group:
         return (page,)
     return tuple(p for p in pages if p.group == page.group)
+
+
+@dataclass(frozen=True)
+class SlideRef:
+    """One slide of a slideshow: a page, maybe one of its steps, its time and its notes."""
+
+    page: str
+    step: int | None
+    duration_s: float
+    notes: LocalText | None
+
+
+def page_steps(content: Content, ref: PageRef) -> int:
+    """How many steps a page has: a tour's stops, the voices, else 1."""
+    if ref.type == "tour":
+        return len(next(t for t in content.tours if t.id == ref.key).stops)
+    if ref.type == "voices":
+        return len(content.voices)
+    return 1
+
+
+def slide_list(content: Content, interval_s: float | None = None) -> tuple[SlideRef, ...]:
+    """The slideshow's slides: the content's playlist, else every page (and every stop and
+    voice) in navigation order."""
+    show = content.slideshow
+    default = interval_s or (show.interval_s if show else 20.0)
+    if show is not None and show.slides:
+        return tuple(SlideRef(s.page, s.step, s.duration_s or default, s.notes) for s in show.slides)
+    slides: list[SlideRef] = []
+    for ref in page_order(content):
+        steps = page_steps(content, ref)
+        for step in range(steps):
+            slides.append(SlideRef(ref.id, step if steps > 1 else None, default, None))
+    return tuple(slides)

@@ -112,3 +112,14 @@ def test_model_is_immutable(write_content: Writer, content_dict: dict[str, Any])
     content = load_content(write_content(content_dict)).content
     with pytest.raises(Exception, match="frozen"):
         content.visions[0].id = "changed"  # type: ignore[misc]
+
+
+def test_playlist_slides_name_pages_and_steps_that_exist(
+    write_content: Writer, content_dict: dict[str, Any]
+) -> None:
+    data = _copy(content_dict)
+    data["slideshow"]["slides"][0]["page"] = "vision/purple"
+    data["slideshow"]["slides"][1] = {"page": "tour/daxing", "step": 9}
+    problems = _problems(write_content(data))
+    assert problems[0].startswith("slideshow.slides[0].page: no page 'vision/purple'")
+    assert "slideshow.slides[1].step: tour/daxing has 4 step(s)" in problems

@@ -110,12 +110,15 @@ def test_a_half_written_file_is_not_reported_when_it_settles(qtbot: QtBot, kiosk
 def test_removed_page_falls_back_home(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
     window.go_to("voices", direction=0)
-    data = kiosk.edited(
-        lambda d: (
-            d.update(voices=[])
-            or [t["stops"][i].pop("voice", None) for t in d["tours"] for i in range(len(t["stops"]))]
-        )
-    )
+
+    def without_voices(data: dict[str, Any]) -> None:
+        data["voices"] = []
+        for tour in data["tours"]:
+            for stop in tour["stops"]:
+                stop.pop("voice", None)
+        data["slideshow"]["slides"] = [s for s in data["slideshow"]["slides"] if s["page"] != "voices"]
+
+    data = kiosk.edited(without_voices)
     with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert window.current_id == "home"
