@@ -186,3 +186,34 @@ def test_pdf_handout_has_a_page_per_slide(tmp_path: Path, bundled: LoadedContent
     pages = re.findall(rb"/Type\s*/Page[^s]", data)
     assert len(pages) == len(slide_list(bundled.content))
     assert b"/FontFile" in data or b"/FontFile2" in data  # text as text, with its font embedded
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_whole_talk_with_a_clicker(make_window: MakeWindow, lang: str) -> None:
+    window = make_window(lang=lang)
+    show = Slideshow(window)
+    show.start()
+    show.set_auto(False)
+    seen = [window.current_id]
+    for _ in range(show.count - 1):
+        QTest.keyClick(window, Qt.Key.Key_PageDown)
+        seen.append(window.current_id)
+    assert show.index == show.count - 1
+    QTest.keyClick(window, Qt.Key.Key_PageDown)  # past the end: the last slide stays
+    assert show.index == show.count - 1
+    assert seen == [slide.page for slide in show.slides]
+    QTest.keyClick(window, Qt.Key.Key_PageUp)
+    assert show.index == show.count - 2
+
+
+def test_presenter_screen_choice() -> None:
+    from kiosk.presenting import choose_screens  # noqa: PLC0415
+
+    class Screen:
+        def __init__(self, name: str) -> None:
+            self.label = name
+
+    one, two, three = Screen("a"), Screen("b"), Screen("c")
+    assert choose_screens([one], None) == (one, None)  # type: ignore[list-item]
+    assert choose_screens([one, two], None) == (one, two)  # type: ignore[list-item]
+    assert choose_screens([one, two, three], 0) == (two, one)  # type: ignore[list-item]
