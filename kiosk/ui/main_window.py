@@ -126,9 +126,10 @@ class MainWindow(QWidget):
             # need, so the first visit there does not wait for it.
             self._warmed_up = True
             QTimer.singleShot(0, self, self._warm_up)
-            self.first_frame.emit()
 
     def _warm_up(self) -> None:
+        # A zero timer set from the paint runs once that frame has been flushed to the screen.
+        self.first_frame.emit()
         import kiosk.ui.charts  # noqa: F401, PLC0415
 
     def showEvent(self, event: object) -> None:

@@ -1,0 +1,189 @@
+"""Cold start: process start to the home page on screen, and memory at rest on the home page.
+
+Each run starts the real kiosk (`python -m kiosk`, kiosk mode, the bundled content) with fresh
+settings and data folders, and times from just before the fork to the kiosk's sd_notify
+`READY=1`, which it sends once its first frame has been flushed to the screen. A second later
+(at rest on the home page) the PSS of the process is read from /proc, then it is ended with
+SIGTERM.
+
+Four series: under a private Xvfb (a real X server) and offscreen, each with a warm disk cache
+and a cold one. Cold: before each run every file the start-up reads (the interpreter's library,
+the Qt, PySide6 and pydantic packages, the kiosk, its fonts and content) is evicted from the page
+cache with posix_fadvise(DONTNEED), the per-file way that needs no root.
+
+    .venv/bin/python bench/startup.py [--runs 10] [--json-only]
+
+Prints a table (milliseconds, MiB; medians) and, last, one line of JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+READY_TIMEOUT_S = 30.0
+
+
+def evict(paths: list[Path]) -> int:
+    """Drop these trees from the page cache; returns the number of files evicted."""
+    count = 0
+    for top in paths:
+        for folder, _dirs, files in os.walk(top):
+            for name in files:
+                try:
+                    fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+                except OSError:
+                    continue
+                try:
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                    count += 1
+                finally:
+                    os.close(fd)
+    return count
+
+
+def start_up_files() -> list[Path]:
+    purelib = Path(sysconfig.get_paths()["purelib"])
+    packages = ["PySide6", "shiboken6", "pydantic", "pydantic_core", "platformdirs", "typing_extensions.py"]
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    return [purelib / name for name in packages] + [stdlib, ROOT / "kiosk", ROOT / "assets", ROOT / "data"]
+
+
+@contextmanager
+def xvfb(size: str) -> Iterator[str]:
+    """A private Xvfb; yields its display name."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(5)
+
+
+def pss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def one_run(platform: str, display: str | None, cold: bool) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
+        address = os.path.join(tmp, "notify")
+        channel = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        channel.bind(address)
+        channel.settimeout(READY_TIMEOUT_S)
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)
+        env.update(
+            QT_QPA_PLATFORM=platform,
+            NOTIFY_SOCKET=address,
+            XDG_CONFIG_HOME=f"{tmp}/config",
+            XDG_DATA_HOME=f"{tmp}/data",
+            XDG_STATE_HOME=f"{tmp}/state",
+            XDG_CACHE_HOME=f"{tmp}/cache",
+        )
+        if display:
+            env["DISPLAY"] = display
+        if cold:
+            evict(start_up_files())
+        started = time.monotonic()
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "kiosk"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while True:
+                message = channel.recv(256)
+                if b"READY=1" in message:
+                    ready_ms = (time.monotonic() - started) * 1000
+                    break
+            time.sleep(1.0)  # at rest on the home page
+            pss = pss_mib(kiosk.pid)
+        finally:
+            kiosk.send_signal(signal.SIGTERM)
+            try:
+                kiosk.wait(10)
+            except subprocess.TimeoutExpired:
+                kiosk.kill()
+                kiosk.wait()
+            channel.close()
+    return ready_ms, pss
+
+
+def series(platform: str, display: str | None, cold: bool, runs: int) -> dict[str, float]:
+    one_run(platform, display, cold=False)  # a first run fills caches of the OS and fontconfig
+    ready: list[float] = []
+    pss: list[float] = []
+    for _ in range(runs):
+        ms, mib = one_run(platform, display, cold)
+        ready.append(ms)
+        pss.append(mib)
+    return {
+        "median_ms": round(statistics.median(ready), 1),
+        "min_ms": round(min(ready), 1),
+        "max_ms": round(max(ready), 1),
+        "pss_mib": round(statistics.median(pss), 1),
+        "runs": runs,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--json-only", action="store_true")
+    args = parser.parse_args(argv)
+    results: dict[str, dict[str, float]] = {}
+    platforms: list[tuple[str, str | None]] = [("offscreen", None)]
+    with xvfb(args.size) if shutil.which("Xvfb") else _no_display() as display:
+        if display:
+            platforms.insert(0, ("xcb", display))
+        for platform, shown_on in platforms:
+            for cold in (False, True):
+                name = f"{'xvfb' if platform == 'xcb' else platform} {'cold' if cold else 'warm'}"
+                results[name] = series(platform, shown_on, cold, args.runs)
+    if not args.json_only:
+        print(f"{'start-up to home on screen':<28}{'median':>10}{'min':>10}{'max':>10}{'PSS':>12}")
+        for name, row in results.items():
+            print(
+                f"{name:<28}{row['median_ms']:>8.0f}ms{row['min_ms']:>8.0f}ms{row['max_ms']:>8.0f}ms"
+                f"{row['pss_mib']:>8.1f} MiB"
+            )
+    print(json.dumps({"startup": results}))
+    return 0
+
+
+@contextmanager
+def _no_display() -> Iterator[None]:
+    yield None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
