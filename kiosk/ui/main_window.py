@@ -7,6 +7,7 @@ rebuilds them, keeping the visitor on the same page and step.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -28,6 +29,29 @@ from kiosk.ui.widgets.icons import clear_icon_caches
 from kiosk.ui.widgets.swipe import SWIPE_THRESHOLD, SwipeDetector
 
 log = logging.getLogger(__name__)
+_charts_preload: threading.Thread | None = None
+
+
+def _import_charts() -> None:
+    try:
+        import kiosk.ui.charts  # noqa: F401, PLC0415
+    except Exception:  # the figures screens import it again and report it there
+        log.exception("could not preload the chart library")
+
+
+def preload_charts() -> None:
+    """Import the chart library (pyqtgraph, numpy: about 400 ms) on a worker thread, once.
+
+    On the UI thread it would freeze the first screen for that long; on a worker the UI thread
+    keeps its turns (the GIL is handed over every few milliseconds). A figures screen opened
+    before it is done waits for the import lock, as an import on the UI thread would have. The
+    imports only define classes and value types (colours, pens); no QObject is made there.
+    """
+    global _charts_preload  # noqa: PLW0603
+    if _charts_preload is None:
+        _charts_preload = threading.Thread(target=_import_charts, name="preload-charts", daemon=True)
+        _charts_preload.start()
+
 
 HOME = "home"
 
@@ -130,7 +154,7 @@ class MainWindow(QWidget):
     def _warm_up(self) -> None:
         # A zero timer set from the paint runs once that frame has been flushed to the screen.
         self.first_frame.emit()
-        import kiosk.ui.charts  # noqa: F401, PLC0415
+        preload_charts()
 
     def showEvent(self, event: object) -> None:
         handle = self.windowHandle()

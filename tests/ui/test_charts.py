@@ -198,3 +198,22 @@ def test_pyqtgraph_is_not_loaded_before_the_first_frame() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_chart_library_loads_on_a_worker_after_the_first_frame() -> None:
+    code = (
+        "import os, sys, time; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from kiosk.app import create_application, load_or_report;"
+        "import kiosk.ui.main_window as mw;"
+        "app = create_application(); loaded, _ = load_or_report(None);"
+        "w = mw.MainWindow(loaded, None, 'zh', False, (1920, 1080)); w.show();"
+        "end = time.monotonic() + 30\n"
+        "while mw._charts_preload is None and time.monotonic() < end: app.processEvents()\n"
+        "print('worker' if mw._charts_preload is not None else 'none');"
+        "mw._charts_preload.join(30);"
+        "print('pyqtgraph' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=90
+    )
+    assert result.stdout.split() == ["worker", "True"], result.stderr
