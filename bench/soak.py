@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui"), str(ROOT / "bench")]
 from monkey_driver import monkey  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from responsiveness import trim  # noqa: E402
+from responsiveness import spin_until, trim  # noqa: E402
 from touch import tap  # noqa: E402
 
 from kiosk.app import create_application, load_or_report  # noqa: E402
@@ -54,15 +54,6 @@ def run_for(app: QApplication, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
-
-
-def run_until(app: QApplication, done: object, timeout_s: float) -> bool:
-    end = time.perf_counter() + timeout_s
-    while time.perf_counter() < end:
-        if done():  # type: ignore[operator]
-            return True
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 10)
-    return bool(done())  # type: ignore[operator]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,14 +87,16 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for hour in range(args.hours):
         monkey(window, 300, 20250917 + hour, lambda: None)
-        if not run_until(app, lambda: floor.attract is not None and floor.attract.running, 5):
+        spin_until(app, lambda: floor.attract is not None and floor.attract.running, 5)
+        if floor.attract is None or not floor.attract.running:
             problems.append(f"hour {hour}: the attract loop did not start")
         for _ in range(12):
             if floor.attract is not None:
                 floor.attract.next_slide()
             run_for(app, 0.05)
         tap(window, window.rect().center())
-        if not run_until(app, lambda: floor.attract is None or not floor.attract.running, 3):
+        spin_until(app, lambda: floor.attract is None or not floor.attract.running, 3)
+        if floor.attract is not None and floor.attract.running:
             problems.append(f"hour {hour}: a tap did not wake the attract loop")
         show.start(0)
         show.set_auto(True)
