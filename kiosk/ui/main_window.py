@@ -114,7 +114,8 @@ class MainWindow(QWidget):
     def _build(self) -> None:
         self.setWindowTitle(self.language.text(self.loaded.content.meta.title) if self.loaded else "Kiosk")
         qss = self.theme.stylesheet()
-        self.stack.setStyleSheet(qss)
+        if self.stack.styleSheet() != qss:  # a new sheet re-polishes every page: only when it changed
+            self.stack.setStyleSheet(qss)
         if self.loaded is None:
             assert self.error is not None
             self.error_page = ContentErrorPage(self.error, self.theme)
