@@ -30,20 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import itertools
 
+from percentiles import percentile
 from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
 from kiosk.app import create_application, load_or_report
 from kiosk.ui.main_window import MainWindow
 
 FRAME_MS = 16
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def summary(values: list[float]) -> dict[str, float]:

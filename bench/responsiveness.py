@@ -44,10 +44,12 @@ if not os.environ.get("DISPLAY"):
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from percentiles import percentile  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from kiosk.app import create_application, load_or_report  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.live_content import ContentWatcher  # noqa: E402
 from kiosk.resources import default_content_path  # noqa: E402
@@ -78,13 +80,6 @@ def trim() -> None:
     """Hand freed heap back to the system, so RSS shows what is live, not what glibc keeps."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
 
 
 def spin_until(app: QApplication, done: Callable[[], bool], timeout_s: float) -> None:
@@ -132,9 +127,6 @@ class StallMeter(QObject):
 
 
 def make_window(app: QApplication, data: Path | None = None) -> MainWindow:
-    from kiosk.app import create_application, load_or_report  # noqa: PLC0415
-
-    create_application()
     loaded, error = load_or_report(data)
     window = MainWindow(loaded, error, "zh", False, (1920, 1080))
     window.setFixedSize(1920, 1080)
@@ -202,8 +194,11 @@ def stalls(app: TimedApplication, data_dir: Path) -> dict[str, float]:
     window = make_window(app, data_dir / "content.json")
     # Just after the first frame the chart library loads on a worker thread.
     meter.start()
-    spin_until(app, lambda: main_window._charts_preload is not None, 5)
-    spin_until(app, lambda: not (main_window._charts_preload and main_window._charts_preload.is_alive()), 30)
+    spin_until(
+        app,
+        lambda: main_window._charts_preload is not None and not main_window._charts_preload.is_alive(),
+        30,
+    )
     preloading = meter.stop()
     meter.start()
     for ref in window.refs:
@@ -339,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json-only", action="store_true")
     args = parser.parse_args(argv)
     app = TimedApplication(sys.argv[:1])
+    create_application()  # the kiosk's style and fonts on this application
     data = default_content_path()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         folder = Path(tmp)

@@ -133,7 +133,7 @@ def goals(results: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     if "growth_after_hour_1_mib" in soak:
         rows.append(
             (
-                "soak: RSS growth from hour 1 to 24",
+                f"soak: RSS growth from hour 1 to {soak['hours']}",
                 f"{soak['growth_after_hour_1_mib']:+.1f} MiB",
                 "flat",
                 soak["growth_after_hour_1_mib"] <= 5,

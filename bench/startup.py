@@ -31,7 +31,7 @@ import sysconfig
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results: dict[str, dict[str, float]] = {}
     platforms: list[tuple[str, str | None]] = [("offscreen", None)]
-    with xvfb(args.size) if shutil.which("Xvfb") else _no_display() as display:
+    with xvfb(args.size) if shutil.which("Xvfb") else nullcontext(None) as display:
         if display:
             platforms.insert(0, ("xcb", display))
         for platform, shown_on in platforms:
@@ -178,11 +178,6 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(json.dumps({"startup": results}))
     return 0
-
-
-@contextmanager
-def _no_display() -> Iterator[None]:
-    yield None
 
 
 if __name__ == "__main__":
