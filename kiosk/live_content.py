@@ -16,8 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from kiosk.content import ContentError, LoadedContent, load_content
-from kiosk.content.loader import ImageCheck
+from kiosk.content import ContentError, ImageCheck, LoadedContent, load_content
 
 log = logging.getLogger(__name__)
 

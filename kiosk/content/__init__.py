@@ -1,8 +1,34 @@
-"""The content layer: typed models, loading and validation. Never imports Qt."""
+"""The content layer: typed models, loading and validation. Never imports Qt.
+
+Reading the model is free to import; the validator (pydantic) is imported by `load_content`
+when it first runs, so a kiosk starting from its validated-content cache never loads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 from kiosk.content.errors import ContentError, ContentProblem
-from kiosk.content.loader import LoadedContent, load_content
-from kiosk.content.model import Content, Figure, FigureGroup, LocalText, Tour, TourStop, Vision, Voice
+from kiosk.content.model import (
+    Content,
+    Figure,
+    FigureGroup,
+    ImageCheck,
+    LoadedContent,
+    LocalText,
+    Tour,
+    TourStop,
+    Vision,
+    Voice,
+)
+
+
+def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
+    """Read, parse and validate `path`; raise `ContentError` listing every problem."""
+    from kiosk.content import loader  # noqa: PLC0415 (the validator: about 100 ms to import)
+
+    return loader.load_content(path, check_image)
+
 
 __all__ = [
     "Content",
@@ -10,6 +36,7 @@ __all__ = [
     "ContentProblem",
     "Figure",
     "FigureGroup",
+    "ImageCheck",
     "LoadedContent",
     "LocalText",
     "Tour",

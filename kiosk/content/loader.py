@@ -1,40 +1,56 @@
-"""Load and validate a content file in one place: every problem found, each with its location."""
+"""Load and validate a content file in one place: every problem found, each with its location.
+
+The validator is pydantic, building its rules from the dataclasses of `kiosk.content.model`.
+Importing it and building those rules takes about 100 ms, so only this module imports it: code
+that reads validated content (or the validated-content cache) never pays for it.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import GetCoreSchemaHandler, TypeAdapter, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError, core_schema
 
 from kiosk.content.errors import ContentError, ContentProblem
-from kiosk.content.model import Content
+from kiosk.content.model import Content, ImageCheck, Language, LoadedContent, LocalText
 from kiosk.content.pages import page_order, page_steps
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32  # nesting of objects and lists; the content needs 6, a hostile file wants thousands
 DEFAULT_LANGUAGES = ("zh", "en")
 ASSET_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
 
-# Checks one image file (decodes it within limits); returns what is wrong, or None. The content
-# layer has no image decoder of its own: the Qt layer passes one in (kiosk.ui.image_check).
-ImageCheck = Callable[[Path], "str | None"]
+__all__ = ["ImageCheck", "LoadedContent", "json_path", "load_content", "parse_content"]
 
 
-@dataclass(frozen=True)
-class LoadedContent:
-    """Validated content and where it came from; asset paths resolve against `assets_root`."""
+def local_text_schema(cls: type[LocalText], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    """A LocalText: an object of language -> non-blank text, with every declared language."""
 
-    content: Content
-    source: Path
-    assets_root: Path
+    def check(value: dict[str, str], info: ValidationInfo) -> LocalText:
+        blank = [lang for lang, text in value.items() if not text.strip()]
+        if blank:
+            raise ValueError(f"empty text for {', '.join(blank)}")
+        languages = (info.context or {}).get("languages", ())
+        missing = [lang for lang in languages if lang not in value]
+        if missing:
+            # Turned into one "<path>.<lang>: field required" line per language below.
+            raise PydanticCustomError("missing_language", "field required", {"missing": missing})
+        return cls(value)
 
-    def asset(self, relative: str) -> Path:
-        return self.assets_root / relative
+    texts = core_schema.dict_schema(handler.generate_schema(Language), core_schema.str_schema())
+    return core_schema.with_info_after_validator_function(check, texts, ref="LocalText")
+
+
+@cache
+def _validator() -> TypeAdapter[Content]:
+    return TypeAdapter(Content)
 
 
 def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
@@ -56,7 +72,7 @@ def parse_content(text: str, source: str = "<content>") -> Content:
     problems: list[ContentProblem] = []
     content: Content | None = None
     try:
-        content = Content.model_validate_json(text, strict=True, context={"languages": languages})
+        content = _validator().validate_json(text, strict=True, context={"languages": languages})
     except ValidationError as error:
         problems += _problems_from(error)
     problems += _check_references(data)
@@ -167,7 +183,7 @@ def _problems_from(error: ValidationError) -> Iterator[ContentProblem]:
             continue
         message = str(detail["msg"]).removeprefix("Value error, ")
         message = message[0].lower() + message[1:] if message else message
-        if detail["type"] == "extra_forbidden":
+        if detail["type"] in UNKNOWN_FIELD:
             message = "unknown field (not in the content schema)"
         yield ContentProblem(json_path(location), message)
 

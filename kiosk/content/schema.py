@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from kiosk.content.model import Content
 
 
 def content_schema() -> dict[str, Any]:
-    schema = Content.model_json_schema(mode="validation")
+    schema = TypeAdapter(Content).json_schema(mode="validation", by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Exhibition kiosk content"
     return schema

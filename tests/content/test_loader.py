@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -110,7 +111,7 @@ def test_fraction_needs_a_denominator(write_content: Writer, content_dict: dict[
 
 def test_model_is_immutable(write_content: Writer, content_dict: dict[str, Any]) -> None:
     content = load_content(write_content(content_dict)).content
-    with pytest.raises(Exception, match="frozen"):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         content.visions[0].id = "changed"  # type: ignore[misc]
 
 

@@ -3,6 +3,7 @@ white screens, the presenter view following along, and the PDF handout."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_the_playlist_comes_from_the_content(bundled: LoadedContent, show: Slide
 
 
 def test_without_a_playlist_every_page_and_step(bundled: LoadedContent) -> None:
-    content = bundled.content.model_copy(update={"slideshow": None})
+    content = dataclasses.replace(bundled.content, slideshow=None)
     slides = slide_list(content)
     assert slides[0].page == "home"
     assert [s.step for s in slides if s.page == "tour/daxing"] == [0, 1, 2, 3]
