@@ -98,6 +98,9 @@ def one_run(platform: str, display: str | None, cold: bool) -> tuple[float, floa
         channel.settimeout(READY_TIMEOUT_S)
         env = dict(os.environ)
         env.pop("DISPLAY", None)
+        # As installed, the kiosk's modules are compiled (pip writes their bytecode): let the
+        # first, unmeasured run write it here too, whatever this shell says.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(
             QT_QPA_PLATFORM=platform,
             NOTIFY_SOCKET=address,

@@ -12,22 +12,22 @@ import os
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_data_path, user_log_path, user_state_path
+from platformdirs import user_cache_path, user_data_path, user_log_path, user_state_path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk import screensaver
-from kiosk.analytics import VisitRecorder
 from kiosk.content import ContentError, LoadedContent, load_content
-from kiosk.live_content import ContentWatcher
+from kiosk.content.cache import ValidatedContentCache
+from kiosk.lockdown import Lockdown
 from kiosk.resources import default_content_path, fonts_dir
 from kiosk.settings import APP_NAME, Settings
-from kiosk.show_floor import ShowFloor
 from kiosk.ui import theme as th
 from kiosk.ui.image_check import check_image
 from kiosk.ui.main_window import MainWindow
@@ -70,13 +70,29 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load_or_report(path: Path | None) -> tuple[LoadedContent | None, ContentError | None]:
+def content_cache() -> ValidatedContentCache:
+    return ValidatedContentCache(user_cache_path(APP_NAME))
+
+
+def load_or_report(
+    path: Path | None, cache: ValidatedContentCache | None = None
+) -> tuple[LoadedContent | None, ContentError | None]:
+    """The content at `path` (default: the bundled content), or why it cannot be shown.
+    With a cache: unchanged content validated before is used as it was stored."""
+    source = path or default_content_path()
+    cached = cache.load(source) if cache is not None else None
+    if cached is not None:
+        log.info("content %s: unchanged since it was last validated", source)
+        return cached, None
     try:
-        return load_content(path or default_content_path(), check_image), None
+        loaded = load_content(source, check_image)
     except ContentError as error:
         for line in error.lines():
             log.error("%s", line)
         return None, error
+    if cache is not None:
+        cache.store(loaded)
+    return loaded, None
 
 
 def install_exception_hook(window: MainWindow) -> None:
@@ -135,7 +151,8 @@ def run(
     setup_logging()
     app = create_application()
     settings = Settings.load()
-    loaded, error = load_or_report(data)
+    cache = content_cache()
+    loaded, error = load_or_report(data, cache)
     screens = app.screens()
     chosen = screens[screen] if screen is not None and 0 <= screen < len(screens) else app.primaryScreen()
     if screen is not None and chosen is app.primaryScreen() and screen != 0:
@@ -145,34 +162,51 @@ def run(
         size = (geometry.width(), geometry.height())
     window = MainWindow(loaded, error, lang, reduced_motion or settings.reduced_motion, size)
     install_exception_hook(window)
-    source = (data or default_content_path()).resolve()
-    assets = loaded.assets_root if loaded is not None else None
-    watcher = ContentWatcher(source, assets, check_image, parent=window)
-    watcher.loaded.connect(window.set_content)
-    watcher.failed.connect(window.report_content_problems)
-    state = user_state_path(APP_NAME) / "state.json"
-    floor = ShowFloor(
-        window,
-        settings,
-        lambda changed: changed.save(),
-        watcher.check_now,
-        lockdown=not windowed,
-        state_path=state,
-        recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
-    )
+    lockdown = None
+    if not windowed:  # from the first frame on: no key, menu or close gets past it
+        lockdown = Lockdown(parent=window)
+        app.installEventFilter(lockdown)
+        window.close_guard = lambda: lockdown.unlocked
+    restore_blanking: list[Callable[[], None]] = []
+
+    def after_first_frame() -> None:
+        """What the first screen does not need waits for it: the content watch, the show
+        floor (idle, attract loop, admin, visit log) and the display's blanking."""
+        from kiosk.analytics import VisitRecorder  # noqa: PLC0415
+        from kiosk.live_content import ContentWatcher  # noqa: PLC0415
+        from kiosk.show_floor import ShowFloor  # noqa: PLC0415
+
+        source = (data or default_content_path()).resolve()
+        assets = loaded.assets_root if loaded is not None else None
+        watcher = ContentWatcher(source, assets, check_image, parent=window, cache=cache)
+        watcher.loaded.connect(window.set_content)
+        watcher.failed.connect(window.report_content_problems)
+        floor = ShowFloor(
+            window,
+            settings,
+            lambda changed: changed.save(),
+            watcher.check_now,
+            lockdown=lockdown,
+            state_path=user_state_path(APP_NAME) / "state.json",
+            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
+        )
+        if floor.resume_attract():
+            log.info("restarted while the attract loop ran: it runs again")
+        if not windowed:
+            restore_blanking.append(screensaver.inhibit(QGuiApplication.platformName()))
+
     watchdog = Watchdog(window)
     window.first_frame.connect(watchdog.ready)
-    if floor.resume_attract():
-        log.info("restarted while the attract loop ran: it runs again")
+    window.first_frame.connect(after_first_frame, Qt.ConnectionType.SingleShotConnection)
     if windowed:
         window.show()
         return app.exec()
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
     window.setGeometry(chosen.geometry())
     window.showFullScreen()
-    restore_blanking = screensaver.inhibit(QGuiApplication.platformName())
     quit_on_terminate(app, window)
     try:
         return app.exec()
     finally:
-        restore_blanking()
+        for restore in restore_blanking:
+            restore()

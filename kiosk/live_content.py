@@ -5,7 +5,8 @@ renaming it over the old one (which ends a plain file watch). So the file's fold
 watched too, and a change is acted on only once the file has settled: the same size and
 time stamp over one quiet period. Loading and validation run on a worker thread; the
 result comes back to the UI thread as `loaded` (valid: swap it in) or `failed` (keep the
-last good content; report the problems).
+last good content; report the problems). A valid result is also kept in the validated-content
+cache, on the worker, so the next start shows it without validating.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kiosk.content import ContentError, ImageCheck, LoadedContent, load_content
+from kiosk.content.cache import ValidatedContentCache
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +42,18 @@ class _Relay(QObject):
 
 
 class _LoadJob(QRunnable):
-    def __init__(self, path: Path, check_image: ImageCheck | None, relay: _Relay) -> None:
+    def __init__(
+        self,
+        path: Path,
+        check_image: ImageCheck | None,
+        relay: _Relay,
+        cache: ValidatedContentCache | None,
+    ) -> None:
         super().__init__()
         self._path = path
         self._check_image = check_image
         self._relay = relay
+        self._cache = cache
 
     def run(self) -> None:
         try:
@@ -52,6 +61,8 @@ class _LoadJob(QRunnable):
         except ContentError as error:
             self._relay.done.emit(None, error)
             return
+        if self._cache is not None:
+            self._cache.store(loaded)
         self._relay.done.emit(loaded, None)
 
 
@@ -66,9 +77,11 @@ class ContentWatcher(QObject):
         check_image: ImageCheck | None = None,
         settle_ms: int = SETTLE_MS,
         parent: QObject | None = None,
+        cache: ValidatedContentCache | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path.resolve()
+        self._cache = cache
         self._check_image = check_image
         self._assets_root = assets_root
         self._watcher = QFileSystemWatcher(self)
@@ -127,7 +140,7 @@ class ContentWatcher(QObject):
             return
         self._busy = True
         self._job_signature = signature(self.path)
-        QThreadPool.globalInstance().start(_LoadJob(self.path, self._check_image, self._relay))
+        QThreadPool.globalInstance().start(_LoadJob(self.path, self._check_image, self._relay, self._cache))
 
     def _on_relay_done(self, loaded: LoadedContent | None, error: ContentError | None) -> None:
         self._busy = False

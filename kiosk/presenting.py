@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.app import create_application, load_or_report, setup_logging
+from kiosk.app import content_cache, create_application, load_or_report, setup_logging
 from kiosk.slideshow import Slideshow
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.presenter import PresenterView
@@ -60,7 +60,7 @@ def run_slideshow(
 ) -> int:
     setup_logging()
     app = create_application()
-    loaded, error = load_or_report(data)
+    loaded, error = load_or_report(data, content_cache())
     if loaded is None:
         for line in error.lines() if error else []:
             print(line)

@@ -106,7 +106,7 @@ class ShowFloor(QObject):
         settings: Settings,
         save_settings: Callable[[Settings], None],
         reload_content: Callable[[], None],
-        lockdown: bool = True,
+        lockdown: bool | Lockdown | None = True,
         idle_ms: int | None = None,
         countdown_ms: int = COUNTDOWN_MS,
         hold_ms: int = ADMIN_HOLD_MS,
@@ -127,9 +127,13 @@ class ShowFloor(QObject):
         self._frame_sample = (clock(), 0)
         app = QApplication.instance()
         assert app is not None
-        self.lockdown = Lockdown(parent=self) if lockdown else None
+        if isinstance(lockdown, Lockdown):  # already in place since the first frame
+            self.lockdown: Lockdown | None = lockdown
+        else:
+            self.lockdown = Lockdown(parent=self) if lockdown else None
+            if self.lockdown is not None:
+                app.installEventFilter(self.lockdown)
         if self.lockdown is not None:
-            app.installEventFilter(self.lockdown)
             window.close_guard = lambda: self.lockdown is not None and self.lockdown.unlocked
         self.errors = RecentErrors()
         logging.getLogger().addHandler(self.errors)

@@ -32,3 +32,5 @@ def test_kiosk_mode_starts_and_keeps_running(tmp_path: Path) -> None:
     assert process.returncode == 0, output[-3000:]  # SIGTERM (as systemd stops it) ends it cleanly
     assert "Traceback" not in output, output[-3000:]
     assert " ERROR " not in output, output[-3000:]
+    # What waits for the first frame ran too: the content watch, the show floor, the blanking.
+    assert "display blanking left to the system" in output, output[-3000:]

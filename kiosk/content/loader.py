@@ -56,13 +56,13 @@ def _validator() -> TypeAdapter[Content]:
 def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
     """Read, parse and validate `path`; raise `ContentError` listing every problem."""
     source = Path(path)
-    text = _read_text(source)
-    content = parse_content(text, str(source))
+    raw = _read_bytes(source)
+    content = parse_content(_decode(raw, source), str(source))
     assets_root = (source.parent / content.meta.assets_root).resolve()
     problems = list(_check_assets(content, assets_root, check_image))
     if problems:
         raise ContentError(str(source), problems)
-    return LoadedContent(content, source.resolve(), assets_root)
+    return LoadedContent(content, source.resolve(), assets_root, LoadedContent.digest_of(raw))
 
 
 def parse_content(text: str, source: str = "<content>") -> Content:
@@ -97,18 +97,21 @@ def _check_slides(content: Content) -> Iterator[ContentProblem]:
             yield ContentProblem(f"{where}.step", f"{slide.page} has {page_steps(content, ref)} step(s)")
 
 
-def _read_text(source: Path) -> str:
+def _read_bytes(source: Path) -> bytes:
     try:
         size = source.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ContentError(
                 str(source), [ContentProblem("", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
             )
-        raw = source.read_bytes()
+        return source.read_bytes()
     except OSError as error:
         raise ContentError(
             str(source), [ContentProblem("", f"cannot read the file: {error.strerror}")]
         ) from None
+
+
+def _decode(raw: bytes, source: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -241,21 +244,13 @@ def _check_references(data: Any) -> Iterator[ContentProblem]:
                 yield from _check_reference(stop.get("voice"), voice_ids, f"{where}.voice", "voice")
 
 
-def _asset_fields(content: Content) -> Iterator[tuple[str, str]]:
-    for v, vision in enumerate(content.visions):
-        yield f"visions[{v}].icon", vision.icon
-    for t, tour in enumerate(content.tours):
-        yield f"tours[{t}].icon", tour.icon
-        yield f"tours[{t}].diagram", tour.diagram
-
-
 def _check_assets(
     content: Content, assets_root: Path, check_image: ImageCheck | None
 ) -> Iterator[ContentProblem]:
     if not assets_root.is_dir():
         yield ContentProblem("meta.assets_root", f"folder not found: {assets_root}")
         return
-    for where, relative in _asset_fields(content):
+    for where, relative in content.asset_fields():
         # Resolved first: ".." and symbolic links may not lead out of the assets folder.
         target = (assets_root / relative).resolve()
         if not target.is_relative_to(assets_root):

@@ -13,7 +13,8 @@ validator (`kiosk.content.loader`, pydantic) reads them from here, and so does t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import hashlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
@@ -288,6 +289,14 @@ class Content:
     def voice(self, voice_id: str) -> Voice:
         return next(v for v in self.voices if v.id == voice_id)
 
+    def asset_fields(self) -> Iterator[tuple[str, str]]:
+        """(where, path under the assets root) of every file the content names."""
+        for v, vision in enumerate(self.visions):
+            yield f"visions[{v}].icon", vision.icon
+        for t, tour in enumerate(self.tours):
+            yield f"tours[{t}].icon", tour.icon
+            yield f"tours[{t}].diagram", tour.diagram
+
 
 # Checks one image file (decodes it within limits); returns what is wrong, or None. The content
 # layer has no image decoder of its own: the Qt layer passes one in (kiosk.ui.image_check).
@@ -296,11 +305,17 @@ ImageCheck = Callable[[Path], "str | None"]
 
 @dataclass(frozen=True)
 class LoadedContent:
-    """Validated content and where it came from; asset paths resolve against `assets_root`."""
+    """Validated content and where it came from; asset paths resolve against `assets_root`.
+    `digest` names the exact bytes of the file that were validated (`digest_of`)."""
 
     content: Content
     source: Path
     assets_root: Path
+    digest: str = ""
+
+    @staticmethod
+    def digest_of(raw: bytes) -> str:
+        return hashlib.sha256(raw).hexdigest()
 
     def asset(self, relative: str) -> Path:
         return self.assets_root / relative

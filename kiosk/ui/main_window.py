@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QResizeEvent
@@ -20,36 +21,42 @@ from kiosk.content.pages import PageRef, page_order, siblings
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.navigation import NavigationBar
-from kiosk.ui.overlays.accessibility import AccessibilityPanel, Preferences
 from kiosk.ui.page_stack import TRANSITION_MS, PageStack
-from kiosk.ui.pages import PAGE_TYPES, Page
+from kiosk.ui.pages import Page, import_page_modules, page_class
 from kiosk.ui.pages.error import ContentErrorPage
 from kiosk.ui.pages.home import HomePage
+from kiosk.ui.preferences import Preferences
 from kiosk.ui.widgets.icons import clear_icon_caches
 from kiosk.ui.widgets.swipe import SWIPE_THRESHOLD, SwipeDetector
+
+if TYPE_CHECKING:
+    from kiosk.ui.overlays.accessibility import AccessibilityPanel
 
 log = logging.getLogger(__name__)
 _charts_preload: threading.Thread | None = None
 
 
-def _import_charts() -> None:
+def _import_later_modules() -> None:
     try:
-        import kiosk.ui.charts  # noqa: F401, PLC0415
-    except Exception:  # the figures screens import it again and report it there
-        log.exception("could not preload the chart library")
+        import_page_modules()
+        import kiosk.ui.charts  # noqa: PLC0415
+        import kiosk.ui.overlays.accessibility  # noqa: F401, PLC0415
+    except Exception:  # the pages import them again and report it there
+        log.exception("could not preload the pages and the chart library")
 
 
 def preload_charts() -> None:
-    """Import the chart library (pyqtgraph, numpy: about 400 ms) on a worker thread, once.
+    """Import what the first screen does not need, on a worker thread, once: the other pages'
+    modules and the chart library (pyqtgraph, numpy: about 400 ms).
 
     On the UI thread it would freeze the first screen for that long; on a worker the UI thread
-    keeps its turns (the GIL is handed over every few milliseconds). A figures screen opened
-    before it is done waits for the import lock, as an import on the UI thread would have. The
-    imports only define classes and value types (colours, pens); no QObject is made there.
+    keeps its turns (the GIL is handed over every few milliseconds). A page opened before it is
+    done waits for the import lock, as an import on the UI thread would have. The imports only
+    define classes and value types (colours, pens); no QObject is made there.
     """
     global _charts_preload  # noqa: PLW0603
     if _charts_preload is None:
-        _charts_preload = threading.Thread(target=_import_charts, name="preload-charts", daemon=True)
+        _charts_preload = threading.Thread(target=_import_later_modules, name="preload", daemon=True)
         _charts_preload.start()
 
 
@@ -171,7 +178,7 @@ class MainWindow(QWidget):
             return existing
         assert self.loaded is not None
         ref = self._refs_by_id[page_id]
-        page = PAGE_TYPES[ref.type](ref, self.loaded, self.language, self.theme)
+        page = page_class(ref.type)(ref, self.loaded, self.language, self.theme)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         if isinstance(page, HomePage):
             page.accessibility_requested.connect(self.open_accessibility)
@@ -262,6 +269,8 @@ class MainWindow(QWidget):
     # ---- a visitor's accessibility choices -------------------------------------------------
 
     def open_accessibility(self) -> None:
+        from kiosk.ui.overlays.accessibility import AccessibilityPanel  # noqa: PLC0415 (after the first frame)
+
         if self.accessibility is not None:
             self.accessibility.deleteLater()
         self.accessibility = AccessibilityPanel(self, self.language, self.theme, self.preferences)

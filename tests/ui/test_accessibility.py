@@ -12,8 +12,8 @@ from touch import tap
 
 from kiosk.ui import theme as th
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.overlays.accessibility import Preferences
 from kiosk.ui.pages.home import HomePage
+from kiosk.ui.preferences import Preferences
 from kiosk.ui.widgets.text import Paragraph
 
 MakeWindow = Callable[..., MainWindow]

@@ -3,8 +3,6 @@ reduced motion. They last until the visitor leaves (the idle reset restores the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QWidget
 
@@ -12,17 +10,11 @@ from kiosk.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.overlays.base import Overlay
+from kiosk.ui.preferences import Preferences
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
 TEXT_SCALES = (1.0, 1.25, 1.5)
-
-
-@dataclass(frozen=True)
-class Preferences:
-    text_scale: float = 1.0
-    high_contrast: bool = False
-    reduced_motion: bool = False
 
 
 class AccessibilityPanel(Overlay):

@@ -1,20 +1,34 @@
-"""One module per page type, and the registry from a page's type to its class."""
+"""One module per page type, and the registry from a page's type to its class.
+
+A page type's module is imported when its first page is built (`page_class`): the first screen
+needs only the home page's. `import_page_modules` loads the rest, after the first frame.
+"""
 
 from __future__ import annotations
 
-from kiosk.ui.pages.base import Page
-from kiosk.ui.pages.figures import FiguresPage
-from kiosk.ui.pages.home import HomePage
-from kiosk.ui.pages.tour import TourPage
-from kiosk.ui.pages.vision import VisionPage
-from kiosk.ui.pages.voices import VoicesPage
+import importlib
 
-PAGE_TYPES: dict[str, type[Page]] = {
-    "home": HomePage,
-    "vision": VisionPage,
-    "tour": TourPage,
-    "figures": FiguresPage,
-    "voices": VoicesPage,
+from kiosk.ui.pages.base import Page
+
+# page type -> (module, class)
+PAGE_TYPES: dict[str, tuple[str, str]] = {
+    "home": ("kiosk.ui.pages.home", "HomePage"),
+    "vision": ("kiosk.ui.pages.vision", "VisionPage"),
+    "tour": ("kiosk.ui.pages.tour", "TourPage"),
+    "figures": ("kiosk.ui.pages.figures", "FiguresPage"),
+    "voices": ("kiosk.ui.pages.voices", "VoicesPage"),
 }
 
-__all__ = ["PAGE_TYPES", "Page"]
+
+def page_class(page_type: str) -> type[Page]:
+    module, name = PAGE_TYPES[page_type]
+    cls: type[Page] = getattr(importlib.import_module(module), name)
+    return cls
+
+
+def import_page_modules() -> None:
+    for module, _name in PAGE_TYPES.values():
+        importlib.import_module(module)
+
+
+__all__ = ["PAGE_TYPES", "Page", "import_page_modules", "page_class"]
