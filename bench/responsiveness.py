@@ -332,7 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=200)
     parser.add_argument("--json-only", action="store_true")
+    parser.add_argument(
+        "--only", choices=("content", "stalls", "response", "memory"), help="run one part (all by default)"
+    )
     args = parser.parse_args(argv)
+    parts = {args.only} if args.only else {"content", "stalls", "response", "memory"}
     app = TimedApplication(sys.argv[:1])
     create_application()  # the kiosk's style and fonts on this application
     data = default_content_path()
@@ -342,12 +346,14 @@ def main(argv: list[str] | None = None) -> int:
         copy_dir.mkdir()
         live = relocated(data, copy_dir)
         (copy_dir / "content.json").write_text(json.dumps(live, ensure_ascii=False), encoding="utf-8")
-        loads = content_load(data, folder)
-        stall = stalls(app, copy_dir)
-        window = make_window(app)
-        answer = response(app, window, args.inputs)
-        window.close()
-        rows = memory(app, data)
+        loads = content_load(data, folder) if "content" in parts else {}
+        stall = stalls(app, copy_dir) if "stalls" in parts else {}
+        answer: dict[str, object] = {}
+        if "response" in parts:
+            window = make_window(app)
+            answer = response(app, window, args.inputs)
+            window.close()
+        rows = memory(app, data) if "memory" in parts else []
     result = {
         "platform": QApplication.platformName(),
         "response": answer,
@@ -357,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.json_only:
         print(f"platform: {result['platform']}")
+    if not args.json_only and answer:
         print(
             f"response to input   p50 {answer['p50_ms']} ms  p95 {answer['p95_ms']} ms"
             f"  max {answer['max_ms']} ms  ({answer['inputs']} inputs)"
@@ -365,13 +372,16 @@ def main(argv: list[str] | None = None) -> int:
             f"worst frame gap     p50 {answer['worst_gap_p50_ms']} ms  p95 {answer['worst_gap_p95_ms']} ms"
             f"  max {answer['worst_gap_max_ms']} ms  ({answer['transitions']} transitions)"
         )
+    if not args.json_only and stall:
         print(
             f"longest stall       chart preload {stall['chart_preload_ms']} ms,"
             f" page builds {stall['page_builds_ms']} ms,"
             f" content reloads {stall['content_reload_ms']} ms"
         )
+    if not args.json_only:
         for name, rss, objects in rows:
             print(f"memory {name:<32} RSS {rss:6.1f} MiB  {objects:>5} QObjects")
+    if not args.json_only and loads:
         print(
             f"content load        bundled ({loads['bundled_kib']} KiB) {loads['bundled_ms']} ms,"
             f" 100x ({loads['100x_kib']} KiB) {loads['100x_ms']} ms"

@@ -105,6 +105,11 @@ class MainWindow(QWidget):
         self.close_guard: Callable[[], bool] = lambda: True
         self.preferences = Preferences()
         self.accessibility: AccessibilityPanel | None = None
+        # Replaced pages are deleted one per event-loop turn, not all in the turn of the swap.
+        self._retired: list[QWidget] = []
+        self._retire = QTimer(self)
+        self._retire.setInterval(0)
+        self._retire.timeout.connect(self._delete_one_retired)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -118,7 +123,9 @@ class MainWindow(QWidget):
 
     # ---- building -------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, first: str = HOME) -> None:
+        """The navigation and the page `first` (home unless it is another existing page);
+        the other pages are built when first visited."""
         self.setWindowTitle(self.language.text(self.loaded.content.meta.title) if self.loaded else "Kiosk")
         qss = self.theme.stylesheet()
         if self.stack.styleSheet() != qss:  # a new sheet re-polishes every page: only when it changed
@@ -137,7 +144,7 @@ class MainWindow(QWidget):
         self.nav.back_requested.connect(self.go_back)
         self.nav.step_requested.connect(self.step)
         self.nav.language_requested.connect(self.language.toggle)
-        self.go_to(HOME, direction=0, remember=False)
+        self.go_to(first if first in self._refs_by_id else HOME, direction=0, remember=False)
 
     def _connect_signals(self) -> None:
         self.swipes.swiped.connect(self.step)
@@ -330,7 +337,8 @@ class MainWindow(QWidget):
         for widget in [*self.pages.values(), self.error_page]:
             if widget is not None:
                 widget.hide()
-                widget.deleteLater()
+                self._retired.append(widget)
+        self._retire.start()
         self.pages.clear()
         self.error_page = None
         if self.nav is not None:
@@ -338,13 +346,17 @@ class MainWindow(QWidget):
             self.nav.deleteLater()
             self.nav = None
         self.current_id = ""
-        self._build()
-        if current and current != HOME and current in self._refs_by_id:
-            self.go_to(current, direction=0, remember=False)
-            rebuilt = self.current_page
-            if rebuilt is not None:
-                rebuilt.set_step(step)
+        self._build(current or HOME)  # only the page on screen: home waits for its visit
+        rebuilt = self.current_page
+        if rebuilt is not None and rebuilt.page_id == current:
+            rebuilt.set_step(step)
         self.history = history
+
+    def _delete_one_retired(self) -> None:
+        if self._retired:
+            self._retired.pop().deleteLater()
+        else:
+            self._retire.stop()
 
     # ---- content changes while running ----------------------------------------------------
 

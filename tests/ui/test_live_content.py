@@ -61,6 +61,28 @@ def test_a_valid_edit_swaps_in_and_keeps_the_page(qtbot: QtBot, kiosk: Kiosk) ->
     assert "新的标题" in visible_texts(page)
 
 
+def test_a_swap_builds_only_the_page_on_screen_and_retires_the_old_ones(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """The swap's own event-loop turn stays short: no page but the visitor's is built in it,
+    and the replaced pages are deleted over the following turns."""
+    window = kiosk.window
+    for page_id in ("vision/green", "tour/daxing", "voices"):
+        window.go_to(page_id, direction=0)
+    old_pages = list(window.pages.values())
+    gone: list[str] = []
+    for page in old_pages:
+        page.destroyed.connect(lambda _obj=None, page_id=page.page_id: gone.append(page_id))
+    window.set_content(load_content(kiosk.path, check_image))
+    assert list(window.pages) == ["voices"]
+    assert window.current_page is not None
+    assert window.current_page.isVisible()
+    assert not gone  # not in the swap's turn
+    qtbot.waitUntil(lambda: len(gone) == len(old_pages), timeout=5000)
+    assert sorted(gone) == sorted(page.page_id for page in old_pages)
+    window.go_home()  # home is built on its visit
+    assert window.current_id == "home"
+    assert "home" in window.pages
+
+
 def test_a_broken_edit_keeps_the_last_good_content(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
     window.go_to("vision/green", direction=0)
