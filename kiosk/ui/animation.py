@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QObject, Signal
+
+from kiosk.ui.frame_clock import Tween
 
 DURATION_MS = 1200
 STAGGER_MS = 80
@@ -27,16 +29,13 @@ class GrowAnimation(QObject):
         self._total = duration_ms + stagger_ms * (self._count - 1)
         self._elapsed = float(self._total)  # at rest: the final state
         self._easing = QEasingCurve(QEasingCurve.Type.OutCubic)
-        self._clock = QVariantAnimation(self)
-        self._clock.setStartValue(0.0)
-        self._clock.setEndValue(float(self._total))
-        self._clock.setDuration(self._total)
-        self._clock.valueChanged.connect(self._on_clock_value_changed)
+        self._clock = Tween(self._total, 0.0, float(self._total), parent=self)
+        self._clock.value_changed.connect(self._on_clock_value_changed)
         self._clock.finished.connect(self.finish)
 
     @property
     def running(self) -> bool:
-        return self._clock.state() == QVariantAnimation.State.Running
+        return self._clock.running
 
     @property
     def total_ms(self) -> int:
@@ -49,9 +48,7 @@ class GrowAnimation(QObject):
     def start(self) -> None:
         """From the first frame (everything at zero) to the last, painted now and then each tick."""
         self._clock.stop()
-        self._elapsed = 0.0
-        self.progressed.emit()
-        self._clock.start()
+        self._clock.start()  # emits the start value: everything at zero, painted this turn
 
     def seek(self, elapsed_ms: float) -> None:
         """Jump to a moment of the animation (benchmarks and tests drive it frame by frame)."""

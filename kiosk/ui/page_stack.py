@@ -7,11 +7,12 @@ as the input that caused it, not one timer tick later.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui import theme as th
+from kiosk.ui.frame_clock import Tween
 
 TRANSITION_MS = 280
 SLIDE_SHARE = 0.18  # of the width: enough to read as a direction, short enough to stay calm
@@ -28,12 +29,8 @@ class TransitionOverlay(QWidget):
         self._new: QPixmap | None = None
         self._direction = 1
         self._progress = 0.0
-        self.animation = QVariantAnimation(self)
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(1.0)
-        self.animation.setDuration(duration_ms)
-        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.animation.valueChanged.connect(self._on_animation_value_changed)
+        self.animation = Tween(duration_ms, easing=QEasingCurve.Type.OutCubic, parent=self)
+        self.animation.value_changed.connect(self._on_animation_value_changed)
         self.animation.finished.connect(self._on_animation_finished)
         self.hide()
 
@@ -49,8 +46,7 @@ class TransitionOverlay(QWidget):
         self.animation.start()
 
     def finish(self) -> None:
-        if self.animation.state() == QVariantAnimation.State.Running:
-            self.animation.stop()
+        self.animation.stop()
         self._on_animation_finished()
 
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.content import Tour
 from kiosk.resources import icon_path
 from kiosk.ui import theme as th
+from kiosk.ui.frame_clock import Tween
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.icons import render_svg
@@ -71,12 +72,8 @@ class TourDiagram(QWidget):
         self._offset = QPointF(0.0, 0.0)
         self._current = 0
         self._route_t = 1.0
-        self._route = QVariantAnimation(self)
-        self._route.setStartValue(0.0)
-        self._route.setEndValue(1.0)
-        self._route.setDuration(theme.ms(ROUTE_MS))
-        self._route.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._route.valueChanged.connect(self._on_route_value_changed)
+        self._route = Tween(theme.ms(ROUTE_MS), easing=QEasingCurve.Type.InOutCubic, parent=self)
+        self._route.value_changed.connect(self._on_route_value_changed)
         self._gesture = ""
         self._start = QPointF()
         self._start_offset = QPointF()
