@@ -13,7 +13,8 @@ default when there is no display). Measured:
 - stalls: a 5 ms timer measuring its own lateness, during 20 content reloads (the live watcher:
   validation on a worker thread, the swap on the UI thread) and while every page is built for
   the first time; the longest lateness.
-- memory: RSS and live QObjects after start, after 10,000 navigations, 1,000 language switches
+- memory: RSS, the heap in use (malloc's live bytes: growth there is a leak, growth only in
+  RSS is a fragmented heap) and live QObjects after start, after 10,000 navigations, 1,000 language switches
   and 100 content reloads.
 - content: load and validate the bundled file, and a synthetic one 100 times larger; medians.
 
@@ -82,6 +83,36 @@ def trim() -> None:
     """Hand freed heap back to the system, so RSS shows what is live, not what glibc keeps."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def heap_in_use_mib() -> float:
+    """Bytes malloc has handed out and not had back (glibc): what is live, without the freed
+    memory a fragmented heap keeps in RSS. -1 where glibc's mallinfo2 is missing."""
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return -1.0
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 2**20
 
 
 def spin_until(app: QApplication, done: Callable[[], bool], timeout_s: float) -> None:
@@ -236,18 +267,21 @@ def stalls(app: TimedApplication, data_dir: Path) -> dict[str, float]:
     }
 
 
-def memory(app: TimedApplication, data: Path) -> list[tuple[str, float, int]]:
+def memory(app: TimedApplication, data: Path) -> list[tuple[str, float, float, int]]:
     window = make_window(app, data)
     refs = [ref.id for ref in window.refs]
-    rows: list[tuple[str, float, int]] = []
+    rows: list[tuple[str, float, float, int]] = []
 
     def row(name: str) -> None:
         for _ in range(3):
             app.processEvents()
+        spin_until(app, lambda: window.pages_retiring == 0, 10)  # replaced pages go one per turn
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         trim()
-        rows.append((name, round(memory_mib(), 1), len(window.findChildren(QObject))))
+        rows.append(
+            (name, round(memory_mib(), 1), round(heap_in_use_mib(), 1), len(window.findChildren(QObject)))
+        )
 
     for ref in refs:  # every page built once
         window.go_to(ref, direction=0)
@@ -369,7 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         "platform": QApplication.platformName(),
         "response": answer,
         "stalls": stall,
-        "memory": [{"when": name, "rss_mib": rss, "qobjects": objects} for name, rss, objects in rows],
+        "memory": [
+            {"when": name, "rss_mib": rss, "heap_in_use_mib": heap, "qobjects": objects}
+            for name, rss, heap, objects in rows
+        ],
         "content_load": loads,
     }
     if not args.json_only:
@@ -390,8 +427,8 @@ def main(argv: list[str] | None = None) -> int:
             f" content reloads {stall['content_reload_ms']} ms"
         )
     if not args.json_only:
-        for name, rss, objects in rows:
-            print(f"memory {name:<32} RSS {rss:6.1f} MiB  {objects:>5} QObjects")
+        for name, rss, heap, objects in rows:
+            print(f"memory {name:<32} RSS {rss:6.1f} MiB  heap in use {heap:6.1f} MiB  {objects:>5} QObjects")
     if not args.json_only and loads:
         print(
             f"content load        bundled ({loads['bundled_kib']} KiB) {loads['bundled_ms']} ms,"

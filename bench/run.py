@@ -121,6 +121,16 @@ def goals(results: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
             )
         )
         rows.append(("RSS growth over them", f"{growth:+.1f} MiB", "≤ 5 MB", growth * 1.048576 <= 5))
+        if first.get("heap_in_use_mib", -1) >= 0:
+            heap_growth = last["heap_in_use_mib"] - first["heap_in_use_mib"]
+            rows.append(
+                (
+                    "heap in use, growth over them",
+                    f"{heap_growth:+.1f} MiB",
+                    "≤ 5 MB",
+                    heap_growth * 1.048576 <= 5,
+                )
+            )
         rows.append(
             (
                 "live QObjects before → after",

@@ -352,6 +352,11 @@ class MainWindow(QWidget):
             rebuilt.set_step(step)
         self.history = history
 
+    @property
+    def pages_retiring(self) -> int:
+        """Replaced pages still waiting for their turn to be deleted."""
+        return len(self._retired)
+
     def _delete_one_retired(self) -> None:
         if self._retired:
             self._retired.pop().deleteLater()

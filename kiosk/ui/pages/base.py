@@ -206,7 +206,7 @@ class Page(QWidget):
                 self.entrance.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        if self.entrance is not None:
+        if self.entrance is not None and self.entrance.running:  # left mid-entrance: final state
             self.entrance.finish()
         super().hideEvent(event)
 
