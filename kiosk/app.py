@@ -13,7 +13,6 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -22,7 +21,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import screensaver
 from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.content.cache import ValidatedContentCache
 from kiosk.lockdown import Lockdown
@@ -34,6 +32,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.watchdog import Watchdog
 
 log = logging.getLogger("kiosk")
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def prepare_environment() -> None:
@@ -90,6 +89,7 @@ def load_or_report(
         for line in error.lines():
             log.error("%s", line)
         return None, error
+    log.info("content %s: validated", source)
     if cache is not None:
         cache.store(loaded)
     return loaded, None
@@ -108,9 +108,35 @@ def install_exception_hook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def setup_logging() -> Path | None:
-    """Log to stderr and to a rotating file in the user's log folder (never fatal if not)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+class _EarlyRecords(logging.Handler):
+    """Keeps what is logged before the log file opens, to write it there first."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_early_records = _EarlyRecords()
+
+
+def setup_logging() -> None:
+    """Log to stderr now, and keep the records for the log file `open_log_file` opens (the
+    file handler's module costs start-up time: the kiosk opens it after its first frame)."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    logging.getLogger().addHandler(_early_records)
+
+
+def open_log_file() -> Path | None:
+    """Also log to a rotating file in the user's log folder (never fatal if not), starting with
+    what was logged before."""
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415
+
+    root = logging.getLogger()
+    root.removeHandler(_early_records)
+    records, _early_records.records = _early_records.records, []
     try:
         folder = user_log_path(APP_NAME)
         folder.mkdir(parents=True, exist_ok=True)
@@ -120,8 +146,10 @@ def setup_logging() -> Path | None:
     except OSError as error:
         log.warning("no log file: %s", error)
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    for record in records:
+        handler.handle(record)
+    root.addHandler(handler)
     return folder / "kiosk.log"
 
 
@@ -170,8 +198,10 @@ def run(
     restore_blanking: list[Callable[[], None]] = []
 
     def after_first_frame() -> None:
-        """What the first screen does not need waits for it: the content watch, the show
-        floor (idle, attract loop, admin, visit log) and the display's blanking."""
+        """What the first screen does not need waits for it: the log file, the content watch,
+        the show floor (idle, attract loop, admin, visit log) and the display's blanking."""
+        open_log_file()
+        from kiosk import screensaver  # noqa: PLC0415
         from kiosk.analytics import VisitRecorder  # noqa: PLC0415
         from kiosk.live_content import ContentWatcher  # noqa: PLC0415
         from kiosk.show_floor import ShowFloor  # noqa: PLC0415

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.app import content_cache, create_application, load_or_report, setup_logging
+from kiosk.app import content_cache, create_application, load_or_report, open_log_file, setup_logging
 from kiosk.slideshow import Slideshow
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.presenter import PresenterView
@@ -59,6 +59,7 @@ def run_slideshow(
     windowed: bool,
 ) -> int:
     setup_logging()
+    open_log_file()
     app = create_application()
     loaded, error = load_or_report(data, content_cache())
     if loaded is None:

@@ -34,3 +34,7 @@ def test_kiosk_mode_starts_and_keeps_running(tmp_path: Path) -> None:
     assert " ERROR " not in output, output[-3000:]
     # What waits for the first frame ran too: the content watch, the show floor, the blanking.
     assert "display blanking left to the system" in output, output[-3000:]
+    # The log file holds it all, the lines logged before it was opened (after the first frame) first.
+    log_file = tmp_path / "state" / "zgc-kiosk" / "log" / "kiosk.log"
+    logged = log_file.read_text(encoding="utf-8")
+    assert logged.index(": validated") < logged.index("display blanking left to the system")
