@@ -249,9 +249,9 @@ def stalls(app: TimedApplication, data_dir: Path) -> dict[str, float]:
     building = meter.stop()
     # Content reloads through the live watcher, as a save on the show floor does.
     watcher = ContentWatcher(data_dir / "content.json", parent=window)
-    watcher.loaded.connect(window.set_content)
+    watcher.loaded.connect(window.receive_content)  # as the kiosk wires it
     reloaded = [0]
-    watcher.loaded.connect(lambda _loaded: reloaded.__setitem__(0, reloaded[0] + 1))
+    window.content_replaced.connect(lambda: reloaded.__setitem__(0, reloaded[0] + 1))
     meter.start()
     for count in range(1, 21):
         watcher.check_now()

@@ -209,7 +209,7 @@ def run(
         source = (data or default_content_path()).resolve()
         assets = loaded.assets_root if loaded is not None else None
         watcher = ContentWatcher(source, assets, check_image, parent=window, cache=cache)
-        watcher.loaded.connect(window.set_content)
+        watcher.loaded.connect(window.receive_content)
         watcher.failed.connect(window.report_content_problems)
         floor = ShowFloor(
             window,

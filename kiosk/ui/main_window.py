@@ -107,6 +107,9 @@ class MainWindow(QWidget):
         self.accessibility: AccessibilityPanel | None = None
         # Replaced pages are deleted one per event-loop turn, not all in the turn of the swap.
         self._retired: list[QWidget] = []
+        # Live content arriving: its first page, built a turn before the swap (receive_content).
+        self._incoming: LoadedContent | None = None
+        self._prebuilt: Page | None = None
         self._retire = QTimer(self)
         self._retire.setInterval(0)
         self._retire.timeout.connect(self._delete_one_retired)
@@ -185,7 +188,14 @@ class MainWindow(QWidget):
             return existing
         assert self.loaded is not None
         ref = self._refs_by_id[page_id]
-        page = page_class(ref.type)(ref, self.loaded, self.language, self.theme)
+        prebuilt, self._prebuilt = self._prebuilt, None
+        if prebuilt is not None and prebuilt.loaded is self.loaded and prebuilt.ref == ref:
+            page = prebuilt  # built for this content in the turn before the swap
+        else:
+            if prebuilt is not None:
+                self._retired.append(prebuilt)
+                self._retire.start()
+            page = page_class(ref.type)(ref, self.loaded, self.language, self.theme)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         if isinstance(page, HomePage):
             page.accessibility_requested.connect(self.open_accessibility)
@@ -364,6 +374,33 @@ class MainWindow(QWidget):
             self._retire.stop()
 
     # ---- content changes while running ----------------------------------------------------
+
+    def receive_content(self, loaded: LoadedContent) -> None:
+        """New content from the live watcher, swapped in over two event-loop turns so that
+        neither stalls the screen for long: this one builds the visitor's page for the new
+        content out of sight (the old page stays on screen and live); the next one swaps it
+        in with the navigation (`set_content`)."""
+        self._incoming = loaded
+        if self._prebuilt is not None:
+            self._retired.append(self._prebuilt)
+            self._retire.start()
+            self._prebuilt = None
+        ref = next((r for r in page_order(loaded.content) if r.id == self.current_id), None)
+        if ref is not None and self.loaded is not None:
+            clear_icon_caches()
+            page = page_class(ref.type)(ref, loaded, self.language, self.theme)
+            self.stack.add(page)  # hidden; styled, polished and laid out now, not in the swap
+            page.ensurePolished()
+            layout = page.layout()
+            if layout is not None:
+                layout.activate()
+            self._prebuilt = page
+        QTimer.singleShot(0, self, self._swap_incoming)
+
+    def _swap_incoming(self) -> None:
+        loaded, self._incoming = self._incoming, None
+        if loaded is not None:
+            self.set_content(loaded)
 
     def set_content(self, loaded: LoadedContent) -> None:
         """Swap in newly validated content without a restart, keeping the visitor's place."""

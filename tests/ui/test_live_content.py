@@ -40,7 +40,7 @@ def kiosk(
     loaded = load_content(path, check_image)
     window = make_window(loaded=loaded)
     watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
-    watcher.loaded.connect(window.set_content)
+    watcher.loaded.connect(window.receive_content)
     watcher.failed.connect(window.report_content_problems)
     return Kiosk(window, watcher, path, content_dict)
 
@@ -53,7 +53,7 @@ def test_a_valid_edit_swaps_in_and_keeps_the_page(qtbot: QtBot, kiosk: Kiosk) ->
     window = kiosk.window
     window.go_to("vision/green", direction=0)
     data = kiosk.edited(lambda d: _headline(d, "新的标题"))
-    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert window.current_id == "vision/green"
     page = window.current_page
@@ -83,6 +83,26 @@ def test_a_swap_builds_only_the_page_on_screen_and_retires_the_old_ones(qtbot: Q
     assert "home" in window.pages
 
 
+def test_a_live_swap_builds_the_new_page_a_turn_before_showing_it(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """Two short event-loop turns instead of one long one: build out of sight, then swap."""
+    window = kiosk.window
+    window.go_to("vision/green", direction=0)
+    old = window.current_page
+    assert old is not None
+    loaded = load_content(kiosk.path, check_image)
+    with qtbot.waitSignal(window.content_replaced, timeout=5000):
+        window.receive_content(loaded)
+        built = window._prebuilt
+        assert built is not None
+        assert not built.isVisible()
+        assert window.current_page is old  # the old page stays on screen, live, this turn
+        assert old.isVisible()
+    assert window.current_page is built  # the page built before the swap is the one shown
+    assert built.loaded is loaded
+    assert built.isVisible()
+    assert window.current_id == "vision/green"
+
+
 def test_a_broken_edit_keeps_the_last_good_content(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
     window.go_to("vision/green", direction=0)
@@ -98,7 +118,7 @@ def test_a_broken_edit_keeps_the_last_good_content(qtbot: QtBot, kiosk: Kiosk) -
     assert visible_texts(window.current_page) == before  # type: ignore[arg-type]
     # A later valid save recovers.
     data = kiosk.edited(lambda d: _headline(d, "修好了"))
-    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert window.content_problems is None
     assert "修好了" in visible_texts(window.current_page)  # type: ignore[arg-type]
@@ -110,7 +130,7 @@ def test_rename_style_saves_are_seen(qtbot: QtBot, kiosk: Kiosk) -> None:
     for text in ("第一次保存", "第二次保存"):  # twice: the watch must survive the first rename
         temporary = kiosk.path.with_name(".content.json.swp")
         temporary.write_text(json.dumps(kiosk.edited(lambda d, t=text: _headline(d, t)), ensure_ascii=False))
-        with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+        with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
             os.replace(temporary, kiosk.path)
         assert text in visible_texts(window.current_page)  # type: ignore[arg-type]
 
@@ -141,7 +161,7 @@ def test_removed_page_falls_back_home(qtbot: QtBot, kiosk: Kiosk) -> None:
         data["slideshow"]["slides"] = [s for s in data["slideshow"]["slides"] if s["page"] != "voices"]
 
     data = kiosk.edited(without_voices)
-    with qtbot.waitSignal(kiosk.watcher.loaded, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert window.current_id == "home"
     assert "voices" not in [ref.id for ref in window.refs]
@@ -160,9 +180,9 @@ def test_broken_at_start_then_fixed(
     qtbot.addWidget(window)
     window.show()
     watcher = ContentWatcher(path, None, check_image, settle_ms=40, parent=window)
-    watcher.loaded.connect(window.set_content)
+    watcher.loaded.connect(window.receive_content)
     assert window.error_page is not None
-    with qtbot.waitSignal(watcher.loaded, timeout=5000):
+    with qtbot.waitSignal(window.content_replaced, timeout=5000):
         path.write_text(json.dumps(content_dict, ensure_ascii=False), encoding="utf-8")
     assert window.error_page is None
     assert window.current_id == "home"
