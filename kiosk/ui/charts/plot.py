@@ -25,7 +25,7 @@ class KioskPlot(pg.PlotWidget):  # type: ignore[misc]
     tapped = Signal(QPointF)  # where, in data coordinates
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=None)
+        super().__init__(parent, background=None, enableMenu=False)  # no menus are even built
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("background: transparent;")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
