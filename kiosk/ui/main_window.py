@@ -198,8 +198,7 @@ class MainWindow(QWidget):
             page = prebuilt  # built for this content in the turn before the swap
         else:
             if prebuilt is not None:
-                self._retired.append(prebuilt)
-                self._retire.start()
+                self._retire_later(prebuilt)
             page = page_class(ref.type)(ref, self.loaded, self.language, self.theme)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         if isinstance(page, HomePage):
@@ -351,9 +350,7 @@ class MainWindow(QWidget):
         self.swipes.set_threshold(theme.px(SWIPE_THRESHOLD))
         for widget in [*self.pages.values(), self.error_page]:
             if widget is not None:
-                widget.hide()
-                self._retired.append(widget)
-        self._retire.start()
+                self._retire_later(widget)
         self.pages.clear()
         self.error_page = None
         if self.nav is not None:
@@ -372,6 +369,12 @@ class MainWindow(QWidget):
         """Replaced pages still waiting for their turn to be deleted."""
         return len(self._retired)
 
+    def _retire_later(self, widget: QWidget) -> None:
+        """Hide `widget` now; delete it in a later turn, one widget per turn."""
+        widget.hide()
+        self._retired.append(widget)
+        self._retire.start()
+
     def _delete_one_retired(self) -> None:
         if self._retired:
             self._retired.pop().deleteLater()
@@ -387,8 +390,7 @@ class MainWindow(QWidget):
         in with the navigation (`set_content`)."""
         self._incoming = loaded
         if self._prebuilt is not None:
-            self._retired.append(self._prebuilt)
-            self._retire.start()
+            self._retire_later(self._prebuilt)
             self._prebuilt = None
         ref = next((r for r in page_order(loaded.content) if r.id == self.current_id), None)
         if ref is not None and self.loaded is not None:
