@@ -238,7 +238,7 @@ def stalls(app: TimedApplication, data_dir: Path) -> dict[str, float]:
     meter.start()
     spin_until(
         app,
-        lambda: main_window._charts_preload is not None and not main_window._charts_preload.is_alive(),
+        lambda: main_window._preload is not None and not main_window._preload.is_alive(),
         30,
     )
     preloading = meter.stop()

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from kiosk.ui.overlays.accessibility import AccessibilityPanel
 
 log = logging.getLogger(__name__)
-_charts_preload: threading.Thread | None = None
+_preload: threading.Thread | None = None
 
 
 def _import_later_modules() -> None:
@@ -50,7 +50,7 @@ def _import_later_modules() -> None:
     gc.freeze()
 
 
-def preload_charts() -> None:
+def preload_later_modules() -> None:
     """Import what the first screen does not need, on a worker thread, once: the other pages'
     modules and the chart library (pyqtgraph, numpy: about 400 ms).
 
@@ -59,10 +59,10 @@ def preload_charts() -> None:
     done waits for the import lock, as an import on the UI thread would have. The imports only
     define classes and value types (colours, pens); no QObject is made there.
     """
-    global _charts_preload  # noqa: PLW0603
-    if _charts_preload is None:
-        _charts_preload = threading.Thread(target=_import_later_modules, name="preload", daemon=True)
-        _charts_preload.start()
+    global _preload  # noqa: PLW0603
+    if _preload is None:
+        _preload = threading.Thread(target=_import_later_modules, name="preload", daemon=True)
+        _preload.start()
 
 
 HOME = "home"
@@ -177,7 +177,7 @@ class MainWindow(QWidget):
     def _warm_up(self) -> None:
         # A zero timer set from the paint runs once that frame has been flushed to the screen.
         self.first_frame.emit()
-        preload_charts()
+        preload_later_modules()
 
     def showEvent(self, event: object) -> None:
         handle = self.windowHandle()

@@ -210,9 +210,9 @@ def test_the_chart_library_loads_on_a_worker_after_the_first_frame() -> None:
         "app = create_application(); loaded, _ = load_or_report(None);"
         "w = mw.MainWindow(loaded, None, 'zh', False, (1920, 1080)); w.show();"
         "end = time.monotonic() + 30\n"
-        "while mw._charts_preload is None and time.monotonic() < end: app.processEvents()\n"
-        "print('worker' if mw._charts_preload is not None else 'none');"
-        "mw._charts_preload.join(30);"
+        "while mw._preload is None and time.monotonic() < end: app.processEvents()\n"
+        "print('worker' if mw._preload is not None else 'none');"
+        "mw._preload.join(30);"
         "import gc; print('pyqtgraph' in sys.modules, gc.get_freeze_count() > 1000)"
     )
     result = subprocess.run(
