@@ -58,10 +58,14 @@ def preload_later_modules() -> None:
     keeps its turns (the GIL is handed over every few milliseconds). A page opened before it is
     done waits for the import lock, as an import on the UI thread would have. The imports only
     define classes and value types (colours, pens); no QObject is made there.
+
+    Not a daemon thread: a short run (`kiosk render` of one page, a kiosk stopped just after it
+    started) waits for the imports to end before the interpreter shuts down, instead of tearing
+    modules down under a thread still importing Qt classes (an occasional crash at exit).
     """
     global _preload  # noqa: PLW0603
     if _preload is None:
-        _preload = threading.Thread(target=_import_later_modules, name="preload", daemon=True)
+        _preload = threading.Thread(target=_import_later_modules, name="preload", daemon=False)
         _preload.start()
 
 
