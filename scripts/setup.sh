@@ -18,6 +18,10 @@ system_packages=(
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
     x11-xserver-utils
 )
+# The display tests: a private X server (Xvfb), a nested one for two screens (Xephyr, with
+# xrandr monitors from x11-xserver-utils), XTEST input from the command line (xdotool).
+test_system_packages=(xvfb xauth xserver-xephyr xdotool)
+[ "${1:-}" = "--test" ] && system_packages+=("${test_system_packages[@]}")
 
 install_system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || {
