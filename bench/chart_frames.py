@@ -33,7 +33,7 @@ import itertools
 from percentiles import percentile
 from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
-from kiosk.app import create_application, load_or_report
+from kiosk.app.boot import create_application, load_or_report
 from kiosk.ui.main_window import MainWindow
 
 FRAME_MS = 16

@@ -21,9 +21,9 @@ from monkey_driver import alone, monkey  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.app import create_application, load_or_report  # noqa: E402
-from kiosk.settings import Settings  # noqa: E402
-from kiosk.show_floor import ShowFloor, memory_mib  # noqa: E402
+from kiosk.app.boot import create_application, load_or_report  # noqa: E402
+from kiosk.showfloor.floor import ShowFloor, memory_mib  # noqa: E402
+from kiosk.system.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 
 

@@ -51,11 +51,11 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from kiosk.app import create_application, load_or_report  # noqa: E402
+from kiosk.app.boot import create_application, load_or_report  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
-from kiosk.live_content import ContentWatcher  # noqa: E402
-from kiosk.resources import default_content_path  # noqa: E402
-from kiosk.show_floor import memory_mib  # noqa: E402
+from kiosk.showfloor.floor import memory_mib  # noqa: E402
+from kiosk.system.content_watcher import ContentWatcher  # noqa: E402
+from kiosk.system.resources import default_content_path  # noqa: E402
 from kiosk.ui import main_window  # noqa: E402
 from kiosk.ui.frame_clock import Tween  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from responsiveness import spin_until, trim  # noqa: E402
 from touch import tap  # noqa: E402
 
-from kiosk.app import create_application, load_or_report  # noqa: E402
-from kiosk.settings import Settings  # noqa: E402
-from kiosk.show_floor import ShowFloor, memory_mib  # noqa: E402
-from kiosk.slideshow import Slideshow  # noqa: E402
+from kiosk.app.boot import create_application, load_or_report  # noqa: E402
+from kiosk.presenter.slideshow import Slideshow  # noqa: E402
+from kiosk.showfloor.floor import ShowFloor, memory_mib  # noqa: E402
+from kiosk.system.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 
 

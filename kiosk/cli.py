@@ -85,8 +85,8 @@ def _validate(path: Path | None, as_json: bool) -> int:
     import json  # noqa: PLC0415 (commands import what they use: start-up stays lean)
 
     from kiosk.content import ContentError, load_content  # noqa: PLC0415
-    from kiosk.resources import default_content_path  # noqa: PLC0415
-    from kiosk.ui.image_check import check_image  # noqa: PLC0415
+    from kiosk.system.image_check import check_image  # noqa: PLC0415
+    from kiosk.system.resources import default_content_path  # noqa: PLC0415
 
     source = path or default_content_path()
     try:
@@ -114,8 +114,8 @@ def _set_pin(pin: str | None) -> int:
     import getpass  # noqa: PLC0415
     from dataclasses import replace  # noqa: PLC0415
 
-    from kiosk.admin_pin import hash_pin, valid_pin  # noqa: PLC0415
-    from kiosk.settings import Settings, settings_path  # noqa: PLC0415
+    from kiosk.showfloor.admin_pin import hash_pin, valid_pin  # noqa: PLC0415
+    from kiosk.system.settings import Settings, settings_path  # noqa: PLC0415
 
     if pin is None:
         pin = getpass.getpass("New admin PIN (4-12 digits): ")
@@ -132,7 +132,7 @@ def _set_pin(pin: str | None) -> int:
 
 
 def _autostart(args: argparse.Namespace) -> int:
-    from kiosk import autostart  # noqa: PLC0415
+    from kiosk.system import autostart  # noqa: PLC0415
 
     options = ["--data", str(args.data.resolve())] if args.data else []
     options += ["--screen", str(args.screen)] if args.screen is not None else []
@@ -141,13 +141,13 @@ def _autostart(args: argparse.Namespace) -> int:
 
 
 def _slideshow(args: argparse.Namespace) -> int:
-    from kiosk.presenting import run_slideshow  # noqa: PLC0415
+    from kiosk.app.slideshow import run_slideshow  # noqa: PLC0415
 
     return run_slideshow(args.data, args.lang, args.interval, args.loop, args.presenter_screen, args.windowed)
 
 
 def _export_pdf(args: argparse.Namespace) -> int:
-    from kiosk.pdf_export import export_pdf  # noqa: PLC0415
+    from kiosk.app.pdf import export_pdf  # noqa: PLC0415
 
     return export_pdf(args.file, args.lang, args.notes, args.data)
 
@@ -155,20 +155,20 @@ def _export_pdf(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from platformdirs import user_data_path  # noqa: PLC0415
 
-    from kiosk.report import run_report  # noqa: PLC0415
-    from kiosk.settings import APP_NAME  # noqa: PLC0415
+    from kiosk.showfloor.report import run_report  # noqa: PLC0415
+    from kiosk.system.settings import APP_NAME  # noqa: PLC0415
 
     return run_report(args.db or user_data_path(APP_NAME) / "visits.sqlite3", args.since, args.csv, args.png)
 
 
 def _render(args: argparse.Namespace) -> int:
-    from kiosk.render import render_pages  # noqa: PLC0415
+    from kiosk.app.render import render_pages  # noqa: PLC0415
 
     return render_pages(args.out, args.size, args.lang, args.data, args.page)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.app import run  # noqa: PLC0415
+    from kiosk.app.boot import run  # noqa: PLC0415
 
     return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen)
 

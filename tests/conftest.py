@@ -19,7 +19,7 @@ import shutil
 import pytest
 
 from kiosk.content import LoadedContent, load_content
-from kiosk.resources import bundled_dir, default_content_path
+from kiosk.system.resources import bundled_dir, default_content_path
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from kiosk.admin_pin import DEFAULT_DIGEST, DEFAULT_PIN, DEFAULT_SALT, LOCKOUT_S, PinGate, hash_pin, valid_pin
+from kiosk.showfloor.admin_pin import (
+    DEFAULT_DIGEST,
+    DEFAULT_PIN,
+    DEFAULT_SALT,
+    LOCKOUT_S,
+    PinGate,
+    hash_pin,
+    valid_pin,
+)
 
 
 def test_the_default_hash_is_the_default_pin() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.analytics import VisitRecorder, build_report
-from kiosk.report import report_csv, run_report
+from kiosk.showfloor.analytics import VisitRecorder, build_report
+from kiosk.showfloor.report import report_csv, run_report
 
 T0 = datetime(2026, 11, 27, 10, 15).timestamp()
 

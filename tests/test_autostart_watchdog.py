@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk import autostart
-from kiosk.watchdog import Watchdog, notify
+from kiosk.system import autostart
+from kiosk.system.watchdog import Watchdog, notify
 
 
 def test_install_and_remove_write_unit_and_autostart(tmp_path: Path) -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-import kiosk
-from kiosk.resources import bundled_dir, default_content_path, fonts_dir
-
-PACKAGE_DIR = Path(kiosk.__file__).resolve().parent
-SOURCE_CHECKOUT = (PACKAGE_DIR.parent / "pyproject.toml").exists()
+from kiosk.system.resources import bundled_dir, default_content_path, fonts_dir
 
 
 def test_bundled_files_are_found() -> None:
@@ -22,11 +17,28 @@ def test_bundled_files_are_found() -> None:
     assert (bundled_dir("assets") / "tours" / "daxing.svg").is_file()
 
 
-@pytest.mark.skipif(SOURCE_CHECKOUT, reason="running from a source checkout (editable install)")
-def test_installed_package_holds_assets_and_data() -> None:
-    assert (PACKAGE_DIR / "data" / "content.json").is_file()
-    assert (PACKAGE_DIR / "assets" / "fonts").is_dir()
-    assert default_content_path().is_relative_to(PACKAGE_DIR)
+def test_installed_package_holds_assets_and_data(tmp_path: Path) -> None:
+    """The copy `scripts/setup.sh` installed into the environment, away from the checkout."""
+    probe = (
+        "import json, pathlib, kiosk;"
+        "from kiosk.system.resources import default_content_path, fonts_dir;"
+        "print(json.dumps([str(pathlib.Path(kiosk.__file__).parent), str(default_content_path()),"
+        " len(list(fonts_dir().glob('*.otf')))]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": ""},
+        timeout=60,
+    )
+    package, content, fonts = json.loads(result.stdout)
+    assert not (Path(package).parent / "pyproject.toml").exists(), f"not an installed copy: {package}"
+    assert Path(content).is_file()
+    assert Path(content).is_relative_to(package)
+    assert fonts == 2
 
 
 def test_validates_from_any_directory(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import screensaver
+from kiosk.system import screensaver
 
 
 def test_xset_off_then_back_on(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.safe_write import write_text_atomically
-from kiosk.settings import Settings
+from kiosk.system.safe_write import write_text_atomically
+from kiosk.system.settings import Settings
 
 
 def test_missing_and_broken_files_give_defaults(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

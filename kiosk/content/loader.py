@@ -48,6 +48,15 @@ def local_text_schema(cls: type[LocalText], handler: GetCoreSchemaHandler) -> co
     return core_schema.with_info_after_validator_function(check, texts, ref="LocalText")
 
 
+def _local_text_core_schema(cls: type[LocalText], _source: Any, handler: GetCoreSchemaHandler) -> Any:
+    return local_text_schema(cls, handler)
+
+
+# The model stays free of the validator: how a LocalText validates is given to it here, by the
+# only module that validates (and by the schema generator, which imports this one).
+LocalText.__get_pydantic_core_schema__ = classmethod(_local_text_core_schema)  # type: ignore[attr-defined]
+
+
 @cache
 def _validator() -> TypeAdapter[Content]:
     return TypeAdapter(Content)

@@ -99,12 +99,6 @@ class LocalText:
         return tuple(self.root)
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from kiosk.content.loader import local_text_schema  # noqa: PLC0415 (the validator's side)
-
-        return local_text_schema(cls, handler)
-
-    @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Callable[[Any], Any]) -> Any:
         json_schema = handler(core_schema)
         json_schema.update(title=cls.__name__, description=cls.__doc__)
@@ -299,7 +293,7 @@ class Content:
 
 
 # Checks one image file (decodes it within limits); returns what is wrong, or None. The content
-# layer has no image decoder of its own: the Qt layer passes one in (kiosk.ui.image_check).
+# layer has no image decoder of its own: the Qt layer passes one in (kiosk.system.image_check).
 ImageCheck = Callable[[Path], "str | None"]
 
 

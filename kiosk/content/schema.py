@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from kiosk.content import loader  # noqa: F401 (gives the model its validation hooks)
 from kiosk.content.model import Content
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import LocalText
-from kiosk.ui.strings import ui_text
+from kiosk.i18n.strings import ui_text
 
 TextSource = LocalText | Callable[[str], str]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from kiosk.resources import icon_path
+from kiosk.i18n.strings import language_name
+from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
-from kiosk.ui.strings import language_name
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.dots import PositionDots
 

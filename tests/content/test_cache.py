@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from kiosk.content import LoadedContent, load_content
-from kiosk.content import cache as cache_module
-from kiosk.content.cache import ValidatedContentCache
+from kiosk.system import content_cache as cache_module
+from kiosk.system.content_cache import ValidatedContentCache
 
 Writer = Callable[..., Path]
 
@@ -106,7 +106,7 @@ def test_a_start_from_the_cache_never_imports_the_validator(tmp_path: Path) -> N
     """The point of the cache: the first screen without pydantic's ~100 ms import."""
     code = (
         "import sys;"
-        "from kiosk.app import content_cache, load_or_report;"
+        "from kiosk.app.boot import content_cache, load_or_report;"
         "loaded, error = load_or_report(None, content_cache());"
         "print(loaded is not None, 'pydantic' in sys.modules)"
     )

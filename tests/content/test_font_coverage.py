@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fontTools.ttLib import TTFont
 
-from kiosk.resources import default_content_path, fonts_dir
-from kiosk.ui.strings import UI_STRINGS
+from kiosk.i18n.strings import UI_STRINGS
+from kiosk.system.resources import default_content_path, fonts_dir
 
 
 def _strings(node: Any) -> Iterator[str]:

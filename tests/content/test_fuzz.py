@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kiosk.content import ContentError
 from kiosk.content.loader import parse_content
-from kiosk.resources import default_content_path
+from kiosk.system.resources import default_content_path
 
 BUNDLED: dict[str, Any] = json.loads(default_content_path().read_text(encoding="utf-8"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content import LoadedContent
-from kiosk.content.numbers import format_figure
+from kiosk.i18n.numbers import format_figure
 
 EXPECTED = {
     "rd-investment": ("4,785亿元", "CNY 478.5 billion"),

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import create_application
+from kiosk.app.boot import create_application
 from kiosk.content import LoadedContent
 from kiosk.ui.main_window import MainWindow
 

@@ -15,7 +15,7 @@ from touch import press, release, tap
 from visible import settled, visible_texts
 
 from kiosk.content import LoadedContent
-from kiosk.content.numbers import format_figure
+from kiosk.i18n.numbers import format_figure
 from kiosk.ui.charts import BarsChart, RateChart, ShareChart
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.figures import FiguresPage
@@ -190,7 +190,7 @@ def test_rate_counter_grows_at_the_report_rate_while_visible(qtbot: QtBot, windo
 def test_pyqtgraph_is_not_loaded_before_the_first_frame() -> None:
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
-        "from kiosk.app import create_application, load_or_report;"
+        "from kiosk.app.boot import create_application, load_or_report;"
         "from kiosk.ui.main_window import MainWindow;"
         "app = create_application(); loaded, _ = load_or_report(None);"
         "w = MainWindow(loaded, None, 'zh', False, (1920, 1080));"
@@ -205,7 +205,7 @@ def test_pyqtgraph_is_not_loaded_before_the_first_frame() -> None:
 def test_the_chart_library_loads_on_a_worker_after_the_first_frame() -> None:
     code = (
         "import os, sys, time; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
-        "from kiosk.app import create_application, load_or_report;"
+        "from kiosk.app.boot import create_application, load_or_report;"
         "import kiosk.ui.main_window as mw;"
         "app = create_application(); loaded, _ = load_or_report(None);"
         "w = mw.MainWindow(loaded, None, 'zh', False, (1920, 1080)); w.show();"

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from visible import visible_texts
 
+from kiosk.app.render import render_pages
 from kiosk.content import ContentError, load_content
-from kiosk.render import render_pages
-from kiosk.ui.image_check import check_image
+from kiosk.system.image_check import check_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.text import Paragraph
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from visible import visible_texts
 
-from kiosk.app import load_or_report
+from kiosk.app.boot import load_or_report
 from kiosk.ui.main_window import MainWindow
 
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from visible import settled, visible_texts
 
 from kiosk.content import load_content
-from kiosk.live_content import ContentWatcher
-from kiosk.ui.image_check import check_image
+from kiosk.system.content_watcher import ContentWatcher
+from kiosk.system.image_check import check_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.vision import VisionPage
 
@@ -170,7 +170,7 @@ def test_removed_page_falls_back_home(qtbot: QtBot, kiosk: Kiosk) -> None:
 def test_broken_at_start_then_fixed(
     qtbot: QtBot, write_content: Callable[..., Path], content_dict: dict[str, Any]
 ) -> None:
-    from kiosk.app import load_or_report  # noqa: PLC0415
+    from kiosk.app.boot import load_or_report  # noqa: PLC0415
 
     path = write_content("{ broken")
     loaded, error = load_or_report(path)

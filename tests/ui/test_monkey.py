@@ -9,8 +9,8 @@ from monkey_driver import alone, monkey
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.settings import Settings
-from kiosk.show_floor import ShowFloor
+from kiosk.showfloor.floor import ShowFloor
+from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
 
 EVENTS = 10_000

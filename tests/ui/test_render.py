@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from kiosk.app.render import render_pages
 from kiosk.content import LoadedContent
 from kiosk.content.pages import page_order
-from kiosk.render import render_pages
 
 
 def _distinct_colours(image: QImage) -> int:

@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 from touch import press, release, tap
 from visible import visible_texts
 
-from kiosk.app import install_exception_hook
-from kiosk.settings import Settings
-from kiosk.show_floor import ShowFloor
+from kiosk.app.boot import install_exception_hook
+from kiosk.showfloor.floor import ShowFloor
+from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
 
@@ -246,7 +246,7 @@ def test_a_restart_resumes_the_attract_loop(make_window: MakeWindow, tmp_path: P
 def test_a_visit_is_recorded_from_first_touch_to_reset(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
-    from kiosk.analytics import VisitRecorder, build_report  # noqa: PLC0415
+    from kiosk.showfloor.analytics import VisitRecorder, build_report  # noqa: PLC0415
 
     window = make_window()
     recorder = VisitRecorder(tmp_path / "visits.sqlite3")

@@ -14,12 +14,12 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from touch import press, release
 
+from kiosk.app.pdf import export_pdf
 from kiosk.content import LoadedContent
 from kiosk.content.pages import slide_list
-from kiosk.pdf_export import export_pdf
-from kiosk.slideshow import Slideshow
+from kiosk.presenter.slideshow import Slideshow
+from kiosk.presenter.view import PresenterView, clock_text
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.presenter import PresenterView, clock_text
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -208,7 +208,7 @@ def test_a_whole_talk_with_a_clicker(make_window: MakeWindow, lang: str) -> None
 
 
 def test_presenter_screen_choice() -> None:
-    from kiosk.presenting import choose_screens  # noqa: PLC0415
+    from kiosk.app.slideshow import choose_screens  # noqa: PLC0415
 
     class Screen:
         def __init__(self, name: str) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Figure
-from kiosk.content.numbers import format_figure
+from kiosk.i18n.numbers import format_figure
 from kiosk.ui import theme as th
 from kiosk.ui.charts.base import Chart
 from kiosk.ui.charts.plot import KioskPlot

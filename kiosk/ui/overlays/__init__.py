@@ -1,2 +1,2 @@
-"""Full-window layers over the pages: the idle countdown, the attract loop, the admin PIN pad
-and panel. Each covers the whole window, so a touch meant for it never reaches a page."""
+"""Full-window layers over the pages that every mode shares: the accessibility panel. Each covers
+the whole window, so a touch meant for it never reaches a page."""

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import ContentError
+from kiosk.i18n.strings import ui_text
 from kiosk.ui import theme as th
 from kiosk.ui.pages.base import PageScrollArea
-from kiosk.ui.strings import ui_text
 
 MAX_LISTED = 200
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
-from kiosk.content.numbers import FormattedFigure, format_figure
+from kiosk.i18n.numbers import FormattedFigure, format_figure
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.widgets.text import TextLabel

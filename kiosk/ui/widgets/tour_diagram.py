@@ -28,7 +28,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content import Tour
-from kiosk.resources import icon_path
+from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.frame_clock import Tween
 from kiosk.ui.language import LanguageState, ui

@@ -8,8 +8,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.analytics import Report, build_report
-from kiosk.safe_write import write_atomically, write_text_atomically
+from kiosk.showfloor.analytics import Report, build_report
+from kiosk.system.safe_write import write_atomically, write_text_atomically
 
 
 def report_csv(report: Report) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kiosk.content import ContentError, ImageCheck, LoadedContent, load_content
-from kiosk.content.cache import ValidatedContentCache
+from kiosk.system.content_cache import ValidatedContentCache
 
 log = logging.getLogger(__name__)
 

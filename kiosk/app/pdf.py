@@ -14,9 +14,9 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
     from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from kiosk.app import create_application, load_or_report  # noqa: PLC0415
+    from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415
     from kiosk.content.pages import slide_list  # noqa: PLC0415
-    from kiosk.safe_write import write_atomically  # noqa: PLC0415
+    from kiosk.system.safe_write import write_atomically  # noqa: PLC0415
     from kiosk.ui import theme as th  # noqa: PLC0415
     from kiosk.ui.main_window import MainWindow  # noqa: PLC0415
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
-from kiosk.safe_write import write_text_atomically
+from kiosk.system.safe_write import write_text_atomically
 
 UNIT = "zgc-kiosk.service"
 WATCHDOG_S = 30

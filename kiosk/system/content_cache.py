@@ -14,6 +14,7 @@ model's classes and paths: a planted cache file cannot run code.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import io
 import logging
 import pickle
@@ -21,10 +22,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import kiosk.content as content_package
 from kiosk import __version__
 from kiosk.content import model
 from kiosk.content.model import LoadedContent
-from kiosk.safe_write import write_atomically
+from kiosk.system import image_check
+from kiosk.system.safe_write import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +51,12 @@ class _ModelUnpickler(pickle.Unpickler):
 
 
 def code_fingerprint() -> str:
-    """Changes whenever the rules could: the content layer's sources, the kiosk, Python."""
-    digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    """Changes whenever the rules could: the content layer's sources, the image checks, this
+    cache, the validator's version, the kiosk, Python."""
+    validator = importlib.metadata.version("pydantic")
+    digest = hashlib.sha256(f"{FORMAT} {__version__} {validator} {sys.version}".encode())
+    content_dir = Path(content_package.__file__).parent
+    for source in [*sorted(content_dir.glob("*.py")), Path(image_check.__file__), Path(__file__)]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

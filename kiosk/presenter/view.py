@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk.content import LoadedContent
 from kiosk.content.pages import SlideRef
-from kiosk.resources import icon_path
-from kiosk.slideshow import Slideshow
+from kiosk.presenter.slideshow import Slideshow
+from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.main_window import MainWindow

@@ -20,16 +20,16 @@ from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk
-from kiosk.admin_pin import PinGate
-from kiosk.analytics import VisitRecorder
-from kiosk.idle import COUNTDOWN_MS, IdleMonitor
-from kiosk.lockdown import Lockdown
-from kiosk.safe_write import write_text_atomically
-from kiosk.settings import Settings
+from kiosk.showfloor.admin_pin import PinGate
+from kiosk.showfloor.analytics import VisitRecorder
+from kiosk.showfloor.idle import COUNTDOWN_MS, IdleMonitor
+from kiosk.showfloor.lockdown import Lockdown
+from kiosk.showfloor.overlays.admin import AdminPanel, PinPad
+from kiosk.showfloor.overlays.attract import AttractLoop
+from kiosk.showfloor.overlays.countdown import CountdownOverlay
+from kiosk.system.safe_write import write_text_atomically
+from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.overlays.admin import AdminPanel, PinPad
-from kiosk.ui.overlays.attract import AttractLoop
-from kiosk.ui.overlays.countdown import CountdownOverlay
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.app import content_cache, create_application, load_or_report, open_log_file, setup_logging
-from kiosk.slideshow import Slideshow
+from kiosk.app.boot import content_cache, create_application, load_or_report, open_log_file, setup_logging
+from kiosk.presenter.slideshow import Slideshow
+from kiosk.presenter.view import PresenterView
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.presenter import PresenterView
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from platformdirs import user_config_path
 
-from kiosk.safe_write import write_text_atomically
+from kiosk.system.safe_write import write_text_atomically
 
 log = logging.getLogger(__name__)
 

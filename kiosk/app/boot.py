@@ -22,14 +22,14 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentError, LoadedContent, load_content
-from kiosk.content.cache import ValidatedContentCache
-from kiosk.lockdown import Lockdown
-from kiosk.resources import default_content_path, fonts_dir
-from kiosk.settings import APP_NAME, Settings
+from kiosk.showfloor.lockdown import Lockdown
+from kiosk.system.content_cache import ValidatedContentCache
+from kiosk.system.image_check import check_image
+from kiosk.system.resources import default_content_path, fonts_dir
+from kiosk.system.settings import APP_NAME, Settings
+from kiosk.system.watchdog import Watchdog
 from kiosk.ui import theme as th
-from kiosk.ui.image_check import check_image
 from kiosk.ui.main_window import MainWindow
-from kiosk.watchdog import Watchdog
 
 log = logging.getLogger("kiosk")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -201,10 +201,10 @@ def run(
         """What the first screen does not need waits for it: the log file, the content watch,
         the show floor (idle, attract loop, admin, visit log) and the display's blanking."""
         open_log_file()
-        from kiosk import screensaver  # noqa: PLC0415
-        from kiosk.analytics import VisitRecorder  # noqa: PLC0415
-        from kiosk.live_content import ContentWatcher  # noqa: PLC0415
-        from kiosk.show_floor import ShowFloor  # noqa: PLC0415
+        from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
+        from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
+        from kiosk.system import screensaver  # noqa: PLC0415
+        from kiosk.system.content_watcher import ContentWatcher  # noqa: PLC0415
 
         source = (data or default_content_path()).resolve()
         assets = loaded.assets_root if loaded is not None else None

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.safe_write import write_atomically
+from kiosk.system.safe_write import write_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -41,7 +41,7 @@ def render_pages(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
 
-    from kiosk.app import create_application, load_or_report  # noqa: PLC0415
+    from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415
     from kiosk.ui.main_window import MainWindow  # noqa: PLC0415
 
     app = create_application()

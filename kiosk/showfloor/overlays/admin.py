@@ -9,12 +9,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kiosk.admin_pin import PinGate
-from kiosk.resources import icon_path
+from kiosk.i18n.strings import language_name
+from kiosk.showfloor.admin_pin import PinGate
+from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource, ui
 from kiosk.ui.overlays.base import Overlay
-from kiosk.ui.strings import language_name
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 

@@ -1,0 +1,1 @@
+"""Presenting: the slideshow driven by keys or a clicker, and the presenter's own view."""

@@ -1,0 +1,2 @@
+"""The unattended show floor: lockdown, idle countdown and reset, attract loop, the admin's
+way in, visitor analytics and their report."""
