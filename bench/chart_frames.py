@@ -35,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
 from kiosk.app.boot import create_application, load_or_report
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 FRAME_MS = 16
 
@@ -51,7 +52,7 @@ def summary(values: list[float]) -> dict[str, float]:
 def stepped(window: MainWindow, page_id: str, runs: int) -> dict[str, list[float]]:
     update: list[float] = []
     paint: list[float] = []
-    window.go_to(page_id, direction=0, remember=False)
+    window.session.go_to(page_id, direction=0, remember=False)
     page = window.current_page
     assert page is not None
     assert page.entrance is not None
@@ -71,7 +72,7 @@ def stepped(window: MainWindow, page_id: str, runs: int) -> dict[str, list[float
 def live(window: MainWindow, page_id: str, runs: int) -> list[float]:
     """Gaps between the animation's frames with the real event loop and timers."""
     gaps: list[float] = []
-    window.go_to(page_id, direction=0, remember=False)
+    window.session.go_to(page_id, direction=0, remember=False)
     page = window.current_page
     assert page is not None
     assert page.entrance is not None
@@ -105,11 +106,11 @@ def main() -> int:
     if loaded is None:
         print(error.lines() if error else "no content", file=sys.stderr)
         return 1
-    window = MainWindow(loaded, None, args.lang, False, (1920, 1080))
+    window = MainWindow(Session(loaded, None, args.lang, size=(1920, 1080)))
     window.setFixedSize(1920, 1080)
     window.show()
     app.processEvents()
-    pages = [ref.id for ref in window.refs if ref.type in ("figures", "vision")]
+    pages = [ref.id for ref in window.session.refs if ref.type in ("figures", "vision")]
     rows: dict[str, dict[str, dict[str, float]]] = {}
     everything: dict[str, list[float]] = {"update": [], "paint": [], "frame": [], "gap": []}
     for page_id in pages:

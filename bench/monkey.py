@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app.boot import create_application, load_or_report  # noqa: E402
 from kiosk.showfloor.floor import ShowFloor, memory_mib  # noqa: E402
+from kiosk.showfloor.lockdown import Lockdown  # noqa: E402
 from kiosk.system.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
+from kiosk.ui.session import Session  # noqa: E402
 
 
 def main() -> int:
@@ -34,16 +36,20 @@ def main() -> int:
     args = parser.parse_args()
     app = create_application()
     loaded, _ = load_or_report(None)
-    window = MainWindow(loaded, None, "zh", False, (1920, 1080))
+    window = MainWindow(Session(loaded, None, "zh", size=(1920, 1080)))
     window.setFixedSize(1920, 1080)
     window.show()
-    ShowFloor(window, Settings(), lambda _s: None, lambda: None, lockdown=True, idle_ms=10**9)
+    lockdown = Lockdown()
+    window.router.add_guard(lockdown.guard)
+    ShowFloor(
+        window.session, window, Settings(), lambda _s: None, lambda: None, lockdown=lockdown, idle_ms=10**9
+    )
     app.processEvents()
     # Warm up: every page built once, so "before" is the kiosk at work, not at first start.
-    for ref in window.refs:
-        window.go_to(ref.id, direction=0)
+    for ref in window.session.refs:
+        window.session.go_to(ref.id, direction=0)
         app.processEvents()
-    window.go_home()
+    window.session.go_home()
     app.processEvents()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     before = (memory_mib(), len(window.findChildren(QObject)))
@@ -63,7 +69,7 @@ def main() -> int:
     seconds = time.perf_counter() - started
     for _ in range(5):
         app.processEvents()
-    window.go_home()
+    window.session.go_home()
     app.processEvents()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     after = (memory_mib(), len(window.findChildren(QObject)))

@@ -51,14 +51,15 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from kiosk.app import boot  # noqa: E402
 from kiosk.app.boot import create_application, load_or_report  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.showfloor.floor import memory_mib  # noqa: E402
 from kiosk.system.content_watcher import ContentWatcher  # noqa: E402
 from kiosk.system.resources import default_content_path  # noqa: E402
-from kiosk.ui import main_window  # noqa: E402
 from kiosk.ui.frame_clock import Tween  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
+from kiosk.ui.session import Session  # noqa: E402
 
 
 class TimedApplication(QApplication):
@@ -161,10 +162,11 @@ class StallMeter(QObject):
 
 def make_window(app: QApplication, data: Path | None = None) -> MainWindow:
     loaded, error = load_or_report(data)
-    window = MainWindow(loaded, error, "zh", False, (1920, 1080))
+    window = MainWindow(Session(loaded, error, "zh", size=(1920, 1080)))
+    window.first_frame.connect(boot.preload_later_modules)  # as the kiosk does
     window.setFixedSize(1920, 1080)
     window.show()
-    spin_until(app, lambda: window.frames_painted > 0, 5)
+    spin_until(app, lambda: window.frames_painted_count() > 0, 5)
     return window
 
 
@@ -187,13 +189,13 @@ def response(app: TimedApplication, window: MainWindow, inputs: int) -> dict[str
         ("key Left", lambda: QTest.keyClick(window, Qt.Key.Key_Left)),
         ("tap previous", lambda: tap(nav.previous_button)),
     ]
-    refs = [ref.id for ref in window.refs]
+    refs = [ref.id for ref in window.session.refs]
     latencies: list[float] = []
     worst_gaps: list[float] = []
     by_action: dict[str, list[float]] = {}
     slowest: list[tuple[float, str, str, str]] = []
     for index in range(inputs):
-        window.go_to(refs[index % len(refs)], direction=0)
+        window.session.go_to(refs[index % len(refs)], direction=0)
         settle(app)
         name, action = actions[index % len(actions)]
         frames_before = len(app.frames)
@@ -213,7 +215,9 @@ def response(app: TimedApplication, window: MainWindow, inputs: int) -> dict[str
         if len(frames) > 2:
             worst_gaps.append(max(b - a for a, b in itertools.pairwise(frames)) * 1000)
             by_action.setdefault(name, []).append(worst_gaps[-1])
-            slowest.append((round(worst_gaps[-1], 1), name, refs[index % len(refs)], window.current_id))
+            slowest.append(
+                (round(worst_gaps[-1], 1), name, refs[index % len(refs)], window.session.current_id)
+            )
     return {
         "inputs": len(latencies),
         "p50_ms": round(statistics.median(latencies), 1),
@@ -238,20 +242,20 @@ def stalls(app: TimedApplication, data_dir: Path) -> dict[str, float]:
     meter.start()
     spin_until(
         app,
-        lambda: main_window._preload is not None and not main_window._preload.is_alive(),
+        lambda: boot._preload is not None and not boot._preload.is_alive(),
         30,
     )
     preloading = meter.stop()
     meter.start()
-    for ref in window.refs:
-        window.go_to(ref.id, direction=0)
+    for ref in window.session.refs:
+        window.session.go_to(ref.id, direction=0)
         app.processEvents()
     building = meter.stop()
     # Content reloads through the live watcher, as a save on the show floor does.
     watcher = ContentWatcher(data_dir / "content.json", parent=window)
-    watcher.loaded.connect(window.receive_content)  # as the kiosk wires it
+    watcher.loaded.connect(window.session.set_content)  # as the kiosk wires it
     reloaded = [0]
-    window.content_replaced.connect(lambda: reloaded.__setitem__(0, reloaded[0] + 1))
+    window.content_shown.connect(lambda: reloaded.__setitem__(0, reloaded[0] + 1))
     meter.start()
     for count in range(1, 21):
         watcher.check_now()
@@ -269,7 +273,7 @@ def stalls(app: TimedApplication, data_dir: Path) -> dict[str, float]:
 
 def memory(app: TimedApplication, data: Path) -> list[tuple[str, float, float, int]]:
     window = make_window(app, data)
-    refs = [ref.id for ref in window.refs]
+    refs = [ref.id for ref in window.session.refs]
     rows: list[tuple[str, float, float, int]] = []
 
     def row(name: str) -> None:
@@ -284,27 +288,29 @@ def memory(app: TimedApplication, data: Path) -> list[tuple[str, float, float, i
         )
 
     for ref in refs:  # every page built once
-        window.go_to(ref, direction=0)
-    window.go_home()
+        window.session.go_to(ref, direction=0)
+    window.session.go_home()
     row("after start (every page built)")
     chooser = random.Random(20250917)
     for count in range(10_000):
         # Every tenth one slides (two full-window grabs); the rest switch at once.
-        window.go_to(chooser.choice(refs), direction=chooser.choice((-1, 1)) if count % 10 == 0 else 0)
+        window.session.go_to(
+            chooser.choice(refs), direction=chooser.choice((-1, 1)) if count % 10 == 0 else 0
+        )
         app.processEvents()
-    window.go_home()
+    window.session.go_home()
     row("after 10,000 navigations")
     for count in range(1_000):
-        window.language.toggle()
+        window.session.language.toggle()
         if count % 10 == 0:
             app.processEvents()
     row("after 1,000 language switches")
     for _ in range(100):
-        window.set_content(load_content(data))
+        window.session.set_content(load_content(data))
         app.processEvents()
     for ref in refs:  # every page built again, so the count compares like with like
-        window.go_to(ref, direction=0)
-    window.go_home()
+        window.session.go_to(ref, direction=0)
+    window.session.go_home()
     row("after 100 content reloads")
     window.close()
     return rows

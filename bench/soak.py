@@ -34,10 +34,12 @@ from responsiveness import spin_until, trim  # noqa: E402
 from touch import tap  # noqa: E402
 
 from kiosk.app.boot import create_application, load_or_report  # noqa: E402
-from kiosk.presenter.slideshow import Slideshow  # noqa: E402
+from kiosk.app.slideshow import Presentation  # noqa: E402
 from kiosk.showfloor.floor import ShowFloor, memory_mib  # noqa: E402
+from kiosk.showfloor.lockdown import Lockdown  # noqa: E402
 from kiosk.system.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
+from kiosk.ui.session import Session  # noqa: E402
 
 
 class ErrorCount(logging.Handler):
@@ -56,7 +58,7 @@ def run_for(app: QApplication, seconds: float) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one scripted day, start to end)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=int, default=24)
     parser.add_argument("--json-only", action="store_true")
@@ -70,16 +72,19 @@ def main(argv: list[str] | None = None) -> int:
         exceptions.append(f"{kind.__name__}: {value}")
 
     loaded, _ = load_or_report(None)
-    window = MainWindow(loaded, None, "zh", False, (1920, 1080))
+    window = MainWindow(Session(loaded, None, "zh", size=(1920, 1080)))
     window.setFixedSize(1920, 1080)
     window.show()
+    lockdown = Lockdown()
+    window.router.add_guard(lockdown.guard)
     floor = ShowFloor(
-        window, Settings(), lambda _s: None, lambda: None, lockdown=True, idle_ms=300, countdown_ms=200
-    )
-    audience = MainWindow(loaded, None, "en", False, (1920, 1080))
+        window.session, window, Settings(), lambda _s: None, lambda: None, lockdown=lockdown,
+        idle_ms=300, countdown_ms=200,
+    )  # fmt: skip
+    talk = Presentation(Session(loaded, None, "en", size=(1920, 1080)), loop=True, time_scale=1 / 500)
+    audience, show = talk.audience, talk.show
     audience.setFixedSize(1920, 1080)
     audience.show()
-    show = Slideshow(audience, loop=True, time_scale=1 / 500)
     sys.excepthook = hook
     run_for(app, 0.5)
     trend: list[dict[str, float]] = []

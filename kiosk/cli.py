@@ -168,7 +168,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.app.boot import run  # noqa: PLC0415
+    from kiosk.app.kiosk import run  # noqa: PLC0415
 
     return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen)
 

@@ -1,35 +1,36 @@
-"""Creates the QApplication and wires the kiosk together.
-
-Start-up order: environment defaults, QApplication, bundled fonts, content (validated; on
-failure the error screen), main window, then the event loop. Only this module creates the
-QApplication.
+"""What every command that shows something starts with: environment defaults, the
+QApplication (created only here), the bundled fonts, logging, the content (validated, or read
+from the validated-content cache), the exception hook, the termination watch, and the preload
+of what the first screen does not need.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
+import socket
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_cache_path, user_data_path, user_log_path, user_state_path
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from platformdirs import user_cache_path, user_log_path
+from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentError, LoadedContent, load_content
-from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.content_cache import ValidatedContentCache
 from kiosk.system.image_check import check_image
 from kiosk.system.resources import default_content_path, fonts_dir
-from kiosk.system.settings import APP_NAME, Settings
-from kiosk.system.watchdog import Watchdog
+from kiosk.system.settings import APP_NAME
 from kiosk.ui import theme as th
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages import import_page_modules
+from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -95,13 +96,13 @@ def load_or_report(
     return loaded, None
 
 
-def install_exception_hook(window: MainWindow) -> None:
+def install_exception_hook(session: Session) -> None:
     """An exception in a slot is logged and the kiosk returns home; no dialog, no exit."""
 
     def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
         log.error("unhandled exception", exc_info=(kind, value, trace))
         try:
-            window.go_home()
+            session.go_home()
         except Exception:  # the kiosk must keep running whatever broke
             log.exception("could not return home")
 
@@ -153,90 +154,80 @@ def open_log_file() -> Path | None:
     return folder / "kiosk.log"
 
 
-def quit_on_terminate(app: QApplication, window: MainWindow) -> None:
-    """systemd stops the kiosk with SIGTERM: end cleanly (restore blanking, close the log)."""
+class TerminationWatch(QObject):
+    """SIGTERM and SIGINT end the event loop cleanly (systemd stops the kiosk with SIGTERM).
 
-    def stop(_signal: int, _frame: object) -> None:
-        log.info("stopping on signal")
-        window.close_guard = lambda: True
-        app.quit()
+    Python runs a signal handler only between bytecodes, and the Qt event loop may sleep for a
+    long time in C++: the handler only writes to a wakeup socket, whose notifier wakes the
+    event loop at once; the quit itself then happens in an ordinary turn.
+    """
 
-    signal.signal(signal.SIGTERM, stop)
-    # Python handles signals only when it runs: a light timer gives it the chance.
-    heartbeat = QTimer(window)
-    heartbeat.start(500)
-    heartbeat.timeout.connect(lambda: None)
+    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {
+            number: signal.signal(number, self._handle) for number in (signal.SIGTERM, signal.SIGINT)
+        }
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notifier_activated)
+
+    @staticmethod
+    def _handle(_number: int, _frame: object) -> None:
+        """Nothing here: the byte on the wakeup socket does the work."""
+
+    def _on_notifier_activated(self) -> None:
+        try:
+            received = self._reader.recv(64)
+        except OSError:
+            return
+        if received:
+            log.info("stopping on signal %s", ", ".join(str(byte) for byte in received))
+            self._on_signal()
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        self._reader.close()
+        self._writer.close()
 
 
-def run(
-    data: Path | None,
-    lang: str | None,
-    windowed: bool,
-    size: tuple[int, int],
-    reduced_motion: bool,
-    screen: int | None = None,
-) -> int:
-    setup_logging()
-    app = create_application()
-    settings = Settings.load()
-    cache = content_cache()
-    loaded, error = load_or_report(data, cache)
-    screens = app.screens()
-    chosen = screens[screen] if screen is not None and 0 <= screen < len(screens) else app.primaryScreen()
-    if screen is not None and chosen is app.primaryScreen() and screen != 0:
-        log.warning("no screen %d; using the primary screen", screen)
-    if not windowed:
-        geometry = chosen.geometry()
-        size = (geometry.width(), geometry.height())
-    window = MainWindow(loaded, error, lang, reduced_motion or settings.reduced_motion, size)
-    install_exception_hook(window)
-    lockdown = None
-    if not windowed:  # from the first frame on: no key, menu or close gets past it
-        lockdown = Lockdown(parent=window)
-        app.installEventFilter(lockdown)
-        window.close_guard = lambda: lockdown.unlocked
-    restore_blanking: list[Callable[[], None]] = []
+_preload: threading.Thread | None = None
 
-    def after_first_frame() -> None:
-        """What the first screen does not need waits for it: the log file, the content watch,
-        the show floor (idle, attract loop, admin, visit log) and the display's blanking."""
-        open_log_file()
-        from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
-        from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
-        from kiosk.system import screensaver  # noqa: PLC0415
-        from kiosk.system.content_watcher import ContentWatcher  # noqa: PLC0415
 
-        source = (data or default_content_path()).resolve()
-        assets = loaded.assets_root if loaded is not None else None
-        watcher = ContentWatcher(source, assets, check_image, parent=window, cache=cache)
-        watcher.loaded.connect(window.receive_content)
-        watcher.failed.connect(window.report_content_problems)
-        floor = ShowFloor(
-            window,
-            settings,
-            lambda changed: changed.save(),
-            watcher.check_now,
-            lockdown=lockdown,
-            state_path=user_state_path(APP_NAME) / "state.json",
-            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
-        )
-        if floor.resume_attract():
-            log.info("restarted while the attract loop ran: it runs again")
-        if not windowed:
-            restore_blanking.append(screensaver.inhibit(QGuiApplication.platformName()))
-
-    watchdog = Watchdog(window)
-    window.first_frame.connect(watchdog.ready)
-    window.first_frame.connect(after_first_frame, Qt.ConnectionType.SingleShotConnection)
-    if windowed:
-        window.show()
-        return app.exec()
-    window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-    window.setGeometry(chosen.geometry())
-    window.showFullScreen()
-    quit_on_terminate(app, window)
+def _import_later_modules() -> None:
     try:
-        return app.exec()
-    finally:
-        for restore in restore_blanking:
-            restore()
+        import_page_modules()
+        import kiosk.ui.charts  # noqa: PLC0415
+        import kiosk.ui.overlays.accessibility  # noqa: F401, PLC0415
+    except Exception:  # the pages import them again and report it there
+        log.exception("could not preload the pages and the chart library")
+    # What exists now (modules, classes, the first screen) lives as long as the kiosk: the
+    # cyclic garbage collector need not walk it again. A full collection then takes about
+    # 1 ms instead of 40, which would otherwise land at random, in the middle of a slide.
+    gc.freeze()
+
+
+def preload_later_modules() -> threading.Thread:
+    """Import what the first screen does not need, on a worker thread, once: the other pages'
+    modules and the chart library (pyqtgraph, numpy: about 300 ms).
+
+    On the UI thread it would freeze the first screen for that long; on a worker the UI thread
+    keeps its turns (the GIL is handed over every few milliseconds). A page opened before it is
+    done waits for the import lock, as an import on the UI thread would have. The imports only
+    define classes and value types (colours, pens); no QObject is made there.
+
+    Not a daemon thread: a short run (`kiosk render` of one page, a kiosk stopped just after it
+    started) waits for the imports to end before the interpreter shuts down, instead of tearing
+    modules down under a thread still importing Qt classes (an occasional crash at exit).
+    """
+    global _preload  # noqa: PLW0603
+    if _preload is None:
+        _preload = threading.Thread(target=_import_later_modules, name="preload", daemon=False)
+        _preload.start()
+    return _preload

@@ -10,15 +10,14 @@ from pathlib import Path
 
 def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -> int:  # noqa: PLR0915
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QMarginsF, QPoint, QRectF, Qt  # noqa: PLC0415 (Qt after the platform)
+    from PySide6.QtCore import QMarginsF, QRectF, Qt  # noqa: PLC0415 (Qt after the platform)
     from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415
     from kiosk.content.pages import slide_list  # noqa: PLC0415
     from kiosk.system.safe_write import write_atomically  # noqa: PLC0415
     from kiosk.ui import theme as th  # noqa: PLC0415
-    from kiosk.ui.main_window import MainWindow  # noqa: PLC0415
+    from kiosk.ui.snapshot import PageSnapshots  # noqa: PLC0415
 
     create_application()
     loaded, error = load_or_report(data)
@@ -34,12 +33,7 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         )
         return 2
     size = (1920, 1080)
-    window = MainWindow(loaded, None, lang, reduced_motion=True, size=size)
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    window.setFixedSize(*size)
-    if window.nav is not None:
-        window.nav.hide()
-    window.show()
+    snapshots = PageSnapshots(loaded, lang, size, navigation=False)
     slides = slide_list(content)
 
     def write(path: Path) -> None:
@@ -63,19 +57,12 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         for index, slide in enumerate(slides):
             if index:
                 writer.newPage()
-            window.go_to(slide.page, direction=0, remember=False)
-            page = window.current_page
-            if page is not None:
-                if slide.step is not None:
-                    page.set_step(slide.step)
-                page.show_final_state()
-            QApplication.processEvents()
             room = area.height() * (0.72 if notes else 0.94)
             scale = min(area.width() / size[0], room / size[1])
             painter.save()
             painter.translate(area.left() + (area.width() - size[0] * scale) / 2, area.top())
             painter.scale(scale, scale)
-            window.render(painter, QPoint(0, 0))
+            snapshots.paint(painter, slide.page, slide.step)
             painter.restore()
             below = QRectF(area.left(), area.top() + size[1] * scale + 16, area.width(), area.height())
             painter.setFont(note_font)
@@ -92,6 +79,6 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         painter.end()
 
     write_atomically(target, write)
-    window.close()
+    snapshots.close()
     print(f"{len(slides)} slides in {target}")
     return 0

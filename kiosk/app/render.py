@@ -39,12 +39,10 @@ def render_pages(
     only: list[str] | None,
 ) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
+    from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415 (Qt after the platform)
+    from kiosk.ui.snapshot import PageSnapshots  # noqa: PLC0415
 
-    from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415
-    from kiosk.ui.main_window import MainWindow  # noqa: PLC0415
-
-    app = create_application()
+    create_application()
     loaded, error = load_or_report(data)
     if loaded is None:
         assert error is not None
@@ -57,11 +55,8 @@ def render_pages(
         print(f"unknown language {unknown[0]!r}; the content has {', '.join(loaded.content.meta.languages)}")
         return 2
     out.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(loaded, None, languages[0], reduced_motion=True, size=size)
-    window.setFixedSize(*size)
-    window.show()
-    QApplication.processEvents()
-    ids = [ref.id for ref in window.refs]
+    snapshots = PageSnapshots(loaded, languages[0], size)
+    ids = [ref.id for ref in snapshots.session.refs]
     missing = [page_id for page_id in only or () if page_id not in ids]
     if missing:
         print(f"no page {missing[0]!r}; pages: {', '.join(ids)}", file=sys.stderr)
@@ -70,17 +65,11 @@ def render_pages(
     written = 0
     total = len(wanted) * len(languages)
     for code in languages:
-        window.language.set(code)
         for page_id in wanted:
-            window.go_to(page_id, direction=0, remember=False)
-            page = window.page(page_id)
-            steps = page.step_count()
+            steps = snapshots.session.step_count(page_id)
             for step in range(steps):
-                page.set_step(step)
-                page.show_final_state()
-                app.processEvents()
+                image = snapshots.pixmap(page_id, step, code)
                 target = out / _file_name(page_id, step if steps > 1 else None, code, size)
-                image = window.grab()
                 try:
                     write_atomically(target, partial(_save_png, image))
                 except OSError as error:
@@ -89,6 +78,6 @@ def render_pages(
                 written += 1
             done = wanted.index(page_id) + 1 + languages.index(code) * len(wanted)
             print(f"[{done}/{total}] {page_id} ({code})")
-    window.close()
+    snapshots.close()
     print(f"{written} PNG files in {out}")
     return 0

@@ -4,16 +4,26 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.app.boot import content_cache, create_application, load_or_report, open_log_file, setup_logging
+from kiosk.app.boot import (
+    TerminationWatch,
+    content_cache,
+    create_application,
+    load_or_report,
+    open_log_file,
+    setup_logging,
+)
 from kiosk.presenter.slideshow import Slideshow
-from kiosk.presenter.view import PresenterView
+from kiosk.presenter.view import Blank, PresenterView
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +60,35 @@ def place(audience: QWidget, presenter: QWidget, presenter_screen: int | None, w
     )
 
 
+class Presentation:
+    """The show's parts, wired: the audience window (a view of `session` without the kiosk's
+    controls), the slideshow driving it, its blank screen, and the presenter view."""
+
+    def __init__(
+        self,
+        session: Session,
+        interval_s: float | None = None,
+        loop: bool = False,
+        time_scale: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        loaded = session.loaded
+        assert loaded is not None
+        self.session = session
+        self.audience = MainWindow(session, navigation=False)
+        self.show = Slideshow(session, interval_s, loop, time_scale, parent=self.audience)
+        self.blank = Blank(self.audience, self.show)
+        # Keys from every window of the show, before any widget with the focus: a clicker's.
+        self.audience.router.add_key_handler(self.show.handle_key_event, first=True)
+        target = loaded.content.slideshow.target_minutes if loaded.content.slideshow else None
+        self.presenter = PresenterView(self.show, session, session.size, target, clock)
+
+    def close(self) -> None:
+        self.audience.router.stop()
+        self.presenter.close()
+        self.audience.close()
+
+
 def run_slideshow(
     data: Path | None,
     lang: str | None,
@@ -68,10 +107,11 @@ def run_slideshow(
         return 1
     primary = app.primaryScreen().geometry()
     size = (1920, 1080) if windowed else (primary.width(), primary.height())
-    audience = MainWindow(loaded, None, lang, False, size)
-    show = Slideshow(audience, interval_s, loop)
-    target = loaded.content.slideshow.target_minutes if loaded.content.slideshow else None
-    presenter = PresenterView(show, loaded, audience.language, audience.theme, size, target)
+    talk = Presentation(Session(loaded, None, lang, size=size), interval_s, loop)
+    audience, presenter, show = talk.audience, talk.presenter, talk.show
+    termination = TerminationWatch(app.quit, parent=audience)
+    app.aboutToQuit.connect(termination.close)
+    app.aboutToQuit.connect(talk.close)
     show.ended.connect(app.quit)
     show.fullscreen_toggled.connect(
         lambda: audience.showNormal() if audience.isFullScreen() else audience.showFullScreen()

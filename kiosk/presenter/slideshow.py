@@ -1,8 +1,8 @@
 """Presenter mode: the content as slides on the audience screen, driven by keys or a clicker,
 with auto-advance, black and white screens, and a presenter view on a second screen.
 
-The audience window is the kiosk's own main window without its navigation bar; the slide
-order comes from the content's playlist, else every page (every stop, every voice) in order.
+The audience window is a view of the same session as the kiosk's, without its navigation bar;
+the slide order comes from the content's playlist, else every page (every stop, every voice) in order.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 
 from kiosk.content.pages import SlideRef, slide_list
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -25,61 +24,37 @@ BLACK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
-class Blank(QWidget):
-    """A black or white screen over the audience window; any key brings the slide back."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.colour = QColor("black")
-        self.hide()
-
-    def show_colour(self, colour: str) -> None:
-        self.colour = QColor(colour)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.colour)
-        painter.end()
-
-
 class Slideshow(QObject):
-    """Drives `window` slide by slide. Keys reach it from every window it watches."""
+    """Drives `session` slide by slide, from keys, a clicker or its own timer."""
 
     slide_changed = Signal(int)
-    blanked = Signal(str)  # "black", "white" or "" when the slide is back
+    blank_changed = Signal(str)  # "black", "white" or "" when the slide is back
     auto_changed = Signal(bool)
     ended = Signal()
     fullscreen_toggled = Signal()
 
     def __init__(
         self,
-        window: MainWindow,
+        session: Session,
         interval_s: float | None = None,
         loop: bool = False,
         time_scale: float = 1.0,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        assert window.loaded is not None
-        self.slides: tuple[SlideRef, ...] = slide_list(window.loaded.content, interval_s)
+        super().__init__(parent)
+        self.session = session
+        assert session.loaded is not None
+        self.slides: tuple[SlideRef, ...] = slide_list(session.loaded.content, interval_s)
         self.loop = loop
         self.index = -1
         self.auto = True
-        self.blank = Blank(window)
+        self.blanked = ""  # "black" or "white" while the screen is blank
         self._time_scale = time_scale
         self._typed = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a slide's time is the presenter's plan
         self._timer.timeout.connect(self._on_timer_timeout)
-        if window.nav is not None:
-            window.nav.hide()  # the audience sees slides, not the kiosk's controls
-        self.watch(window)
 
     # ---- moving ---------------------------------------------------------------------------
 
@@ -102,13 +77,13 @@ class Slideshow(QObject):
         direction = 0 if self.index < 0 else (1 if index > self.index else -1)
         self.index = index
         slide = self.slides[index]
-        same_page = self.window.current_id == slide.page
-        self.window.go_to(slide.page, direction=0 if same_page else direction, remember=False)
-        page = self.window.current_page
-        if page is not None and slide.step is not None:
-            page.set_step(slide.step)
-        self._restart_timer()
+        same_page = self.session.current_id == slide.page
+        self.session.go_to(
+            slide.page, step=slide.step, direction=0 if same_page else direction, remember=False
+        )
         self.slide_changed.emit(index)
+        # After the presenter view has drawn its previews: the slide's time starts now.
+        self._restart_timer()
 
     def forward(self) -> None:
         if self.index + 1 < self.count:
@@ -133,7 +108,7 @@ class Slideshow(QObject):
 
     def _restart_timer(self) -> None:
         self._timer.stop()
-        if self.auto and not self.blank.isVisible() and self.index >= 0:
+        if self.auto and not self.blanked and self.index >= 0:
             self._timer.start(round(self.current.duration_s * 1000 * self._time_scale))
 
     def remaining_ms(self) -> int:
@@ -144,28 +119,24 @@ class Slideshow(QObject):
 
     def set_blank(self, colour: str) -> None:
         """Black or white screen; auto-advance waits while it shows."""
+        self.blanked = colour
         if colour:
             self._timer.stop()
-            self.blank.show_colour(colour)
         else:
-            self.blank.hide()
             self._restart_timer()
-        self.blanked.emit(colour)
+        self.blank_changed.emit(colour)
 
     # ---- keys -----------------------------------------------------------------------------
 
-    def watch(self, widget: QWidget) -> None:
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            self.key(Qt.Key(event.key()), event.modifiers())
-            return True
-        return False
+    def handle_key_event(self, event: QKeyEvent) -> bool:
+        """For the input router: every key pressed in any of the show's windows, before the
+        widget with the keyboard focus (a scroll area would keep arrows and page keys)."""
+        self.key(Qt.Key(event.key()), event.modifiers())
+        return True
 
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         """One key of a keyboard or a presentation clicker."""
-        if self.blank.isVisible():
+        if self.blanked:
             self.set_blank("")  # any key returns from a blank screen
             return
         if key in DIGITS:

@@ -7,16 +7,15 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QPixmap
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content import LoadedContent
 from kiosk.content.pages import SlideRef
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.system.resources import icon_path
-from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.language import ui
+from kiosk.ui.session import Session
+from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
@@ -28,29 +27,30 @@ def clock_text(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-class SlidePreviews:
-    """Renders slides in their final state from a window nobody sees."""
+class Blank(QWidget):
+    """A black or white screen over the audience window while the show is blanked."""
 
-    def __init__(self, loaded: LoadedContent, lang: str, size: tuple[int, int]) -> None:
-        self.window = MainWindow(loaded, None, lang, reduced_motion=True, size=size)
-        self.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.window.setFixedSize(*size)
-        if self.window.nav is not None:
-            self.window.nav.hide()
-        self.window.show()
+    def __init__(self, window: QWidget, show: Slideshow) -> None:
+        super().__init__(window)
+        self.colour = QColor("black")
+        show.blank_changed.connect(self._on_show_blank_changed)
+        self.hide()
 
-    def render(self, slide: SlideRef, width: int) -> QPixmap:
-        self.window.go_to(slide.page, direction=0, remember=False)
-        page = self.window.current_page
-        if page is not None:
-            if slide.step is not None:
-                page.set_step(slide.step)
-            page.show_final_state()
-        image = self.window.grab()
-        return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    def _on_show_blank_changed(self, colour: str) -> None:
+        if not colour:
+            self.hide()
+            return
+        self.colour = QColor(colour)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
 
-    def close(self) -> None:
-        self.window.close()
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.colour)
+        painter.end()
 
 
 class ElapsedClock(QLabel):
@@ -91,23 +91,22 @@ class PresenterView(QWidget):
     def __init__(
         self,
         show: Slideshow,
-        loaded: LoadedContent,
-        language: LanguageState,
-        theme: th.Theme,
+        session: Session,
         audience_size: tuple[int, int],
         target_minutes: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.show_ = show
-        self.language = language
-        self.theme = theme
+        self.language = language = session.language
+        self.theme = theme = session.theme
+        assert session.loaded is not None
         self.target_s = (target_minutes or 0) * 60
         self.setWindowTitle("Presenter")
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(theme.stylesheet() + f"\n#presenter {{ background: {th.BACKGROUND}; }}")
-        self.previews = SlidePreviews(loaded, language.current, audience_size)
+        self.setStyleSheet(theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}")
+        self.previews = PageSnapshots(session.loaded, language.current, audience_size, navigation=False)
         layout = QGridLayout(self)
         margin = theme.px(32)
         layout.setContentsMargins(margin, margin, margin, margin)
@@ -138,9 +137,8 @@ class PresenterView(QWidget):
         self._tick.timeout.connect(self.refresh_times)
         self._tick.start()
         show.slide_changed.connect(self._on_show_slide_changed)
-        show.blanked.connect(lambda _colour: self.refresh_times())
+        show.blank_changed.connect(lambda _colour: self.refresh_times())
         show.auto_changed.connect(lambda _on: self.refresh_times())
-        show.watch(self)  # keys typed here drive the show too
 
     def _status_row(self, clock: Callable[[], float]) -> QHBoxLayout:
         theme, language = self.theme, self.language
@@ -169,15 +167,19 @@ class PresenterView(QWidget):
 
     def _on_show_slide_changed(self, index: int) -> None:
         current_width, next_width = self.preview_width()
-        self.current_preview.setPixmap(self.previews.render(self.show_.current, current_width))
+        self.current_preview.setPixmap(self._preview(self.show_.current, current_width))
         following = self.show_.next_slide()
         if following is None:
             self.next_preview.setText(self.language.text(ui("presenter-end")))
         else:
-            self.next_preview.setPixmap(self.previews.render(following, next_width))
+            self.next_preview.setPixmap(self._preview(following, next_width))
         notes = self.show_.current.notes
         self.notes.set_source(notes if notes is not None else (lambda _lang: ""))
         self.refresh_times()
+
+    def _preview(self, slide: SlideRef, width: int) -> QPixmap:
+        image = self.previews.pixmap(slide.page, slide.step, self.language.current)
+        return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
     def refresh_times(self) -> None:
         self.elapsed.refresh()
@@ -192,7 +194,7 @@ class PresenterView(QWidget):
             parts.append(ui(key, time=clock_text(abs(left)))(lang))
         if not self.show_.auto:
             parts.append(ui("presenter-auto-off")(lang))
-        if self.show_.blank.isVisible():
+        if self.show_.blanked:
             parts.append(ui("presenter-blanked")(lang))
         self.status.setText("   ·   ".join(parts))
 

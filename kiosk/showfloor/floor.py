@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtWidgets import QApplication
 
 import kiosk
 from kiosk.showfloor.admin_pin import PinGate
@@ -30,49 +29,13 @@ from kiosk.showfloor.overlays.countdown import CountdownOverlay
 from kiosk.system.safe_write import write_text_atomically
 from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
 
 ADMIN_HOLD_MS = 3000
 ADMIN_CORNER = 96  # design px: the hidden corner's side
 EXTEND_MS = 60_000
-
-
-class CornerHold(QObject):
-    """A press held still in the window's top-left corner for `hold_ms`: `held` fires."""
-
-    held = Signal()
-
-    def __init__(self, window: QWidget, corner_px: int, hold_ms: int = ADMIN_HOLD_MS) -> None:
-        super().__init__(window)
-        self._window = window
-        self._corner = corner_px
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(hold_ms)
-        self._timer.timeout.connect(self.held)
-
-    def _in_corner(self, point: QPoint) -> bool:
-        return QRect(0, 0, self._corner, self._corner).contains(point)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        point: QPoint | None = None
-        if isinstance(event, QMouseEvent):
-            point = self._window.mapFromGlobal(event.globalPosition().toPoint())
-        elif isinstance(event, QTouchEvent) and event.points():
-            point = self._window.mapFromGlobal(event.points()[0].globalPosition().toPoint())
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin) and point is not None:
-            if self._in_corner(point):
-                self._timer.start()
-            else:
-                self._timer.stop()
-        else:
-            lifted = kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
-            moved = kind in (QEvent.Type.MouseMove, QEvent.Type.TouchUpdate)
-            if lifted or (moved and point is not None and not self._in_corner(point)):
-                self._timer.stop()
-        return False
 
 
 class RecentErrors(logging.Handler):
@@ -98,15 +61,17 @@ def memory_mib() -> float:
 
 
 class ShowFloor(QObject):
-    """Wires the show-floor behaviours to `window`. `lockdown` only in kiosk (full-screen) mode."""
+    """The show floor around `session`, shown by `window`. `lockdown` only in kiosk
+    (full-screen) mode, where it is in place from the first frame."""
 
     def __init__(
         self,
+        session: Session,
         window: MainWindow,
         settings: Settings,
         save_settings: Callable[[Settings], None],
         reload_content: Callable[[], None],
-        lockdown: bool | Lockdown | None = True,
+        lockdown: Lockdown | None = None,
         idle_ms: int | None = None,
         countdown_ms: int = COUNTDOWN_MS,
         hold_ms: int = ADMIN_HOLD_MS,
@@ -118,65 +83,94 @@ class ShowFloor(QObject):
         # Where the current mode is kept, so a restart (crash, watchdog) resumes it.
         self._state_path = state_path
         self.recorder = recorder
-        self.window = window
+        self.session = session
         self.settings = settings
+        self.lockdown = lockdown
+        self._window = window
+        self._router = window.router
         self._save_settings = save_settings
         self._reload_content = reload_content
         self._started = clock()
         self._clock = clock
+        self._frames = window.frames_painted_count
         self._frame_sample = (clock(), 0)
-        app = QApplication.instance()
-        assert app is not None
-        if isinstance(lockdown, Lockdown):  # already in place since the first frame
-            self.lockdown: Lockdown | None = lockdown
-        else:
-            self.lockdown = Lockdown(parent=self) if lockdown else None
-            if self.lockdown is not None:
-                app.installEventFilter(self.lockdown)
-        if self.lockdown is not None:
-            window.close_guard = lambda: self.lockdown is not None and self.lockdown.unlocked
+        self._countdown_ms = countdown_ms
         self.errors = RecentErrors()
         logging.getLogger().addHandler(self.errors)
-        meta_timeout = window.loaded.content.meta.idle_timeout_s if window.loaded else 60
+        meta_timeout = session.loaded.content.meta.idle_timeout_s if session.loaded else 60
         timeout_ms = idle_ms if idle_ms is not None else 1000 * (settings.idle_timeout_s or meta_timeout)
         self.idle = IdleMonitor(timeout_ms, countdown_ms, self)
-        app.installEventFilter(self.idle)
-        theme, language = window.theme, window.language
-        self.countdown = CountdownOverlay(window, language, theme, self.idle.remaining_ms, countdown_ms)
-        self.attract = AttractLoop(window, window.loaded, language, theme) if window.loaded else None
-        gate = (
+        self._router.set_hold_ms(hold_ms)
+        self._gate = (
             PinGate(settings.pin_salt, settings.pin_hash, clock)
             if settings.pin_hash
             else PinGate.with_default(clock)
         )
-        self.pin_pad = PinPad(window, language, theme, gate)
-        self.admin = AdminPanel(window, language, theme, self.diagnostics, self.default_language)
-        self.corner = CornerHold(window, theme.target(ADMIN_CORNER), hold_ms)
-        app.installEventFilter(self.corner)
+        self.attract: AttractLoop | None = None
+        self._build_overlays()
         self._connect_signals()
         self.idle.start()
 
-    def _connect_signals(self) -> None:
-        self.idle.warned.connect(self._on_idle_warned)
-        self.idle.activity.connect(self.countdown.hide)
-        self.idle.timed_out.connect(self._on_idle_timed_out)
+    def _build_overlays(self) -> None:
+        """The countdown, PIN pad, admin panel and attract loop in the session's theme."""
+        window, theme, language = self._window, self.session.theme, self.session.language
+        self.countdown = CountdownOverlay(window, language, theme, self.idle.remaining_ms, self._countdown_ms)
         self.countdown.extend_requested.connect(lambda: self.idle.extend(EXTEND_MS))
-        if self.attract is not None:
-            self.attract.woken.connect(self._on_attract_woken)
-        self.window.content_replaced.connect(self._on_window_content_replaced)
-        if self.recorder is not None:
-            recorder, window = self.recorder, self.window
-            window.swipes.pressed.connect(self._on_window_pressed)
-            window.page_changed.connect(recorder.page_view)
-            window.step_changed.connect(recorder.step)
-            window.figure_opened.connect(recorder.figure_tap)
-            window.language.changed.connect(recorder.language)
-        self.corner.held.connect(self._on_corner_held)
+        self.pin_pad = PinPad(window, language, theme, self._gate)
         self.pin_pad.accepted.connect(self._on_pin_pad_accepted)
+        self.admin = AdminPanel(window, language, theme, self.diagnostics, self.default_language)
         self.admin.exit_requested.connect(self.exit_kiosk)
         self.admin.reload_requested.connect(self._reload_content)
         self.admin.attract_requested.connect(self._on_admin_attract_requested)
         self.admin.default_language_changed.connect(self._on_admin_default_language_changed)
+        self._build_attract()
+
+    def _build_attract(self) -> None:
+        running = self.attract is not None and self.attract.running
+        if self.attract is not None:
+            self.attract.stop()
+            self.attract.deleteLater()
+        loaded = self.session.loaded
+        self.attract = (
+            AttractLoop(self._window, loaded, self.session.language, self.session.theme) if loaded else None
+        )
+        if self.attract is not None:
+            self.attract.woken.connect(self._on_attract_woken)
+            if running:
+                self.attract.start()
+
+    def _connect_signals(self) -> None:
+        router, session = self._router, self.session
+        router.activity.connect(self.idle.notice_activity)
+        router.held.connect(self._on_router_held)
+        router.pressed.connect(self._on_router_pressed)
+        self.idle.warned.connect(self._on_idle_warned)
+        self.idle.activity.connect(self._on_idle_activity)
+        self.idle.timed_out.connect(self._on_idle_timed_out)
+        session.content_changed.connect(self._on_session_content_changed)
+        session.theme_changed.connect(self._on_session_theme_changed)
+        if self.recorder is not None:
+            recorder = self.recorder
+            session.page_changed.connect(lambda page_id, _direction: recorder.page_view(page_id))
+            session.step_changed.connect(recorder.step)
+            session.figure_opened.connect(recorder.figure_tap)
+            session.language.changed.connect(recorder.language)
+
+    def close(self) -> None:
+        """Stop watching: timers off, overlays gone, the open visit ended and its log closed."""
+        self.idle.stop()
+        for signal, slot in (
+            (self._router.activity, self.idle.notice_activity),
+            (self._router.held, self._on_router_held),
+            (self._router.pressed, self._on_router_pressed),
+        ):
+            signal.disconnect(slot)
+        if self.attract is not None:
+            self.attract.stop()
+        logging.getLogger().removeHandler(self.errors)
+        if self.recorder is not None:
+            self.recorder.end_visit()
+            self.recorder.close()
 
     # ---- idle -> countdown -> reset -> attract --------------------------------------------
 
@@ -186,35 +180,48 @@ class ShowFloor(QObject):
             return
         self.countdown.open()
 
-    def _on_window_pressed(self, _target: object) -> None:
+    def _on_idle_activity(self) -> None:
+        self.countdown.hide()
+
+    def _on_router_pressed(self, _target: object) -> None:
         """A touch with no visit open starts one (the first touch after a reset or the loop)."""
         recorder = self.recorder
-        if recorder is not None and recorder.visit is None and not self.admin.isVisible():
-            recorder.start_visit(self.window.language.current)
-            if self.window.current_id:
-                recorder.page_view(self.window.current_id)
+        attract_up = self.attract is not None and self.attract.running
+        if recorder is not None and recorder.visit is None and not self.admin.isVisible() and not attract_up:
+            recorder.start_visit(self.session.language.current)
+            if self.session.current_id:
+                recorder.page_view(self.session.current_id)
 
     def _on_idle_timed_out(self) -> None:
         if self.recorder is not None:
             self.recorder.end_visit()
         self.countdown.hide()
-        self.window.reset_to_home(self.default_language())
+        self.session.reset(self.default_language())
         self.start_attract()
 
-    def _on_window_content_replaced(self) -> None:
+    def _on_session_content_changed(self, _loaded: object) -> None:
         """New content: the attract loop shows it from its next start."""
-        running = self.attract is not None and self.attract.running
-        if self.attract is not None:
-            self.attract.stop()
-            self.attract.deleteLater()
-        loaded = self.window.loaded
-        self.attract = (
-            AttractLoop(self.window, loaded, self.window.language, self.window.theme) if loaded else None
+        self._build_attract()
+
+    def _on_session_theme_changed(self, _theme: object) -> None:
+        """A new screen size or a visitor's larger text: every overlay in the new theme, the
+        open one opened again."""
+        countdown_open, pad_open, admin_open = (
+            self.countdown.isVisible(),
+            self.pin_pad.isVisible(),
+            self.admin.isVisible(),
         )
-        if self.attract is not None:
-            self.attract.woken.connect(self._on_attract_woken)
-            if running:
-                self.attract.start()
+        for overlay in (self.countdown, self.pin_pad, self.admin):
+            overlay.hide()
+            overlay.deleteLater()
+        self._build_overlays()
+        for was_open, overlay in (
+            (countdown_open, self.countdown),
+            (pad_open, self.pin_pad),
+            (admin_open, self.admin),
+        ):
+            if was_open:
+                overlay.open()
 
     def start_attract(self) -> None:
         if self.attract is None:
@@ -224,7 +231,7 @@ class ShowFloor(QObject):
         self._remember("attract")
 
     def _on_attract_woken(self) -> None:
-        self.window.reset_to_home(self.default_language())
+        self.session.reset(self.default_language())
         self.idle.start()
         self._remember("visitor")
 
@@ -251,8 +258,10 @@ class ShowFloor(QObject):
 
     # ---- admin ----------------------------------------------------------------------------
 
-    def _on_corner_held(self) -> None:
-        if not self.admin.isVisible():
+    def _on_router_held(self, point: QPoint) -> None:
+        """A finger held still in the top-left corner: the admin's way in."""
+        corner = self.session.theme.target(ADMIN_CORNER)
+        if QRect(0, 0, corner, corner).contains(point) and not self.admin.isVisible():
             self.pin_pad.open()
 
     def _on_pin_pad_accepted(self) -> None:
@@ -261,11 +270,11 @@ class ShowFloor(QObject):
 
     def _on_admin_attract_requested(self) -> None:
         self.admin.hide()
-        self.window.reset_to_home(self.default_language())
+        self.session.reset(self.default_language())
         self.start_attract()
 
     def default_language(self) -> str:
-        loaded = self.window.loaded
+        loaded = self.session.loaded
         languages = loaded.content.meta.languages if loaded else ("zh", "en")
         if self.settings.default_language in languages:
             return self.settings.default_language
@@ -276,30 +285,30 @@ class ShowFloor(QObject):
         self._save_settings(self.settings)
 
     def exit_kiosk(self) -> None:
+        """The admin's exit: the lockdown lifted, the application asked to quit (whose owner
+        shuts everything down)."""
         log.info("admin exit")
         if self.lockdown is not None:
             self.lockdown.release()
-        self.window.close_guard = lambda: True
-        self.window.close()
+        self._window.close()
         QApplication.quit()
 
     def diagnostics(self) -> list[str]:
-        window = self.window
-        loaded = window.loaded
+        loaded = self.session.loaded
         uptime = int(self._clock() - self._started)
         lines = [
             f"Version {kiosk.__version__} · uptime {uptime // 3600} h {uptime // 60 % 60} min {uptime % 60} s"
             f" · memory {memory_mib():.0f} MiB",
             f"Content: {loaded.source if loaded else '(none loaded)'}",
         ]
-        problems = window.content_problems
+        problems = self.session.problems
         if problems is None:
             lines.append("Content state: valid" + (" (showing it)" if loaded else ""))
         else:
             lines.append(f"Content state: the last save has {len(problems.problems)} problem(s);")
             lines.append("  visitors still see the last good content" if loaded else "  nothing to show")
             lines += [f"  {problem}" for problem in problems.problems[:6]]
-        now, frames = self._clock(), window.frames_painted
+        now, frames = self._clock(), self._frames()
         last_time, last_frames = self._frame_sample
         rate = (frames - last_frames) / (now - last_time) if now > last_time else 0.0
         self._frame_sample = (now, frames)

@@ -6,17 +6,9 @@ after `countdown_ms` more, `timed_out`. Any touch, click or key in between reset
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 COUNTDOWN_MS = 15_000
-_INPUT = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Wheel,
-}
 
 
 class IdleMonitor(QObject):
@@ -66,10 +58,10 @@ class IdleMonitor(QObject):
         self._countdown.start(self.countdown_ms)
         self.warned.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.paused and event.type() in _INPUT:
+    def notice_activity(self) -> None:
+        """A touch, click, movement or key (from the input router): the visitor is there."""
+        if not self.paused:
             if self._countdown.isActive():
                 self._countdown.stop()
                 self.activity.emit()
             self._idle.start()
-        return False

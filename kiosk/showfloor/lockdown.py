@@ -1,8 +1,9 @@
 """Kiosk lockdown: no key, menu or close that leads a visitor out, and no cursor in sight.
 
-One application-wide event filter: it swallows the escape keys (Alt+F4, Ctrl+Q, Ctrl+W, Esc,
-F1, F11), every context-menu request and tooltip, and hides the mouse cursor after a few
-seconds without movement. The main window refuses to close unless an admin unlocked it.
+A guard of the input router (the one application-wide event filter): it swallows the escape
+keys (Alt+F4, Ctrl+Q, Ctrl+W, Esc, F1, F11), every context-menu request and tooltip, and hides
+the mouse cursor after a few seconds without movement. The main window refuses to close
+unless an admin unlocked it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def is_escape_key(event: QKeyEvent) -> bool:
 
 
 class Lockdown(QObject):
-    """Install on the QApplication: `QApplication.instance().installEventFilter(lockdown)`."""
+    """Give `guard` to the input router: `router.add_guard(lockdown.guard)`."""
 
     def __init__(self, cursor_hide_ms: int = CURSOR_HIDE_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +69,8 @@ class Lockdown(QObject):
         self.show_cursor()
         self.unlocked = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def guard(self, event: QEvent) -> bool:
+        """True for an event that must not reach the kiosk."""
         kind = event.type()
         if kind in _SWALLOWED:
             return True

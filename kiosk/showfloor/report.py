@@ -46,10 +46,12 @@ def report_png(report: Report, target: Path) -> None:
     app = QApplication.instance() or QApplication([])
     width, height, margin = 1600, 800, 90
     image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor(th.BACKGROUND))
+    # An operator's chart, not a visitor's screen: always the normal colours.
+    colours = th.NORMAL_PALETTE
+    image.fill(QColor(colours.background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(th.TEXT))
+    painter.setPen(QColor(colours.text))
     title = painter.font()
     title.setPixelSize(36)
     painter.setFont(title)
@@ -66,11 +68,11 @@ def report_png(report: Report, target: Path) -> None:
         count = report.per_hour.get(hour, 0)
         bar = (base - 120) * count / most
         left = margin + hour * slot
-        painter.fillRect(QRectF(left + 6, base - bar, slot - 12, bar), QColor(th.ACCENT))
-        painter.setPen(QColor(th.TEXT_SECONDARY))
+        painter.fillRect(QRectF(left + 6, base - bar, slot - 12, bar), QColor(colours.accent))
+        painter.setPen(QColor(colours.text_secondary))
         painter.drawText(QRectF(left, base + 10, slot, 30), int(Qt.AlignmentFlag.AlignCenter), f"{hour:02d}")
         if count:
-            painter.setPen(QColor(th.TEXT))
+            painter.setPen(QColor(colours.text))
             painter.drawText(
                 QRectF(left, base - bar - 34, slot, 30), int(Qt.AlignmentFlag.AlignCenter), str(count)
             )

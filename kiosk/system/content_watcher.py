@@ -111,6 +111,14 @@ class ContentWatcher(QObject):
         if missing:
             self._watcher.addPaths(missing)
 
+    def stop(self) -> None:
+        """No more watching; a validation under way is waited for (a few ms), not torn down."""
+        self._settle.stop()
+        paths = self.watched_paths()
+        if paths:
+            self._watcher.removePaths(paths)
+        QThreadPool.globalInstance().waitForDone(5000)
+
     def watched_paths(self) -> list[str]:
         return self._watcher.files() + self._watcher.directories()
 

@@ -51,7 +51,7 @@ class NavigationBar(QFrame):
             lambda _: language_name(language.next_language()),
             icon_path("language"),
             filled=True,
-            colour=th.TEXT,
+            colour=theme.palette.text,
         )
         self.language_button.setObjectName("nav-language")
         layout.addWidget(self.home_button)

@@ -27,6 +27,7 @@ class TransitionOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._old: QPixmap | None = None
         self._new: QPixmap | None = None
+        self._backdrop = QColor()
         self._direction = 1
         self._progress = 0.0
         self.animation = Tween(duration_ms, easing=QEasingCurve.Type.OutCubic, parent=self)
@@ -34,9 +35,11 @@ class TransitionOverlay(QWidget):
         self.animation.finished.connect(self._on_animation_finished)
         self.hide()
 
-    def start(self, old: QPixmap, new: QPixmap, direction: int) -> None:
+    def start(self, old: QPixmap, new: QPixmap, direction: int, backdrop: QColor) -> None:
+        """Slide from `old` to `new`; `backdrop` shows where the two fade into each other."""
         self.animation.stop()
         self._old, self._new, self._direction, self._progress = old, new, direction, 0.0
+        self._backdrop = backdrop
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
@@ -66,7 +69,7 @@ class TransitionOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(th.BACKGROUND))
+        painter.fillRect(self.rect(), self._backdrop)
         shift = self.width() * SLIDE_SHARE * self._direction
         p = self._progress
         if self._old is not None:
@@ -82,12 +85,19 @@ class PageStack(QWidget):
     page_entered = Signal(QWidget)  # the page is current and on screen, any slide over
 
     def __init__(
-        self, reduced_motion: bool = False, transition_ms: int = TRANSITION_MS, parent: QWidget | None = None
+        self,
+        reduced_motion: bool = False,
+        transition_ms: int = TRANSITION_MS,
+        parent: QWidget | None = None,
+        *,
+        theme: th.Theme,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page-stack")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.reduced_motion = reduced_motion
+        # The stack outlives a change of theme: its owner sets this again with each new one.
+        self.theme = theme
         self._current: QWidget | None = None
         self.overlay = TransitionOverlay(self, transition_ms)
         self.overlay.finished.connect(self._on_overlay_finished)
@@ -122,7 +132,7 @@ class PageStack(QWidget):
             after = page.grab()
             old.hide()
             self._current = page
-            self.overlay.start(before, after, direction)
+            self.overlay.start(before, after, direction, QColor(self.theme.palette.background))
             return
         self.overlay.finish()
         if old is not None and old is not page:

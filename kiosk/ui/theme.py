@@ -7,44 +7,67 @@ and touch targets never drop under 64 px.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont
 
 FONT_FAMILY = "Noto Sans CJK SC"
 
-BACKGROUND = "#0B1426"
-SURFACE = "#14213D"
-SURFACE_RAISED = "#1C2C4F"
-TEXT = "#F4F7FB"
-TEXT_SECONDARY = "#AEBBD0"
-LINE = "#2A3A5E"
-ACCENT = "#4C8DFF"
-ON_COLOUR = "#0B1426"  # dark text on a filled vision colour, >= 5.7:1
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour the exhibit draws with, as hex strings."""
+
+    background: str
+    surface: str
+    surface_raised: str
+    text: str
+    text_secondary: str
+    line: str
+    accent: str
+    on_colour: str  # dark text on a filled vision colour, >= 5.7:1
+    # The five vision colours: screens of figures and speakers also take them in turn.
+    blue: str
+    green: str
+    violet: str
+    orange: str
+    cyan: str
+    error: str  # a content problem's text, on a panel
+    # Translucent, so #AARRGGBB (Qt's order, alpha first; for QColor, not for style sheets): the
+    # dimming under an overlay, and the lighter one under a figure's detail card.
+    overlay_backdrop: str
+    detail_backdrop: str
+
+
+NORMAL_PALETTE = Palette(
+    background="#0B1426",
+    surface="#14213D",
+    surface_raised="#1C2C4F",
+    text="#F4F7FB",
+    text_secondary="#AEBBD0",
+    line="#2A3A5E",
+    accent="#4C8DFF",
+    on_colour="#0B1426",
+    blue="#4C8DFF",
+    green="#2FC487",
+    violet="#9B87FF",
+    orange="#FF9A4D",
+    cyan="#22C7E6",
+    error="#FFB4A8",
+    overlay_backdrop="#D7040812",
+    detail_backdrop="#BE040812",
+)
 
 # The high-contrast variant (a visitor's choice): black, white, the vision colours for outlines.
-_NORMAL = {
-    "BACKGROUND": BACKGROUND,
-    "SURFACE": SURFACE,
-    "SURFACE_RAISED": SURFACE_RAISED,
-    "TEXT": TEXT,
-    "TEXT_SECONDARY": TEXT_SECONDARY,
-    "LINE": LINE,
-}
-_HIGH_CONTRAST = {
-    "BACKGROUND": "#000000",
-    "SURFACE": "#000000",
-    "SURFACE_RAISED": "#1A1A1A",
-    "TEXT": "#FFFFFF",
-    "TEXT_SECONDARY": "#FFFFFF",
-    "LINE": "#FFFFFF",
-}
-
-
-def use_palette(high_contrast: bool) -> None:
-    """Switch the colours every widget reads (pages are rebuilt after)."""
-    globals().update(_HIGH_CONTRAST if high_contrast else _NORMAL)
-
+HIGH_CONTRAST_PALETTE = replace(
+    NORMAL_PALETTE,
+    background="#000000",
+    surface="#000000",
+    surface_raised="#1A1A1A",
+    text="#FFFFFF",
+    text_secondary="#FFFFFF",
+    line="#FFFFFF",
+)
 
 MIN_TARGET = 64
 
@@ -150,15 +173,21 @@ class Theme:
     def nav_height(self) -> int:
         return max(MIN_TARGET + 16, self.px(112))
 
+    @property
+    def palette(self) -> Palette:
+        """The colours for this theme. Derived, not a field: themes compare as before."""
+        return HIGH_CONTRAST_PALETTE if self.high_contrast else NORMAL_PALETTE
+
     def _outline(self) -> str:
         """High contrast draws panels' edges: their fill is the background's black."""
-        return f"border: {self.px(2)}px solid {LINE};" if self.high_contrast else ""
+        return f"border: {self.px(2)}px solid {self.palette.line};" if self.high_contrast else ""
 
     def stylesheet(self) -> str:
         """Application-wide style: labels by their `role` property; no default Qt look."""
+        colours = self.palette
         rules = [
-            f"QWidget {{ color: {TEXT}; font-family: '{FONT_FAMILY}'; }}",
-            f"QMainWindow, #page-stack, #page {{ background: {BACKGROUND}; }}",
+            f"QWidget {{ color: {colours.text}; font-family: '{FONT_FAMILY}'; }}",
+            f"QMainWindow, #page-stack, #page {{ background: {colours.background}; }}",
             "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }",
             "QLabel { background: transparent; }",
         ]
@@ -168,10 +197,10 @@ class Theme:
                 f'QLabel[role="{role}"] {{ font-size: {self.font_px(role)}px; font-weight: {bold}; }}'
             )
         rules += [
-            f'QLabel[tone="secondary"] {{ color: {TEXT_SECONDARY}; }}',
-            f'QLabel[tone="dark"] {{ color: {ON_COLOUR}; }}',
-            f"#panel {{ background: {SURFACE}; border-radius: {self.radius}px; {self._outline()} }}",
-            f'#panel[down="true"] {{ background: {LINE}; }}',
-            f"#nav-bar {{ background: {SURFACE}; border-top: {self.px(2)}px solid {LINE}; }}",
+            f'QLabel[tone="secondary"] {{ color: {colours.text_secondary}; }}',
+            f'QLabel[tone="dark"] {{ color: {colours.on_colour}; }}',
+            f"#panel {{ background: {colours.surface}; border-radius: {self.radius}px; {self._outline()} }}",
+            f'#panel[down="true"] {{ background: {colours.line}; }}',
+            f"#nav-bar {{ background: {colours.surface}; border-top: {self.px(2)}px solid {colours.line}; }}",
         ]
         return "\n".join(rules)

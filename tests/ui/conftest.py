@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.boot import create_application
 from kiosk.content import LoadedContent
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 
 @pytest.fixture(scope="session")
@@ -24,21 +25,30 @@ MakeWindow = Callable[..., MainWindow]
 
 @pytest.fixture
 def make_window(qtbot: QtBot, bundled: LoadedContent) -> Iterator[MakeWindow]:
+    made: list[MainWindow] = []
+
     def make(
         size: tuple[int, int] = (1920, 1080),
         lang: str = "zh",
         loaded: LoadedContent | None = None,
         reduced_motion: bool = False,
+        may_close: Callable[[], bool] = lambda: True,
     ) -> MainWindow:
         # Animations at a tenth of their length: the tests wait for them, not for the clock.
-        window = MainWindow(loaded or bundled, None, lang, reduced_motion, size, motion_scale=0.1)
+        session = Session(
+            loaded or bundled, None, lang, size=size, reduced_motion=reduced_motion, motion_scale=0.1
+        )
+        window = MainWindow(session, may_close)
         qtbot.addWidget(window)
+        made.append(window)
         window.setFixedSize(*size)
         window.show()
         qtbot.waitExposed(window)
         return window
 
-    return make
+    yield make
+    for window in made:  # the router is application-wide: none outlives its test
+        window.router.stop()
 
 
 @pytest.fixture

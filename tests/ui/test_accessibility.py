@@ -3,26 +3,19 @@ reduced motion; all undone for the next visitor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from touch import tap
 
-from kiosk.ui import theme as th
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.widgets.text import Paragraph
 
 MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture(autouse=True)
-def normal_palette() -> Iterator[None]:
-    yield
-    th.use_palette(False)  # the palette is shared: never leak high contrast into other tests
 
 
 def _open_panel(window: MainWindow) -> None:
@@ -41,7 +34,7 @@ def test_larger_text_from_the_home_screen(qtbot: QtBot, window: MainWindow) -> N
     assert window.theme.font_px("body") == 45
     assert window.accessibility.isVisible()  # the panel stays, in the new size
     assert window.accessibility.size_buttons[2].isChecked()
-    window.reset_to_home()
+    window.session.reset()
     assert window.theme.text_scale == 1.0
 
 
@@ -62,11 +55,11 @@ def test_nothing_is_cut_off_at_one_and_a_half_times(
     qtbot: QtBot, make_window: MakeWindow, size: tuple[int, int]
 ) -> None:
     window = make_window(size=size, reduced_motion=True)
-    window.apply_preferences(Preferences(text_scale=1.5))
+    window.session.set_preferences(Preferences(text_scale=1.5))
     for lang in ("zh", "en"):
-        window.language.set(lang)
-        for ref in window.refs:
-            window.go_to(ref.id, direction=0)
+        window.session.language.set(lang)
+        for ref in window.session.refs:
+            window.session.go_to(ref.id, direction=0)
             page = window.current_page
             assert page is not None
             # Layout settles within an event-loop turn or two after a switch.
@@ -77,14 +70,14 @@ def test_high_contrast_and_back(qtbot: QtBot, window: MainWindow) -> None:
     _open_panel(window)
     assert window.accessibility is not None
     tap(window.accessibility.contrast_buttons[1])
-    assert th.BACKGROUND == "#000000"
-    assert th.TEXT == "#FFFFFF"
-    assert window.current_id == "home"  # the place is kept
+    assert window.theme.palette.background == "#000000"
+    assert window.theme.palette.text == "#FFFFFF"
+    assert window.session.current_id == "home"  # the place is kept
     assert "#000000" in window.styleSheet()
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     assert "border: 2px solid #FFFFFF" in window.stack.styleSheet()  # panels get outlines
-    window.reset_to_home()
-    assert th.BACKGROUND == "#0B1426"
+    window.session.reset()
+    assert window.theme.palette.background == "#0B1426"
 
 
 def test_reduced_motion_for_this_visitor(qtbot: QtBot, window: MainWindow) -> None:
@@ -92,7 +85,7 @@ def test_reduced_motion_for_this_visitor(qtbot: QtBot, window: MainWindow) -> No
     assert window.accessibility is not None
     tap(window.accessibility.motion_buttons[1])
     window.accessibility.hide()
-    window.go_to("figures/companies")
+    window.session.go_to("figures/companies")
     page = window.current_page
     assert page is not None
     assert window.stack.overlay.isHidden()  # no slide

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -24,7 +26,7 @@ MakeWindow = Callable[..., MainWindow]
 
 
 def _figures_page(qtbot: QtBot, window: MainWindow, group_id: str, animate: bool = False) -> FiguresPage:
-    window.go_to(f"figures/{group_id}", direction=1 if animate else 0)
+    window.session.go_to(f"figures/{group_id}", direction=1 if animate else 0)
     page = window.current_page
     assert isinstance(page, FiguresPage)
     return page
@@ -82,8 +84,8 @@ def test_entrance_replays_on_every_visit(qtbot: QtBot, window: MainWindow) -> No
     page = _figures_page(qtbot, window, "global-reach", animate=True)
     qtbot.waitUntil(lambda: page.entrance is not None and page.entrance.running)
     qtbot.waitUntil(lambda: settled(page))
-    window.go_home()
-    window.go_to("figures/global-reach")
+    window.session.go_home()
+    window.session.go_to("figures/global-reach")
     qtbot.waitUntil(lambda: page.entrance is not None and page.entrance.running)
     qtbot.waitUntil(lambda: settled(page))
     assert page.figure_cards[0].number.text() == "超过1,000家"
@@ -91,7 +93,7 @@ def test_entrance_replays_on_every_visit(qtbot: QtBot, window: MainWindow) -> No
 
 def test_reduced_motion_shows_final_state_at_once(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(reduced_motion=True)
-    window.go_to("figures/platforms")
+    window.session.go_to("figures/platforms")
     page = window.current_page
     assert isinstance(page, FiguresPage)
     assert isinstance(page.chart, BarsChart)
@@ -127,7 +129,7 @@ def test_detail_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:
     assert page.detail is not None
     qtbot.waitUntil(page.detail.isVisible)
     assert window.nav is not None
-    window.language.toggle()
+    window.session.language.toggle()
     assert "over 10,000" in visible_texts(page.detail)
     tap(page.detail.card)  # on the card itself: stays open
     assert page.detail.isVisible()
@@ -173,7 +175,7 @@ def test_rate_counter_grows_at_the_report_rate_while_visible(qtbot: QtBot, windo
     now = [1000.0]
     page = _figures_page(qtbot, window, "new-companies")
     chart = rate.RateChart(
-        page.chart.figures, window.language, window.theme, "#FF9A4D", clock=lambda: now[0], tick_ms=5
+        page.chart.figures, window.session.language, window.theme, "#FF9A4D", clock=lambda: now[0], tick_ms=5
     )  # type: ignore[union-attr]
     qtbot.addWidget(chart)
     chart.show()
@@ -187,37 +189,38 @@ def test_rate_counter_grows_at_the_report_rate_while_visible(qtbot: QtBot, windo
     chart.close()
 
 
-def test_pyqtgraph_is_not_loaded_before_the_first_frame() -> None:
-    code = (
-        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
-        "from kiosk.app.boot import create_application, load_or_report;"
-        "from kiosk.ui.main_window import MainWindow;"
-        "app = create_application(); loaded, _ = load_or_report(None);"
-        "w = MainWindow(loaded, None, 'zh', False, (1920, 1080));"
-        "print('pyqtgraph' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
-    )
-    assert result.stdout.strip() == "False", result.stderr
+XDG_FOLDERS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+_KIOSK_SCRIPT = (
+    "import gc, os, sys, time; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+    "from kiosk.app import boot; from kiosk.app.kiosk import Kiosk;"
+    "app = boot.create_application();"
+    "kiosk = Kiosk(app, None, 'zh', True, (1920, 1080), False, app.primaryScreen());"
+    "print('before the first frame:', 'pyqtgraph' in sys.modules);"
+    "kiosk.show(app.primaryScreen());"
+    "end = time.monotonic() + 30\n"
+    "while boot._preload is None and time.monotonic() < end: app.processEvents()\n"
+    "print('worker:', boot._preload is not None and not boot._preload.daemon);"
+    "boot._preload.join(30);"
+    "print('after:', 'pyqtgraph' in sys.modules, gc.get_freeze_count() > 1000);"
+    "app.quit(); kiosk.shutdown()"
+)
 
 
-def test_the_chart_library_loads_on_a_worker_after_the_first_frame() -> None:
-    code = (
-        "import os, sys, time; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
-        "from kiosk.app.boot import create_application, load_or_report;"
-        "import kiosk.ui.main_window as mw;"
-        "app = create_application(); loaded, _ = load_or_report(None);"
-        "w = mw.MainWindow(loaded, None, 'zh', False, (1920, 1080)); w.show();"
-        "end = time.monotonic() + 30\n"
-        "while mw._preload is None and time.monotonic() < end: app.processEvents()\n"
-        "print('worker' if mw._preload is not None and not mw._preload.daemon else 'none');"
-        "mw._preload.join(30);"
-        "import gc; print('pyqtgraph' in sys.modules, gc.get_freeze_count() > 1000)"
-    )
+def test_the_chart_library_loads_on_a_worker_after_the_first_frame(tmp_path: Path) -> None:
+    """The first screen never waits for pyqtgraph: it loads on a worker the interpreter waits
+    for at exit (never torn down mid-import); once done, what start-up made is frozen out of
+    the cyclic collector's walks."""
+    env = {**os.environ, **{name: str(tmp_path / name) for name in XDG_FOLDERS}}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=90
+        [sys.executable, "-c", _KIOSK_SCRIPT],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=90,
+        env=env,
     )
-    # A worker the interpreter waits for at exit (never torn down mid-import); once done, what
-    # start-up made is frozen out of the cyclic collector's walks.
-    assert result.stdout.split() == ["worker", "True", "True"], result.stderr
+    assert result.stdout.splitlines() == [
+        "before the first frame: False",
+        "worker: True",
+        "after: True True",
+    ], result.stderr

@@ -104,7 +104,7 @@ def test_markup_in_content_shows_literally(
     assert markup in visible_texts(home)
     labels = [label for label in window.findChildren(QLabel) if label.text()]
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
-    window.go_to("vision/innovative", direction=0)
+    window.session.go_to("vision/innovative", direction=0)
     paragraphs = [p.text() for p in window.current_page.findChildren(Paragraph)]  # type: ignore[union-attr]
     assert markup + " &amp; <script>x</script>" in paragraphs
 
@@ -119,14 +119,14 @@ def test_another_park_renders_on_every_page(tmp_path: Path) -> None:
 def test_another_park_is_walked_in_german_and_english(qtbot: QtBot, make_window: MakeWindow) -> None:
     loaded = load_content(OTHER_PARK, check_image)
     window = make_window(loaded=loaded, lang=None)
-    assert window.language.current == "de"
+    assert window.session.language.current == "de"
     assert window.nav is not None
     assert window.nav.language_button.text() == "EN"
     assert window.nav.home_button.text() == "Start"
-    for ref in window.refs:
-        window.go_to(ref.id, direction=0)
+    for ref in window.session.refs:
+        window.session.go_to(ref.id, direction=0)
         assert window.current_page is not None
-    window.language.toggle()
+    window.session.language.toggle()
     assert window.nav.language_button.text() == "DE"
     assert len(loaded.content.visions) == 3
     assert len(loaded.content.tours) == 1

@@ -11,6 +11,7 @@ from visible import visible_texts
 
 from kiosk.app.boot import load_or_report
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 
 def test_invalid_content_shows_the_problems(
@@ -23,7 +24,7 @@ def test_invalid_content_shows_the_problems(
     loaded, error = load_or_report(path)
     assert loaded is None
     assert error is not None
-    window = MainWindow(None, error, "zh", False, (1920, 1080))
+    window = MainWindow(Session(None, error, "zh", size=(1920, 1080)))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -40,7 +41,7 @@ def test_syntax_error_is_located_by_line_and_column(qtbot: QtBot, write_content:
     loaded, error = load_or_report(path)
     assert loaded is None
     assert error is not None
-    window = MainWindow(None, error, "en", False, (1280, 800))
+    window = MainWindow(Session(None, error, "en", size=(1280, 800)))
     qtbot.addWidget(window)
     window.show()
     assert any(text.startswith("2:12: JSON syntax error") for text in visible_texts(window))

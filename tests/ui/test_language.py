@@ -21,8 +21,8 @@ PAGE_TITLES_EN = {
 
 def test_toggle_switches_every_page_and_keeps_the_place(qtbot: QtBot, window: MainWindow) -> None:
     assert window.nav is not None
-    for ref in window.refs:
-        window.go_to(ref.id, direction=0)
+    for ref in window.session.refs:
+        window.session.go_to(ref.id, direction=0)
         page = window.current_page
         assert page is not None
         page.set_step(page.step_count() - 1)
@@ -31,24 +31,24 @@ def test_toggle_switches_every_page_and_keeps_the_place(qtbot: QtBot, window: Ma
         chinese = visible_texts(page)
         assert any(has_cjk(text) for text in chinese), ref.id
         tap(window.nav.language_button)
-        qtbot.waitUntil(lambda: window.language.current == "en")
+        qtbot.waitUntil(lambda: window.session.language.current == "en")
         english = visible_texts(page)
-        assert window.current_id == ref.id
+        assert window.session.current_id == ref.id
         assert page.step_index() == step
         assert english != chinese, ref.id
         # Only names the report gives in Chinese script (companies, a transliteration) may stay.
         assert sum(has_cjk(text) for text in english) <= 2, (ref.id, [t for t in english if has_cjk(t)])
         tap(window.nav.language_button)
-        qtbot.waitUntil(lambda: window.language.current == "zh")
+        qtbot.waitUntil(lambda: window.session.language.current == "zh")
         assert visible_texts(page) == chinese
 
 
 @pytest.mark.parametrize("page_id", sorted(PAGE_TITLES_EN))
 def test_page_titles_in_english(qtbot: QtBot, window: MainWindow, page_id: str, content_dict: dict) -> None:
     assert window.nav is not None
-    window.go_to(page_id, direction=0)
+    window.session.go_to(page_id, direction=0)
     tap(window.nav.language_button)
-    qtbot.waitUntil(lambda: window.language.current == "en")
+    qtbot.waitUntil(lambda: window.session.language.current == "en")
     page = window.current_page
     assert page is not None
     expected = PAGE_TITLES_EN[page_id]

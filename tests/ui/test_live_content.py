@@ -18,6 +18,7 @@ from kiosk.system.content_watcher import ContentWatcher
 from kiosk.system.image_check import check_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.vision import VisionPage
+from kiosk.ui.session import Session
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -40,8 +41,8 @@ def kiosk(
     loaded = load_content(path, check_image)
     window = make_window(loaded=loaded)
     watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
-    watcher.loaded.connect(window.receive_content)
-    watcher.failed.connect(window.report_content_problems)
+    watcher.loaded.connect(window.session.set_content)
+    watcher.failed.connect(window.session.report_problems)
     return Kiosk(window, watcher, path, content_dict)
 
 
@@ -51,11 +52,11 @@ def _headline(data: dict[str, Any], text: str) -> None:
 
 def test_a_valid_edit_swaps_in_and_keeps_the_page(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     data = kiosk.edited(lambda d: _headline(d, "新的标题"))
-    with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.content_shown, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert window.current_id == "vision/green"
+    assert window.session.current_id == "vision/green"
     page = window.current_page
     assert isinstance(page, VisionPage)
     assert "新的标题" in visible_texts(page)
@@ -66,32 +67,33 @@ def test_a_swap_builds_only_the_page_on_screen_and_retires_the_old_ones(qtbot: Q
     and the replaced pages are deleted over the following turns."""
     window = kiosk.window
     for page_id in ("vision/green", "tour/daxing", "voices"):
-        window.go_to(page_id, direction=0)
+        window.session.go_to(page_id, direction=0)
     old_pages = list(window.pages.values())
     gone: list[str] = []
     for page in old_pages:
         page.destroyed.connect(lambda _obj=None, page_id=page.page_id: gone.append(page_id))
-    window.set_content(load_content(kiosk.path, check_image))
+    with qtbot.waitSignal(window.content_shown, timeout=5000):
+        window.session.set_content(load_content(kiosk.path, check_image))
     assert list(window.pages) == ["voices"]
     assert window.current_page is not None
     assert window.current_page.isVisible()
     assert not gone  # not in the swap's turn
     qtbot.waitUntil(lambda: len(gone) == len(old_pages), timeout=5000)
     assert sorted(gone) == sorted(page.page_id for page in old_pages)
-    window.go_home()  # home is built on its visit
-    assert window.current_id == "home"
+    window.session.go_home()  # home is built on its visit
+    assert window.session.current_id == "home"
     assert "home" in window.pages
 
 
 def test_a_live_swap_builds_the_new_page_a_turn_before_showing_it(qtbot: QtBot, kiosk: Kiosk) -> None:
     """Two short event-loop turns instead of one long one: build out of sight, then swap."""
     window = kiosk.window
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     old = window.current_page
     assert old is not None
     loaded = load_content(kiosk.path, check_image)
-    with qtbot.waitSignal(window.content_replaced, timeout=5000):
-        window.receive_content(loaded)
+    with qtbot.waitSignal(window.content_shown, timeout=5000):
+        window.session.set_content(loaded)
         built = window._prebuilt
         assert built is not None
         assert not built.isVisible()
@@ -100,37 +102,37 @@ def test_a_live_swap_builds_the_new_page_a_turn_before_showing_it(qtbot: QtBot, 
     assert window.current_page is built  # the page built before the swap is the one shown
     assert built.loaded is loaded
     assert built.isVisible()
-    assert window.current_id == "vision/green"
+    assert window.session.current_id == "vision/green"
 
 
 def test_a_broken_edit_keeps_the_last_good_content(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     qtbot.waitUntil(lambda: settled(window.current_page))  # type: ignore[arg-type]
     before = visible_texts(window.current_page)  # type: ignore[arg-type]
     with qtbot.waitSignal(kiosk.watcher.failed, timeout=5000) as failed:
         kiosk.path.write_text('{"meta": ', encoding="utf-8")
     error = failed.args[0]
     assert "JSON syntax error" in str(error.problems[0])
-    assert window.current_id == "vision/green"
+    assert window.session.current_id == "vision/green"
     assert window.error_page is None  # visitors never see the problems
-    assert window.content_problems is error
+    assert window.session.problems is error
     assert visible_texts(window.current_page) == before  # type: ignore[arg-type]
     # A later valid save recovers.
     data = kiosk.edited(lambda d: _headline(d, "修好了"))
-    with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.content_shown, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert window.content_problems is None
+    assert window.session.problems is None
     assert "修好了" in visible_texts(window.current_page)  # type: ignore[arg-type]
 
 
 def test_rename_style_saves_are_seen(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     for text in ("第一次保存", "第二次保存"):  # twice: the watch must survive the first rename
         temporary = kiosk.path.with_name(".content.json.swp")
         temporary.write_text(json.dumps(kiosk.edited(lambda d, t=text: _headline(d, t)), ensure_ascii=False))
-        with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
+        with qtbot.waitSignal(kiosk.window.content_shown, timeout=5000):
             os.replace(temporary, kiosk.path)
         assert text in visible_texts(window.current_page)  # type: ignore[arg-type]
 
@@ -151,7 +153,7 @@ def test_a_half_written_file_is_not_reported_when_it_settles(qtbot: QtBot, kiosk
 
 def test_removed_page_falls_back_home(qtbot: QtBot, kiosk: Kiosk) -> None:
     window = kiosk.window
-    window.go_to("voices", direction=0)
+    window.session.go_to("voices", direction=0)
 
     def without_voices(data: dict[str, Any]) -> None:
         data["voices"] = []
@@ -161,10 +163,10 @@ def test_removed_page_falls_back_home(qtbot: QtBot, kiosk: Kiosk) -> None:
         data["slideshow"]["slides"] = [s for s in data["slideshow"]["slides"] if s["page"] != "voices"]
 
     data = kiosk.edited(without_voices)
-    with qtbot.waitSignal(kiosk.window.content_replaced, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.content_shown, timeout=5000):
         kiosk.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert window.current_id == "home"
-    assert "voices" not in [ref.id for ref in window.refs]
+    assert window.session.current_id == "home"
+    assert "voices" not in [ref.id for ref in window.session.refs]
 
 
 def test_broken_at_start_then_fixed(
@@ -176,14 +178,14 @@ def test_broken_at_start_then_fixed(
     loaded, error = load_or_report(path)
     assert loaded is None
     assert error is not None
-    window = MainWindow(None, error, "zh", False, (1280, 800), motion_scale=0.1)
+    window = MainWindow(Session(None, error, "zh", size=(1280, 800), motion_scale=0.1))
     qtbot.addWidget(window)
     window.show()
     watcher = ContentWatcher(path, None, check_image, settle_ms=40, parent=window)
-    watcher.loaded.connect(window.receive_content)
+    watcher.loaded.connect(window.session.set_content)
     assert window.error_page is not None
-    with qtbot.waitSignal(window.content_replaced, timeout=5000):
+    with qtbot.waitSignal(window.content_shown, timeout=5000):
         path.write_text(json.dumps(content_dict, ensure_ascii=False), encoding="utf-8")
     assert window.error_page is None
-    assert window.current_id == "home"
+    assert window.session.current_id == "home"
     assert window.nav is not None

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from monkey_driver import alone, monkey
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.showfloor.floor import ShowFloor
+from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
 
@@ -17,12 +17,14 @@ EVENTS = 10_000
 
 
 def test_ten_thousand_random_events(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
-    window = make_window()
-    show = ShowFloor(window, Settings(), lambda _s: None, lambda: None, lockdown=True, idle_ms=10**8)
-    app = QApplication.instance()
-    assert app is not None
+    lockdown = Lockdown()
+    window = make_window(may_close=lambda: lockdown.unlocked)
+    window.router.add_guard(lockdown.guard)
+    show = ShowFloor(
+        window.session, window, Settings(), lambda _s: None, lambda: None, lockdown=lockdown, idle_ms=10**8
+    )
     pages_seen: set[str] = set()
-    window.page_changed.connect(pages_seen.add)
+    window.session.page_changed.connect(lambda page_id, _direction: pages_seen.add(page_id))
 
     def check() -> None:
         assert alone(window)
@@ -34,9 +36,6 @@ def test_ten_thousand_random_events(qtbot: QtBot, make_window: Callable[..., Mai
         assert sum(counts.values()) == EVENTS
         assert len(pages_seen) >= 10  # it wandered through the kiosk, not stuck on one page
     finally:
-        for watcher in (show.lockdown, show.idle, show.corner):
-            if watcher is not None:
-                app.removeEventFilter(watcher)
-        if show.lockdown is not None:
-            show.lockdown.release()
-        window.close_guard = lambda: True
+        show.close()
+        lockdown.release()
+        window.close()

@@ -10,7 +10,7 @@ from kiosk.ui.pages.home import HomePage
 
 
 def test_boots_on_home_with_the_initiative(window: MainWindow) -> None:
-    assert window.current_id == "home"
+    assert window.session.current_id == "home"
     page = window.current_page
     assert isinstance(page, HomePage)
     assert page.title.text() == "中关村倡议"
@@ -26,27 +26,27 @@ def test_every_page_is_reached_by_tapping(qtbot: QtBot, window: MainWindow) -> N
     assert nav is not None
     for tile in home.vision_tiles:
         tap(tile)
-        qtbot.waitUntil(lambda: window.current_id.startswith("vision/"))
-        reached.add(window.current_id)
+        qtbot.waitUntil(lambda: window.session.current_id.startswith("vision/"))
+        reached.add(window.session.current_id)
         tap(nav.home_button)
-        qtbot.waitUntil(lambda: window.current_id == "home")
+        qtbot.waitUntil(lambda: window.session.current_id == "home")
     for card in home.entry_cards:
         tap(card)
-        qtbot.waitUntil(lambda: window.current_id != "home")
-        reached.add(window.current_id)
+        qtbot.waitUntil(lambda: window.session.current_id != "home")
+        reached.add(window.session.current_id)
         # Walk the siblings (the figures screens) with the next button.
         while (
             nav.next_button.isVisible()
             and nav.next_button.isEnabled()
             and window.current_page.step_count() == 1
         ):
-            before = window.current_id
+            before = window.session.current_id
             tap(nav.next_button)
-            qtbot.waitUntil(lambda before=before: window.current_id != before)
-            reached.add(window.current_id)
+            qtbot.waitUntil(lambda before=before: window.session.current_id != before)
+            reached.add(window.session.current_id)
         tap(nav.home_button)
-        qtbot.waitUntil(lambda: window.current_id == "home")
-    assert reached == {ref.id for ref in window.refs}
+        qtbot.waitUntil(lambda: window.session.current_id == "home")
+    assert reached == {ref.id for ref in window.session.refs}
 
 
 def test_back_returns_along_the_way_taken(qtbot: QtBot, window: MainWindow) -> None:
@@ -54,27 +54,27 @@ def test_back_returns_along_the_way_taken(qtbot: QtBot, window: MainWindow) -> N
     assert isinstance(home, HomePage)
     assert window.nav is not None
     tap(home.vision_tiles[1])
-    qtbot.waitUntil(lambda: window.current_id == "vision/green")
+    qtbot.waitUntil(lambda: window.session.current_id == "vision/green")
     tap(window.nav.next_button)
-    qtbot.waitUntil(lambda: window.current_id == "vision/smart")
+    qtbot.waitUntil(lambda: window.session.current_id == "vision/smart")
     tap(window.nav.back_button)
-    qtbot.waitUntil(lambda: window.current_id == "home")
+    qtbot.waitUntil(lambda: window.session.current_id == "home")
 
 
 def test_vision_siblings_walk_with_previous_and_next(qtbot: QtBot, window: MainWindow) -> None:
     assert window.nav is not None
-    window.go_to("vision/innovative")
+    window.session.go_to("vision/innovative")
     nav = window.nav
     assert not nav.previous_button.isEnabled()
     assert nav.dots.count == 5
     assert nav.dots.index == 0
     for expected in ("vision/green", "vision/smart", "vision/people", "vision/open"):
         tap(nav.next_button)
-        qtbot.waitUntil(lambda expected=expected: window.current_id == expected)
+        qtbot.waitUntil(lambda expected=expected: window.session.current_id == expected)
     assert not nav.next_button.isEnabled()
     assert nav.dots.index == 4
     tap(nav.previous_button)
-    qtbot.waitUntil(lambda: window.current_id == "vision/people")
+    qtbot.waitUntil(lambda: window.session.current_id == "vision/people")
 
 
 def test_home_shows_no_sibling_controls(window: MainWindow) -> None:
@@ -92,6 +92,6 @@ def test_press_feedback_shows_before_release(qtbot: QtBot, window: MainWindow) -
     at = press(tile)
     assert tile.isDown()
     assert tile.grab().toImage() != before
-    assert window.current_id == "home"  # action on release, not on press
+    assert window.session.current_id == "home"  # action on release, not on press
     release(tile, at)
-    qtbot.waitUntil(lambda: window.current_id == "vision/innovative")
+    qtbot.waitUntil(lambda: window.session.current_id == "vision/innovative")

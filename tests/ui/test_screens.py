@@ -21,8 +21,8 @@ SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
 def test_every_target_is_at_least_64px(qtbot: QtBot, make_window: MakeWindow, size: tuple[int, int]) -> None:
     window = make_window(size=size)
     scale = th.scale_for(*size)
-    for ref in window.refs:
-        window.go_to(ref.id, direction=0)
+    for ref in window.session.refs:
+        window.session.go_to(ref.id, direction=0)
         qtbot.waitUntil(lambda: window.current_page is not None and window.current_page.isVisible())
         for button in window.findChildren(QAbstractButton):
             if button.isVisible():
@@ -46,8 +46,8 @@ def test_4k_is_the_1080p_layout_twice_as_large(make_window: MakeWindow) -> None:
 def test_no_label_is_cut_off(qtbot: QtBot, make_window: MakeWindow, size: tuple[int, int], lang: str) -> None:
     """Every visible label gets at least the height its text needs at its width."""
     window = make_window(size=size, lang=lang, reduced_motion=True)
-    for ref in window.refs:
-        window.go_to(ref.id, direction=0)
+    for ref in window.session.refs:
+        window.session.go_to(ref.id, direction=0)
         page = window.current_page
         assert page is not None
         for step in range(page.step_count()):
@@ -77,13 +77,13 @@ def test_body_text_is_at_least_28px_everywhere() -> None:
 
 
 def test_window_resize_rebuilds_and_keeps_the_place(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("tour/yizhuang", direction=0)
+    window.session.go_to("tour/yizhuang", direction=0)
     page = window.current_page
     assert page is not None
     page.set_step(2)
     window.setFixedSize(1080, 1920)
     qtbot.waitUntil(lambda: window.theme.portrait)
-    assert window.current_id == "tour/yizhuang"
+    assert window.session.current_id == "tour/yizhuang"
     rebuilt = window.current_page
     assert rebuilt is not None
     assert rebuilt is not page

@@ -3,7 +3,6 @@ wakes without pressing anything, and the admin's hidden way in."""
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from visible import visible_texts
 
 from kiosk.app.boot import install_exception_hook
 from kiosk.showfloor.floor import ShowFloor
+from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
@@ -38,39 +38,33 @@ class Floor:
 
 @pytest.fixture
 def floor(make_window: MakeWindow) -> Iterator[Floor]:
-    window = make_window()
+    lockdown = Lockdown(cursor_hide_ms=100)
+    window = make_window(may_close=lambda: lockdown.unlocked)
+    window.router.add_guard(lockdown.guard)
     now = [1000.0]
     saved: list[Settings] = []
     reloads: list[int] = []
     show = ShowFloor(
+        window.session,
         window,
         Settings(),
         saved.append,
         lambda: reloads.append(1),
-        lockdown=True,
+        lockdown=lockdown,
         idle_ms=300,
         countdown_ms=400,
         hold_ms=200,
         clock=lambda: now[0],
     )
-    if show.lockdown is not None:
-        show.lockdown._cursor_timer.setInterval(100)
     yield Floor(window, show, now, saved, reloads)
-    app = QApplication.instance()
-    assert app is not None
-    for watcher in (show.lockdown, show.idle, show.corner):
-        if watcher is not None:
-            app.removeEventFilter(watcher)
-    if show.lockdown is not None:
-        show.lockdown.release()
-    logging.getLogger().removeHandler(show.errors)
-    window.close_guard = lambda: True
+    show.close()
+    lockdown.release()
     window.close()
 
 
 def test_escape_keys_do_nothing(qtbot: QtBot, floor: Floor) -> None:
     window = floor.window
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     for key, modifier in (
         (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
         (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
@@ -84,7 +78,7 @@ def test_escape_keys_do_nothing(qtbot: QtBot, floor: Floor) -> None:
     assert floor.show.lockdown.blocked_keys == 6
     assert not window.close()
     assert window.isVisible()
-    assert window.current_id == "vision/green"
+    assert window.session.current_id == "vision/green"
 
 
 def test_no_context_menu_anywhere(qtbot: QtBot, floor: Floor) -> None:
@@ -114,8 +108,8 @@ def test_cursor_hides_when_still_and_shows_when_moved(qtbot: QtBot, floor: Floor
 
 def test_idle_warning_then_a_touch_keeps_the_visitor(qtbot: QtBot, floor: Floor) -> None:
     window = floor.window
-    window.go_to("tour/daxing", direction=0)
-    window.language.set("en")
+    window.session.go_to("tour/daxing", direction=0)
+    window.session.language.set("en")
     countdown = floor.show.countdown
     qtbot.waitUntil(countdown.isVisible, timeout=3000)
     texts = visible_texts(countdown)
@@ -123,8 +117,8 @@ def test_idle_warning_then_a_touch_keeps_the_visitor(qtbot: QtBot, floor: Floor)
     assert "还在浏览吗？" in texts
     tap(countdown, QPoint(20, 20))
     qtbot.waitUntil(lambda: not countdown.isVisible())
-    assert window.current_id == "tour/daxing"
-    assert window.language.current == "en"
+    assert window.session.current_id == "tour/daxing"
+    assert window.session.language.current == "en"
 
 
 def test_the_countdown_can_be_extended(qtbot: QtBot, floor: Floor) -> None:
@@ -137,16 +131,16 @@ def test_the_countdown_can_be_extended(qtbot: QtBot, floor: Floor) -> None:
 
 def test_idle_resets_then_attract_loop_then_wake(qtbot: QtBot, floor: Floor) -> None:
     window = floor.window
-    window.go_to("tour/yizhuang", direction=0)
+    window.session.go_to("tour/yizhuang", direction=0)
     page = window.current_page
     assert page is not None
     page.set_step(2)
-    window.language.set("en")
+    window.session.language.set("en")
     attract = floor.show.attract
     assert attract is not None
     qtbot.waitUntil(lambda: attract.running, timeout=5000)
-    assert window.current_id == "home"
-    assert window.language.current == "zh"
+    assert window.session.current_id == "home"
+    assert window.session.language.current == "zh"
     assert page.step_index() == 0
     assert " · ".join(["触摸开始", "Touch to start"]) == attract.call_to_action.text()
     # It cycles through its highlights on its own.
@@ -159,7 +153,7 @@ def test_idle_resets_then_attract_loop_then_wake(qtbot: QtBot, floor: Floor) -> 
     tile = home.vision_tiles[0]
     tap(attract, tile.mapTo(window, tile.rect().center()))
     assert not attract.running
-    assert window.current_id == "home"
+    assert window.session.current_id == "home"
     assert not tile.isDown()
     assert not floor.show.idle.paused
 
@@ -202,7 +196,7 @@ def test_an_exception_in_a_slot_returns_home(
     qtbot: QtBot, make_window: MakeWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
     window = make_window()
-    window.go_to("voices", direction=0)
+    window.session.go_to("voices", direction=0)
 
     class Source(QObject):
         fired = Signal()
@@ -213,12 +207,12 @@ def test_an_exception_in_a_slot_returns_home(
     source = Source()
     source.fired.connect(broken)
     saved = sys.excepthook
-    install_exception_hook(window)
+    install_exception_hook(window.session)
     try:
         source.fired.emit()
     finally:
         sys.excepthook = saved
-    assert window.current_id == "home"
+    assert window.session.current_id == "home"
     assert window.isVisible()
     assert "a bug in a slot" in caplog.text
 
@@ -227,7 +221,7 @@ def test_a_restart_resumes_the_attract_loop(make_window: MakeWindow, tmp_path: P
     state = tmp_path / "state.json"
     window = make_window()
     show = ShowFloor(
-        window, Settings(), lambda _s: None, lambda: None, lockdown=False, idle_ms=10**8, state_path=state
+        window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**8, state_path=state
     )
     show.start_attract()
     assert '"attract"' in state.read_text(encoding="utf-8")
@@ -235,7 +229,7 @@ def test_a_restart_resumes_the_attract_loop(make_window: MakeWindow, tmp_path: P
     # The same machine after a crash: a new window reads where it was.
     again = make_window()
     resumed = ShowFloor(
-        again, Settings(), lambda _s: None, lambda: None, lockdown=False, idle_ms=10**8, state_path=state
+        again.session, again, Settings(), lambda _s: None, lambda: None, idle_ms=10**8, state_path=state
     )
     assert resumed.resume_attract()
     assert resumed.attract is not None
@@ -250,12 +244,14 @@ def test_a_visit_is_recorded_from_first_touch_to_reset(
 
     window = make_window()
     recorder = VisitRecorder(tmp_path / "visits.sqlite3")
-    options = {"lockdown": False, "idle_ms": 400, "countdown_ms": 200, "recorder": recorder}
-    show = ShowFloor(window, Settings(), lambda _s: None, lambda: None, **options)  # type: ignore[arg-type]
+    show = ShowFloor(
+        window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=400, countdown_ms=200,
+        recorder=recorder,
+    )  # fmt: skip
     home = window.current_page
     assert isinstance(home, HomePage)
     tap(home.entry_cards[0])
-    qtbot.waitUntil(lambda: window.current_id == "tour/daxing")
+    qtbot.waitUntil(lambda: window.session.current_id == "tour/daxing")
     assert recorder.visit is not None
     assert window.nav is not None
     tap(window.nav.next_button)
@@ -280,7 +276,7 @@ def test_a_second_finger_does_not_press_a_second_control(qtbot: QtBot, window: M
     a = first.mapTo(window, first.rect().center())
     b = second.mapTo(window, second.rect().center())
     changes: list[str] = []
-    window.page_changed.connect(changes.append)
+    window.session.page_changed.connect(lambda page_id, _direction: changes.append(page_id))
     QTest.touchEvent(window, touchscreen()).press(0, a, window).commit()
     QTest.touchEvent(window, touchscreen()).stationary(0).press(1, b, window).commit()
     QTest.touchEvent(window, touchscreen()).stationary(0).release(1, b, window).commit()

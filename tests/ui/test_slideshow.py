@@ -11,35 +11,54 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from touch import press, release
 
 from kiosk.app.pdf import export_pdf
+from kiosk.app.slideshow import Presentation
 from kiosk.content import LoadedContent
 from kiosk.content.pages import slide_list
-from kiosk.presenter.slideshow import Slideshow
-from kiosk.presenter.view import PresenterView, clock_text
+from kiosk.presenter.view import clock_text
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 
 MakeWindow = Callable[..., MainWindow]
 
 
+def press_key(
+    window: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key as the window system delivers it: to the window, then to the focused widget."""
+    handle = window.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, key, modifier)
+
+
 @pytest.fixture
-def show(make_window: MakeWindow) -> Iterator[Slideshow]:
-    window = make_window()
-    slideshow = Slideshow(window, time_scale=0.01)  # 20 s slides last 200 ms here
-    slideshow.start()
-    yield slideshow
-    slideshow.set_auto(False)
+def talk(qtbot: QtBot, bundled: LoadedContent) -> Iterator[Presentation]:
+    now = [100.0]
+    session = Session(bundled, None, "zh", size=(1280, 720), motion_scale=0.1)
+    # 20 s slides last 200 ms here
+    presentation = Presentation(session, time_scale=0.01, clock=lambda: now[0])
+    presentation.clock = now  # type: ignore[attr-defined]
+    presentation.audience.show()
+    qtbot.waitExposed(presentation.audience)
+    presentation.show.start()
+    yield presentation
+    presentation.show.set_auto(False)
+    presentation.close()
+    presentation.presenter.deleteLater()
+    presentation.audience.deleteLater()
 
 
-def test_the_playlist_comes_from_the_content(bundled: LoadedContent, show: Slideshow) -> None:
+def test_the_playlist_comes_from_the_content(bundled: LoadedContent, talk: Presentation) -> None:
     playlist = bundled.content.slideshow
     assert playlist is not None
-    assert [s.page for s in show.slides] == [s.page for s in playlist.slides]
-    assert show.window.current_id == "home"
-    assert show.window.nav is not None
-    assert not show.window.nav.isVisible()
+    assert [s.page for s in talk.show.slides] == [s.page for s in playlist.slides]
+    assert talk.audience.session.current_id == "home"
+    assert talk.audience.nav is not None
+    assert not talk.audience.nav.isVisible()
 
 
 def test_without_a_playlist_every_page_and_step(bundled: LoadedContent) -> None:
@@ -62,98 +81,96 @@ def test_without_a_playlist_every_page_and_step(bundled: LoadedContent) -> None:
         (Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier, 15),
     ],
 )
-def test_forward_keys(show: Slideshow, key: Qt.Key, modifier: Qt.KeyboardModifier, expected: int) -> None:
-    show.set_auto(False)
-    QTest.keyClick(show.window, key, modifier)
-    assert show.index == expected
+def test_forward_keys(talk: Presentation, key: Qt.Key, modifier: Qt.KeyboardModifier, expected: int) -> None:
+    talk.show.set_auto(False)
+    press_key(talk.audience, key, modifier)
+    assert talk.show.index == expected
 
 
 @pytest.mark.parametrize(
     "key", [Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P]
 )
-def test_back_keys(show: Slideshow, key: Qt.Key) -> None:
-    show.set_auto(False)
-    show.go(5)
-    QTest.keyClick(show.window, key)
-    assert show.index == 4
+def test_back_keys(talk: Presentation, key: Qt.Key) -> None:
+    talk.show.set_auto(False)
+    talk.show.go(5)
+    press_key(talk.audience, key)
+    assert talk.show.index == 4
 
 
-def test_a_number_then_enter_jumps_and_home_returns(show: Slideshow) -> None:
-    show.set_auto(False)
+def test_a_number_then_enter_jumps_and_home_returns(talk: Presentation) -> None:
+    talk.show.set_auto(False)
     for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_Return):
-        QTest.keyClick(show.window, key)
-    assert show.index == 11
-    assert show.window.current_id == "tour/daxing"
-    assert show.window.current_page is not None
-    assert show.window.current_page.step_index() == 2  # the playlist's stop
-    QTest.keyClick(show.window, Qt.Key.Key_Home)
-    assert show.index == 0
+        press_key(talk.audience, key)
+    assert talk.show.index == 11
+    assert talk.audience.session.current_id == "tour/daxing"
+    assert talk.audience.current_page is not None
+    assert talk.audience.current_page.step_index() == 2  # the playlist's stop
+    press_key(talk.audience, Qt.Key.Key_Home)
+    assert talk.show.index == 0
 
 
-def test_clicker_keys(show: Slideshow) -> None:
-    show.set_auto(False)
-    show.go(3)
-    QTest.keyClick(show.window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # resume here
-    assert show.index == 3
-    assert show.auto
-    QTest.keyClick(show.window, Qt.Key.Key_F5)  # from the start
-    assert show.index == 0
+def test_clicker_keys(talk: Presentation) -> None:
+    talk.show.set_auto(False)
+    talk.show.go(3)
+    press_key(talk.audience, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # resume here
+    assert talk.show.index == 3
+    assert talk.show.auto
+    press_key(talk.audience, Qt.Key.Key_F5)  # from the start
+    assert talk.show.index == 0
 
 
-def test_black_and_white_screens_and_any_key_returns(qtbot: QtBot, show: Slideshow) -> None:
-    QTest.keyClick(show.window, Qt.Key.Key_B)
-    assert show.blank.isVisible()
-    assert show.blank.colour.name() == "#000000"
-    assert show.remaining_ms() == -1  # auto-advance waits while blank
-    index = show.index
-    QTest.keyClick(show.window, Qt.Key.Key_Right)  # any key returns, and does nothing else
-    assert not show.blank.isVisible()
-    assert show.index == index
-    QTest.keyClick(show.window, Qt.Key.Key_Period)
-    assert show.blank.isVisible()
-    QTest.keyClick(show.window, Qt.Key.Key_X)
-    QTest.keyClick(show.window, Qt.Key.Key_W)
-    assert show.blank.colour.name() == "#ffffff"
+def test_black_and_white_screens_and_any_key_returns(qtbot: QtBot, talk: Presentation) -> None:
+    press_key(talk.audience, Qt.Key.Key_B)
+    assert talk.blank.isVisible()
+    assert talk.blank.colour.name() == "#000000"
+    assert talk.show.remaining_ms() == -1  # auto-advance waits while blank
+    index = talk.show.index
+    press_key(talk.audience, Qt.Key.Key_Right)  # any key returns, and does nothing else
+    assert not talk.blank.isVisible()
+    assert talk.show.index == index
+    press_key(talk.audience, Qt.Key.Key_Period)
+    assert talk.blank.isVisible()
+    press_key(talk.audience, Qt.Key.Key_X)
+    press_key(talk.audience, Qt.Key.Key_W)
+    assert talk.blank.colour.name() == "#ffffff"
 
 
-def test_auto_advance_honours_per_slide_durations(qtbot: QtBot, show: Slideshow) -> None:
-    assert show.current.duration_s == 25  # the playlist's own time for the first slide
-    assert 200 < show.remaining_ms() <= 250
-    with qtbot.waitSignal(show.slide_changed, timeout=2000):
+def test_auto_advance_honours_per_slide_durations(qtbot: QtBot, talk: Presentation) -> None:
+    assert talk.show.current.duration_s == 25  # the playlist's own time for the first slide
+    assert 200 < talk.show.remaining_ms() <= 250
+    with qtbot.waitSignal(talk.show.slide_changed, timeout=2000):
         pass
-    assert show.index == 1
-    assert 150 < show.remaining_ms() <= 200  # the default 20 s for this one
+    assert talk.show.index == 1
+    assert 150 < talk.show.remaining_ms() <= 200  # the default 20 s for this one
 
 
-def test_auto_advance_resumes_its_rhythm_after_a_manual_step(qtbot: QtBot, show: Slideshow) -> None:
-    QTest.keyClick(show.window, Qt.Key.Key_Right)
-    assert show.index == 1
-    assert show.remaining_ms() > 150  # a full slide's time from here
-    with qtbot.waitSignal(show.slide_changed, timeout=2000):
+def test_auto_advance_resumes_its_rhythm_after_a_manual_step(qtbot: QtBot, talk: Presentation) -> None:
+    press_key(talk.audience, Qt.Key.Key_Right)
+    assert talk.show.index == 1
+    assert talk.show.remaining_ms() > 150  # a full slide's time from here
+    with qtbot.waitSignal(talk.show.slide_changed, timeout=2000):
         pass
-    assert show.index == 2
-    QTest.keyClick(show.window, Qt.Key.Key_A)
-    assert not show.auto
-    assert show.remaining_ms() == -1
+    assert talk.show.index == 2
+    press_key(talk.audience, Qt.Key.Key_A)
+    assert not talk.show.auto
+    assert talk.show.remaining_ms() == -1
 
 
-def test_escape_ends_the_show(qtbot: QtBot, show: Slideshow) -> None:
-    with qtbot.waitSignal(show.ended):
-        QTest.keyClick(show.window, Qt.Key.Key_Escape)
+def test_escape_ends_the_show(qtbot: QtBot, talk: Presentation) -> None:
+    with qtbot.waitSignal(talk.show.ended):
+        press_key(talk.audience, Qt.Key.Key_Escape)
 
 
-def test_presenter_view_follows_and_drives(qtbot: QtBot, show: Slideshow, bundled: LoadedContent) -> None:
-    show.set_auto(False)
-    now = [100.0]
-    view = PresenterView(
-        show, bundled, show.window.language, show.window.theme, (960, 540), 6, clock=lambda: now[0]
-    )
-    qtbot.addWidget(view)
+def test_presenter_view_follows_and_drives(qtbot: QtBot, talk: Presentation) -> None:
+    talk.show.set_auto(False)
+    now = talk.clock  # type: ignore[attr-defined]
+    view = talk.presenter
     view.resize(1280, 800)
     view.show()
-    QTest.keyClick(view, Qt.Key.Key_Right)  # keys in the presenter's window drive the audience's
-    assert show.index == 1
-    assert show.window.current_id == "vision/innovative"
+    qtbot.waitExposed(view)
+    press_key(view, Qt.Key.Key_Right)  # keys in the presenter's window drive the audience's
+    assert talk.show.index == 1
+    assert talk.audience.session.current_id == "vision/innovative"
     assert view.current_preview.pixmap() is not None
     assert not view.current_preview.pixmap().isNull()
     assert (
@@ -165,14 +182,13 @@ def test_presenter_view_follows_and_drives(qtbot: QtBot, show: Slideshow, bundle
     now[0] += 125
     view.refresh_times()
     assert view.elapsed.text() == "0:02:05"
-    assert "0:03:55" in view.status.text()  # 6 minutes planned
+    assert "0:03:55" in view.status.text()  # the content plans 6 minutes
     # A tap on the clock does not reset it; a long press does.
     at = press(view.elapsed, QPoint(5, 5))
     release(view.elapsed, at)
     assert view.elapsed.text() == "0:02:05"
     press(view.elapsed, QPoint(5, 5))
     qtbot.waitUntil(lambda: view.elapsed.text() == "0:00:00", timeout=3000)
-    view.close()
 
 
 def test_clock_text() -> None:
@@ -190,21 +206,25 @@ def test_pdf_handout_has_a_page_per_slide(tmp_path: Path, bundled: LoadedContent
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_whole_talk_with_a_clicker(make_window: MakeWindow, lang: str) -> None:
-    window = make_window(lang=lang)
-    show = Slideshow(window)
+def test_a_whole_talk_with_a_clicker(qtbot: QtBot, bundled: LoadedContent, lang: str) -> None:
+    talk = Presentation(Session(bundled, None, lang, size=(1280, 720), motion_scale=0.1))
+    qtbot.addWidget(talk.audience)
+    talk.audience.show()
+    qtbot.waitExposed(talk.audience)
+    show, window = talk.show, talk.audience
     show.start()
     show.set_auto(False)
-    seen = [window.current_id]
+    seen = [window.session.current_id]
     for _ in range(show.count - 1):
-        QTest.keyClick(window, Qt.Key.Key_PageDown)
-        seen.append(window.current_id)
+        press_key(window, Qt.Key.Key_PageDown)
+        seen.append(window.session.current_id)
     assert show.index == show.count - 1
-    QTest.keyClick(window, Qt.Key.Key_PageDown)  # past the end: the last slide stays
+    press_key(window, Qt.Key.Key_PageDown)  # past the end: the last slide stays
     assert show.index == show.count - 1
     assert seen == [slide.page for slide in show.slides]
-    QTest.keyClick(window, Qt.Key.Key_PageUp)
+    press_key(window, Qt.Key.Key_PageUp)
     assert show.index == show.count - 2
+    talk.close()
 
 
 def test_presenter_screen_choice() -> None:

@@ -14,23 +14,23 @@ from kiosk.ui.pages.voices import VoicesPage
 
 
 def test_swipe_left_and_right_between_visions(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     page = window.current_page
     assert page is not None
     swipe(page, -300)
-    qtbot.waitUntil(lambda: window.current_id == "vision/smart")
+    qtbot.waitUntil(lambda: window.session.current_id == "vision/smart")
     swipe(window.current_page, 300)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: window.current_id == "vision/green")
+    qtbot.waitUntil(lambda: window.session.current_id == "vision/green")
 
 
 def test_short_or_vertical_drags_are_not_swipes(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("vision/green", direction=0)
+    window.session.go_to("vision/green", direction=0)
     page = window.current_page
     assert page is not None
     swipe(page, -20)
     swipe(page, -60, 200)
     qtbot.wait(50)  # let any (wrong) page change show itself
-    assert window.current_id == "vision/green"
+    assert window.session.current_id == "vision/green"
 
 
 def test_swipe_starting_on_a_tile_does_not_press_it(qtbot: QtBot, window: MainWindow) -> None:
@@ -39,12 +39,12 @@ def test_swipe_starting_on_a_tile_does_not_press_it(qtbot: QtBot, window: MainWi
     tile = home.vision_tiles[2]
     swipe(tile, -tile.width() // 3)  # ends on the same tile: a tap if it were not a swipe
     qtbot.wait(50)
-    assert window.current_id == "home"
+    assert window.session.current_id == "home"
     assert not tile.isDown()
 
 
 def test_swipe_walks_tour_stops(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("tour/daxing", direction=0)
+    window.session.go_to("tour/daxing", direction=0)
     page = window.current_page
     assert isinstance(page, TourPage)
     for expected in range(1, page.step_count()):
@@ -57,7 +57,7 @@ def test_swipe_walks_tour_stops(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_swipe_walks_voices(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("voices", direction=0)
+    window.session.go_to("voices", direction=0)
     page = window.current_page
     assert isinstance(page, VoicesPage)
     first = page.current_quote().quote.text()
@@ -78,5 +78,5 @@ def test_long_pages_scroll_by_dragging_with_momentum(
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     swipe(home, 0, -300, steps=12, start=home.rect().center())
     qtbot.waitUntil(lambda: bar.value() > 0)  # kinetic: it moves on after the finger lifts
-    assert window.current_id == "home"  # a vertical drag is not a tap on what it started over
+    assert window.session.current_id == "home"  # a vertical drag is not a tap on what it started over
     assert home.scroll_area.has_more_below() or bar.value() == bar.maximum()

@@ -13,7 +13,7 @@ from kiosk.ui.pages.tour import TourPage
 
 
 def _tour(window: MainWindow, tour_id: str) -> TourPage:
-    window.go_to(f"tour/{tour_id}", direction=0)
+    window.session.go_to(f"tour/{tour_id}", direction=0)
     page = window.current_page
     assert isinstance(page, TourPage)
     return page

@@ -22,7 +22,7 @@ MakeWindow = Callable[..., MainWindow]
 
 
 def _tour(window: MainWindow, tour_id: str = "daxing") -> TourPage:
-    window.go_to(f"tour/{tour_id}", direction=0)
+    window.session.go_to(f"tour/{tour_id}", direction=0)
     page = window.current_page
     assert isinstance(page, TourPage)
     return page
@@ -117,13 +117,13 @@ def test_autoplay_advances_and_stops_on_touch(qtbot: QtBot, window: MainWindow) 
 
 def test_autoplay_interval_comes_from_the_content(window: MainWindow) -> None:
     page = _tour(window)
-    assert page.autoplay_timer.interval() == round(page.tour.autoplay_s * 1000 * window.motion_scale)
+    assert page.autoplay_timer.interval() == round(page.tour.autoplay_s * 1000 * window.theme.motion_scale)
 
 
 def test_autoplay_stops_when_the_page_is_left(qtbot: QtBot, window: MainWindow) -> None:
     page = _tour(window)
     page.start_autoplay()
-    window.go_home()
+    window.session.go_home()
     assert not page.autoplaying
 
 
@@ -152,11 +152,11 @@ def test_a_third_tour_needs_no_code(
     third["stops"] = [third["stops"][0], {**third["stops"][1], "hotspot": {"x": 0.9, "y": 0.1}}]
     data["tours"].append(third)
     window = make_window(loaded=load_content(write_content(data)))
-    assert "tour/third-park" in [ref.id for ref in window.refs]
+    assert "tour/third-park" in [ref.id for ref in window.session.refs]
     home = window.current_page
     card = next(c for c in home.entry_cards if c.objectName() == "entry-tour-third-park")  # type: ignore[union-attr]
     tap(card)
-    qtbot.waitUntil(lambda: window.current_id == "tour/third-park")
+    qtbot.waitUntil(lambda: window.session.current_id == "tour/third-park")
     page = window.current_page
     assert isinstance(page, TourPage)
     tap(page.diagram, page.diagram.hotspot_centre(1).toPoint())

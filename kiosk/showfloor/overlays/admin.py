@@ -43,7 +43,12 @@ class PinPad(Overlay):
         self.keys: dict[str, TouchButton] = {}
         for index, key in enumerate(KEYS):
             button = TouchButton(
-                language, theme, lambda _l, key=key: key, None, filled=key == "OK", colour=th.ACCENT
+                language,
+                theme,
+                lambda _l, key=key: key,
+                None,
+                filled=key == "OK",
+                colour=theme.palette.accent,
             )
             button.setMinimumSize(theme.target(104), theme.target(88))
             button.clicked.connect(lambda _=False, key=key: self.press(key))
@@ -115,7 +120,7 @@ class AdminPanel(Overlay):
         super().__init__(window, theme)
         self._language, self._theme = language, theme
         self._diagnostics, self._default_language = diagnostics, default_language
-        layout = self.card(theme, th.ACCENT)
+        layout = self.card(theme, theme.palette.accent)
         layout.addWidget(TextLabel(language, ui("pin-title"), "h2"))
         actions = QGridLayout()
         actions.setSpacing(theme.px(12))

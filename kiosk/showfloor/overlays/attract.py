@@ -60,7 +60,7 @@ class AttractLoop(Overlay):
         theme: th.Theme,
         slide_ms: int = SLIDE_MS,
     ) -> None:
-        super().__init__(window, theme, QColor(th.BACKGROUND))
+        super().__init__(window, theme, QColor(theme.palette.background))
         self.loaded = loaded
         self.language = language
         self.theme = theme
@@ -86,7 +86,9 @@ class AttractLoop(Overlay):
     def _call_to_action(self) -> QFrame:
         pill = QFrame()
         pill.setObjectName("cta")
-        pill.setStyleSheet(f"#cta {{ background: {th.TEXT}; border-radius: {self.theme.px(48)}px; }}")
+        pill.setStyleSheet(
+            f"#cta {{ background: {self.theme.palette.text}; border-radius: {self.theme.px(48)}px; }}"
+        )
         row = QHBoxLayout(pill)
         pad = self.theme.px(48)
         row.setContentsMargins(pad, self.theme.px(20), pad, self.theme.px(20))
@@ -189,7 +191,7 @@ class AttractLoop(Overlay):
         theme, language = self.theme, self.language
         slide, column = self._column()
         column.addWidget(TextLabel(language, ui("figures"), "lead", tone="secondary"))
-        number = FigureNumber(language, item, theme, "figure", th.ACCENT)
+        number = FigureNumber(language, item, theme, "figure", theme.palette.accent)
         column.addWidget(number)
         column.addWidget(TextLabel(language, item.label, "h1"))
         if item.context is not None:
@@ -215,7 +217,7 @@ class AttractLoop(Overlay):
         words.addStretch(1)
         words.addWidget(TextLabel(language, ui("tour"), "lead", tone="secondary"))
         words.addWidget(TextLabel(language, item.title, "h1"))  # wraps: never cut
-        words.addWidget(Paragraph(language, item.subtitle, theme, "lead", th.TEXT_SECONDARY))
+        words.addWidget(Paragraph(language, item.subtitle, theme, "lead", theme.palette.text_secondary))
         words.addStretch(1)
         row.addLayout(words, 2)
         diagram = TourDiagram(item, self.loaded.asset(item.diagram), language, theme, fit_width=True)
@@ -238,7 +240,7 @@ class AttractLoop(Overlay):
     def _voice_slide(self, item: object) -> QWidget:
         assert isinstance(item, Voice)
         slide, column = self._column()
-        quote = QuoteBlock(self.language, item, self.theme, th.ACCENT, "h3")
+        quote = QuoteBlock(self.language, item, self.theme, self.theme.palette.accent, "h3")
         quote.setMaximumWidth(self.theme.px(1500))
         column.addWidget(quote)
         column.addStretch(1)

@@ -40,14 +40,15 @@ class CountdownRing(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self._theme.px(14)
         box = QRectF(self.rect()).adjusted(width, width, -width, -width)
-        painter.setPen(QPen(th.color(th.TEXT_SECONDARY, 0.25), width))
+        colours = self._theme.palette
+        painter.setPen(QPen(th.color(colours.text_secondary, 0.25), width))
         painter.drawEllipse(box)
         share = min(1.0, self._remaining() / max(1, self.total_ms))
-        pen = QPen(QColor(th.ACCENT), width)
+        pen = QPen(QColor(colours.accent), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawArc(box, 90 * 16, round(share * 360 * 16))
-        painter.setPen(QColor(th.TEXT))
+        painter.setPen(QColor(colours.text))
         painter.setFont(self._theme.font("figure-small"))
         painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), str(self.seconds_left()))
         painter.end()
@@ -65,7 +66,7 @@ class CountdownOverlay(Overlay):
         total_ms: int,
     ) -> None:
         super().__init__(window, theme)
-        layout = self.card(theme, th.ACCENT, padding=56, spacing=20)
+        layout = self.card(theme, theme.palette.accent, padding=56, spacing=20)
         self.ring = CountdownRing(theme, remaining_ms, total_ms)
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
         # Both languages at once: the visitor who walked up may read either.
@@ -84,7 +85,7 @@ class CountdownOverlay(Overlay):
             lambda _l: " · ".join(ui("idle-extend")(lang) for lang in language.languages),
             None,
             filled=True,
-            colour=th.ACCENT,
+            colour=theme.palette.accent,
         )
         self.extend_button.clicked.connect(self.extend_requested)
         row.addWidget(self.extend_button)

@@ -44,7 +44,7 @@ class BarsChart(Chart):
         count = len(self.figures)
         self.rows = np.arange(count - 1, -1, -1, dtype=float)  # the first figure at the top
         self._gap = self.full * 0.02  # between a bar and its value, in axis units
-        self.plot = KioskPlot()
+        self.plot = KioskPlot(theme)
         self.plot.tapped.connect(self._on_plot_tapped)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,7 +55,7 @@ class BarsChart(Chart):
                 y=self.rows,
                 height=BAR_THICKNESS,
                 width=np.ones(count),
-                brush=th.color(th.TEXT_SECONDARY, 0.16),
+                brush=th.color(theme.palette.text_secondary, 0.16),
                 pen=None,
             )
             self.plot.addItem(track)
@@ -71,7 +71,7 @@ class BarsChart(Chart):
         self.labels: list[pg.TextItem] = []
         self.values: list[pg.TextItem] = []
         for row in self.rows:
-            label = pg.TextItem(color=th.TEXT, anchor=(0, 1))
+            label = pg.TextItem(color=theme.palette.text, anchor=(0, 1))
             label.setFont(theme.font("label"))
             label.setPos(0, row + LABEL_LIFT)
             self.plot.addItem(label)

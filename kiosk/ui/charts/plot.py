@@ -16,7 +16,8 @@ from kiosk.ui import theme as th
 
 # Before the first plot is made (pyqtgraph reads these when items are created). Antialiasing
 # stays off: bars and cells are axis-aligned rectangles; the one line that needs it asks for it.
-pg.setConfigOptions(antialias=False, useOpenGL=False, background=None, foreground=th.TEXT)
+# No foreground here: it is process-wide, and each plot's colours come from its own theme.
+pg.setConfigOptions(antialias=False, useOpenGL=False, background=None)
 
 TAP_SLOP = 24  # px a finger may move and still tap
 
@@ -24,7 +25,7 @@ TAP_SLOP = 24  # px a finger may move and still tap
 class KioskPlot(pg.PlotWidget):  # type: ignore[misc]
     tapped = Signal(QPointF)  # where, in data coordinates
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None, enableMenu=False)  # no menus are even built
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("background: transparent;")
@@ -34,6 +35,11 @@ class KioskPlot(pg.PlotWidget):  # type: ignore[misc]
         item.setMouseEnabled(x=False, y=False)
         item.setMenuEnabled(False)
         item.hideButtons()
+        text = theme.palette.text
+        for name in ("left", "bottom", "right", "top"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
         item.hideAxis("left")
         item.hideAxis("bottom")
         item.layout.setContentsMargins(0, 0, 0, 0)

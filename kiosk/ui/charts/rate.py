@@ -78,7 +78,7 @@ class RateChart(Chart):
         rate.addStretch(1)
         layout.addLayout(rate, 1)
 
-        self.plot = KioskPlot()
+        self.plot = KioskPlot(theme)
         self.plot.tapped.connect(lambda _point: self.figure_tapped.emit(self.figure.id))
         self._style_axes()
         self.line = pg.PlotDataItem(pen=pg.mkPen(accent, width=theme.px(5)), antialias=True)
@@ -94,11 +94,12 @@ class RateChart(Chart):
         is visible before its line has grown."""
         item = self.plot.getPlotItem()
         item.layout.setContentsMargins(0, self.theme.px(8), self.theme.px(16), 0)
+        secondary = self.theme.palette.text_secondary
         for name in ("bottom", "left"):
             item.showAxis(name)
             axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(th.TEXT_SECONDARY, width=self.theme.px(2)))
-            axis.setTextPen(pg.mkPen(th.TEXT_SECONDARY))
+            axis.setPen(pg.mkPen(secondary, width=self.theme.px(2)))
+            axis.setTextPen(pg.mkPen(secondary))
             axis.setTickFont(self.theme.font("caption"))
             axis.setStyle(tickTextOffset=self.theme.px(10), maxTickLevel=0)
             axis.enableAutoSIPrefix(False)  # "0.02 companies", never "20 (x0.001)"
@@ -109,7 +110,10 @@ class RateChart(Chart):
 
     def _label_axes(self) -> None:
         item = self.plot.getPlotItem()
-        style = {"color": th.TEXT_SECONDARY, "font-size": f"{self.theme.font_px('caption')}px"}
+        style = {
+            "color": self.theme.palette.text_secondary,
+            "font-size": f"{self.theme.font_px('caption')}px",
+        }
         item.setLabel("bottom", self.language.text(ui("axis-seconds")), **style)
         if self.figure.measure is not None:
             item.setLabel("left", self.language.text(self.figure.measure), **style)

@@ -33,7 +33,7 @@ def grid_for(figure: Figure) -> tuple[int, int, int]:
 
 class Waffle(KioskPlot):
     def __init__(self, figure: Figure, accent: str, theme: th.Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(theme, parent)
         self.figure = figure
         columns, rows, self.lit_total = grid_for(figure)
         self._aspect = rows / columns
@@ -50,7 +50,7 @@ class Waffle(KioskPlot):
         self.dots = pg.ScatterPlotItem(pxMode=False, symbol="s", size=CELL, pen=None)
         self.addItem(self.dots)
         self._on = pg.mkBrush(accent)
-        self._off = pg.mkBrush(th.color(th.TEXT_SECONDARY, 0.18))
+        self._off = pg.mkBrush(th.color(theme.palette.text_secondary, 0.18))
         self.set_range((-0.5, columns - 0.5), (-0.5, rows - 0.5))
         self.view.setAspectLocked(True)
         self.set_lit(self.lit_total)

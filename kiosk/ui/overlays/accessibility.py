@@ -26,7 +26,7 @@ class AccessibilityPanel(Overlay):
         super().__init__(window, theme)
         self.current = current
         self._theme = theme
-        layout = self.card(theme, th.ACCENT, spacing=14)
+        layout = self.card(theme, theme.palette.accent, spacing=14)
         layout.addWidget(TextLabel(language, ui("accessibility"), "h2"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(theme.px(12))
@@ -55,7 +55,7 @@ class AccessibilityPanel(Overlay):
         self.hide()
 
     def _choice(self, language: LanguageState, label: object, checked: bool) -> TouchButton:
-        button = TouchButton(language, self._theme, label, None, colour=th.ACCENT)  # type: ignore[arg-type]
+        button = TouchButton(language, self._theme, label, None, colour=self._theme.palette.accent)  # type: ignore[arg-type]
         button.setCheckable(True)
         button.setChecked(checked)
         button.setMinimumWidth(self._theme.target(180))

@@ -12,7 +12,7 @@ from kiosk.ui import theme as th
 class Overlay(QWidget):
     def __init__(self, window: QWidget, theme: th.Theme, backdrop: QColor | None = None) -> None:
         super().__init__(window)
-        self._backdrop = backdrop or QColor(4, 8, 18, 215)
+        self._backdrop = backdrop or QColor(theme.palette.overlay_backdrop)
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.setStyleSheet(theme.stylesheet())
@@ -64,8 +64,8 @@ class Overlay(QWidget):
 
 
 def card_style(theme: th.Theme, accent: str | None = None) -> str:
-    accent = accent or th.LINE
+    accent = accent or theme.palette.line
     return (
-        f"#card {{ background: {th.SURFACE_RAISED}; border-radius: {theme.radius}px;"
+        f"#card {{ background: {theme.palette.surface_raised}; border-radius: {theme.radius}px;"
         f" border: {theme.px(3)}px solid {accent}; }}"
     )

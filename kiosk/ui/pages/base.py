@@ -35,11 +35,13 @@ class _MoreBelowFade(QWidget):
 
 class PageScrollArea(QScrollArea):
     """Holds a page's body. Designed layouts fit the screen; when large text does not, the
-    body scrolls by dragging (see SwipeDetector): never a scrollbar to aim at."""
+    body scrolls by dragging (see InputRouter): never a scrollbar to aim at."""
 
     content_height_changed = Signal(int)  # the height the body needs at the current width
 
-    def __init__(self, body: QWidget, parent: QWidget | None = None, fade: str | None = None) -> None:
+    def __init__(
+        self, body: QWidget, theme: th.Theme, parent: QWidget | None = None, fade: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -53,7 +55,7 @@ class PageScrollArea(QScrollArea):
         body.installEventFilter(self)
         self.viewport().setAutoFillBackground(False)
         body.setAutoFillBackground(False)
-        self._fade = _MoreBelowFade(fade or th.BACKGROUND, self)
+        self._fade = _MoreBelowFade(fade or theme.palette.background, self)
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._update_fade)
         bar.valueChanged.connect(self._update_fade)
@@ -130,6 +132,7 @@ class Page(QWidget):
     navigate_requested = Signal(str)
     steps_changed = Signal()
     figure_opened = Signal(str)
+    accessibility_requested = Signal()  # the page's accessibility button (home has one)
 
     def __init__(
         self,
@@ -152,7 +155,7 @@ class Page(QWidget):
         margin = theme.margin
         self.body.setContentsMargins(margin, theme.px(48), margin, theme.px(24))
         self.body.setSpacing(theme.gutter)
-        self.scroll_area = PageScrollArea(self._body_widget, self)
+        self.scroll_area = PageScrollArea(self._body_widget, theme, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
@@ -169,7 +172,7 @@ class Page(QWidget):
 
     def accent(self) -> str:
         """The colour of this page's position dots and highlights."""
-        return th.ACCENT
+        return self.theme.palette.accent
 
     def step_count(self) -> int:
         return 1

@@ -48,7 +48,7 @@ class ContentErrorPage(QWidget):
             line = QLabel(str(problem))
             line.setProperty("role", "caption")
             line.setWordWrap(True)
-            line.setStyleSheet("color: #FFB4A8;")
+            line.setStyleSheet(f"color: {theme.palette.error};")
             problems.addWidget(line)
             self.problem_labels.append(line)
         if len(error.problems) > MAX_LISTED:
@@ -58,4 +58,4 @@ class ContentErrorPage(QWidget):
         problems.addStretch(1)
         for label in self.findChildren(QLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)  # problems quote content: never markup
-        outer.addWidget(PageScrollArea(panel), 1)
+        outer.addWidget(PageScrollArea(panel, theme), 1)

@@ -17,8 +17,11 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 if TYPE_CHECKING:
     from kiosk.ui.charts.base import Chart
 
-# Each screen of figures takes one colour in turn; a colour belongs to the screen, not to a vision.
-GROUP_COLOURS = ("#4C8DFF", "#2FC487", "#9B87FF", "#FF9A4D", "#22C7E6")
+
+def group_colours(palette: th.Palette) -> tuple[str, ...]:
+    """Each screen of figures takes one colour in turn; a colour belongs to the screen, not to
+    a vision."""
+    return (palette.blue, palette.green, palette.violet, palette.orange, palette.cyan)
 
 
 class FiguresPage(Page):
@@ -34,7 +37,8 @@ class FiguresPage(Page):
         self.use_entrance(len(self.figures))
 
     def accent(self) -> str:
-        return GROUP_COLOURS[self.index % len(GROUP_COLOURS)]
+        colours = group_colours(self.theme.palette)
+        return colours[self.index % len(colours)]
 
     def _build(self) -> None:
         theme, group = self.theme, self.group
@@ -42,7 +46,9 @@ class FiguresPage(Page):
         self.title = TextLabel(self.language, group.title, "h1")
         self.body.addWidget(self.title)
         if group.caption is not None:
-            caption = Paragraph(self.language, group.caption, theme, "body", th.TEXT_SECONDARY, 1.3)
+            caption = Paragraph(
+                self.language, group.caption, theme, "body", theme.palette.text_secondary, 1.3
+            )
             caption.setMaximumWidth(theme.px(1400))
             self.body.addWidget(caption)
         self.body.addSpacing(theme.px(8))
@@ -163,7 +169,9 @@ class FiguresPage(Page):
         layout.setSpacing(self.theme.px(10))
         layout.addWidget(TextLabel(self.language, ui("from-report"), "label", tone="secondary"))
         for figure in self._distinct_sentences():
-            sentence = Paragraph(self.language, figure.sentence, self.theme, "body", th.TEXT_SECONDARY, 1.35)
+            sentence = Paragraph(
+                self.language, figure.sentence, self.theme, "body", self.theme.palette.text_secondary, 1.35
+            )
             sentence.setMaximumWidth(self.theme.px(1500))
             layout.addWidget(sentence)
         return frame

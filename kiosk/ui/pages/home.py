@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.system.resources import icon_path
-from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
@@ -14,8 +13,6 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
 class HomePage(Page):
-    accessibility_requested = Signal()
-
     def build(self) -> None:
         self.vision_tiles: list[ColourTile] = []
         self.entry_cards: list[EntryCard] = []
@@ -73,7 +70,7 @@ class HomePage(Page):
             number = QLabel(f"{index + 1:02d}")
             number.setTextFormat(Qt.TextFormat.PlainText)
             number.setProperty("role", "label")
-            number.setStyleSheet(f"color: {th.ACCENT};")
+            number.setStyleSheet(f"color: {theme.palette.accent};")
             grid.addWidget(number, row, column * 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(TextLabel(self.language, call, "body"), row, column * 2 + 1)
             grid.setColumnStretch(column * 2 + 1, 1)
@@ -115,7 +112,7 @@ class HomePage(Page):
                 theme,
                 ui("figures"),
                 ui("figures-hint", n=len(content.figure_groups)),
-                th.ACCENT,
+                theme.palette.accent,
                 icon_path("figures"),
                 compact=True,
             )
@@ -126,7 +123,7 @@ class HomePage(Page):
                 theme,
                 ui("voices"),
                 ui("voices-hint"),
-                "#FF9A4D",
+                theme.palette.orange,
                 icon_path("voices"),
                 compact=True,
             )

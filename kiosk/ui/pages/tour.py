@@ -12,7 +12,6 @@ from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.system.resources import icon_path
-from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.widgets.buttons import TouchButton
@@ -121,7 +120,7 @@ class TourPage(Page):
         pad = theme.px(36)
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
         self._panel_layout.setSpacing(theme.px(12))
-        self.panel_scroll = PageScrollArea(self._panel_body, fade=th.SURFACE)
+        self.panel_scroll = PageScrollArea(self._panel_body, theme, fade=theme.palette.surface)
         self.panel_scroll.content_height_changed.connect(self._on_panel_content_height_changed)
         panel_layout = QHBoxLayout(panel)
         # Inset by the corner radius: the scrolled text and its fade never square the corners.

@@ -66,7 +66,9 @@ class VisionPage(Page):
         icon = QLabel()
         size = theme.px(112)
         icon.setPixmap(
-            icon_pixmap(self.loaded.asset(vision.icon), size, th.ON_COLOUR, self.devicePixelRatioF())
+            icon_pixmap(
+                self.loaded.asset(vision.icon), size, theme.palette.on_colour, self.devicePixelRatioF()
+            )
         )
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)

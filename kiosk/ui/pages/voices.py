@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout
 
+from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.buttons import EntryCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import TextLabel
 
-VOICE_COLOURS = ("#FF9A4D", "#4C8DFF", "#2FC487", "#9B87FF", "#22C7E6")
+
+def voice_colours(palette: th.Palette) -> tuple[str, ...]:
+    """The colour of each speaker in turn (the voices' entry on the home screen is the first)."""
+    return (palette.orange, palette.blue, palette.green, palette.violet, palette.cyan)
 
 
 class VoicesPage(Page):
@@ -36,8 +40,9 @@ class VoicesPage(Page):
         self.quotes: list[QuoteBlock] = []
         self._index = 0
         per_row = 2
+        colours = voice_colours(theme.palette)
         for index, voice in enumerate(self.content.voices):
-            colour = VOICE_COLOURS[index % len(VOICE_COLOURS)]
+            colour = colours[index % len(colours)]
             # Numbered: one speaker may have several quotes, and the number tells them apart.
             label = lambda lang, v=voice, n=index + 1: f"{n}  {v.name[lang]}"  # noqa: E731
             card = EntryCard(language, theme, label, lambda lang: "", colour, None, compact=True)
@@ -61,7 +66,8 @@ class VoicesPage(Page):
         self.body.addLayout(columns, 1)
 
     def accent(self) -> str:
-        return VOICE_COLOURS[self._index % len(VOICE_COLOURS)]
+        colours = voice_colours(self.theme.palette)
+        return colours[self._index % len(colours)]
 
     def step_count(self) -> int:
         return len(self.quotes)

@@ -72,7 +72,7 @@ class TouchButton(_PressableButton):
         self._label = label
         self._icon = icon
         self._filled = filled
-        self._colour = colour or th.TEXT
+        self._colour = colour or theme.palette.text
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._update_accessible_name()
 
@@ -113,12 +113,13 @@ class TouchButton(_PressableButton):
         painter = self._begin()
         rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         radius = rect.height() / 2
+        colours = self._theme.palette
         if self._filled or self.isDown() or self.isChecked():
-            fill = QColor(th.SURFACE_RAISED) if not self._filled else QColor(self._colour)
+            fill = QColor(colours.surface_raised) if not self._filled else QColor(self._colour)
             if self.isDown():
-                fill = fill.darker(135) if self._filled else QColor(th.LINE)
+                fill = fill.darker(135) if self._filled else QColor(colours.line)
             painter.fillPath(self._rounded(rect, radius), fill)
-        ink = QColor(th.ON_COLOUR) if self._filled else QColor(self._colour)
+        ink = QColor(colours.on_colour) if self._filled else QColor(self._colour)
         if not self.isEnabled():
             ink.setAlphaF(0.3)
         text = self.text()
@@ -208,7 +209,7 @@ class ColourTile(_PressableButton):
         painter.fillPath(self._rounded(rect, self._theme.radius), gradient)
         if self.isDown():
             painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
-        ink = QColor(th.ON_COLOUR)
+        ink = QColor(self._theme.palette.on_colour)
         # Icon above the names reads best; a smaller icon and padding keep it on lower tiles.
         for pad, icon in ((self._theme.px(24), self._theme.px(56)), (self._theme.px(18), self._theme.px(44))):
             names_height = self._names_height(rect.width() - pad * 2)
@@ -337,7 +338,12 @@ class EntryCard(_PressableButton):
         painter = self._begin()
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         radius = self._theme.radius
-        fill = th.LINE if self.isDown() else (th.SURFACE_RAISED if self.isChecked() else th.SURFACE)
+        colours = self._theme.palette
+        fill = (
+            colours.line
+            if self.isDown()
+            else (colours.surface_raised if self.isChecked() else colours.surface)
+        )
         painter.fillPath(self._rounded(rect, radius), QColor(fill))
         if not self.isCheckable() or self.isChecked():
             bar = QRectF(rect.left(), rect.top(), self._theme.px(8), rect.height())
@@ -357,10 +363,10 @@ class EntryCard(_PressableButton):
         gap = self._theme.px(4) if hint_h else 0
         top = rect.center().y() - (title_h + hint_h + gap) / 2
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        painter.setPen(QColor(th.TEXT))
+        painter.setPen(QColor(colours.text))
         painter.setFont(self._theme.font("label"))
         painter.drawText(QRectF(text_left, top, text_width, title_h), flags, self.text())
-        painter.setPen(QColor(th.TEXT_SECONDARY))
+        painter.setPen(QColor(colours.text_secondary))
         painter.setFont(self._theme.font("caption"))
         painter.drawText(
             QRectF(text_left, top + title_h + self._theme.px(4), text_width, hint_h), flags, self.hint_text()

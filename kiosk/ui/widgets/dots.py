@@ -15,7 +15,7 @@ class PositionDots(QWidget):
         self._theme = theme
         self._count = 0
         self._index = 0
-        self._colour = th.TEXT
+        self._colour = theme.palette.text
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -28,7 +28,7 @@ class PositionDots(QWidget):
         return self._index
 
     def set_position(self, index: int, count: int, colour: str | None = None) -> None:
-        self._index, self._count, self._colour = index, count, colour or th.TEXT
+        self._index, self._count, self._colour = index, count, colour or self._theme.palette.text
         self.setAccessibleName(f"{index + 1} / {count}")
         self.updateGeometry()
         self.update()
@@ -53,9 +53,10 @@ class PositionDots(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         x = (self.width() - self.sizeHint().width()) / 2
         y = (self.height() - dot) / 2
+        other = th.color(self._theme.palette.text_secondary, 0.45)
         for i in range(self._count):
             width = active if i == self._index else dot
-            painter.setBrush(QColor(self._colour) if i == self._index else th.color(th.TEXT_SECONDARY, 0.45))
+            painter.setBrush(QColor(self._colour) if i == self._index else other)
             painter.drawRoundedRect(QRectF(x, y, width, dot), dot / 2, dot / 2)
             x += width + gap
         painter.end()

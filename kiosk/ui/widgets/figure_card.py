@@ -33,7 +33,7 @@ class FigureNumber(QWidget):
         self._figure = figure
         self._theme = theme
         self._role = role
-        self._colour = colour or th.TEXT
+        self._colour = colour or theme.palette.text
         self._value: float | None = None  # None: the content's value (the final state)
         self._peers: list[FigureNumber] = [self]
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

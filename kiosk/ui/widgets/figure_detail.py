@@ -40,7 +40,7 @@ class FigureDetail(QWidget):
         self.figure = figure
         theme, language = self._theme, self._language
         self.card.setStyleSheet(
-            f"#detail-card {{ background: {th.SURFACE_RAISED}; border-radius: {theme.radius}px;"
+            f"#detail-card {{ background: {theme.palette.surface_raised}; border-radius: {theme.radius}px;"
             f" border: {theme.px(3)}px solid {accent}; }}"
         )
         layout = self._layout
@@ -109,5 +109,5 @@ class FigureDetail(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(4, 8, 18, 190))
+        painter.fillRect(self.rect(), QColor(self._theme.palette.detail_backdrop))
         painter.end()

@@ -96,7 +96,7 @@ class Paragraph(QWidget):
         super().__init__(parent)
         self._language = language
         self._source = source
-        self._colour = QColor(colour or th.TEXT)
+        self._colour = QColor(colour or theme.palette.text)
         # Qt's proportional line height is relative to the font's own line (ascent + descent,
         # 1.45 em for Noto Sans CJK); the design speaks of multiples of the font size.
         font = theme.font(role)

@@ -417,7 +417,10 @@ class TourDiagram(QWidget):
         radius = self.hotspot_radius()
         current = index == self._current
         colour = QColor(self._tour.color)
-        ring = QPen(colour if current or index < self._current else th.color(th.TEXT, 0.7), self._theme.px(5))
+        colours = self._theme.palette
+        ring = QPen(
+            colour if current or index < self._current else th.color(colours.text, 0.7), self._theme.px(5)
+        )
         painter.setPen(ring)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, radius, radius)
@@ -428,9 +431,9 @@ class TourDiagram(QWidget):
         badge = self._theme.px(28)
         badge_centre = centre + QPointF(-radius * 0.72, -radius * 0.72)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour if current else QColor(th.SURFACE_RAISED))
+        painter.setBrush(colour if current else QColor(colours.surface_raised))
         painter.drawEllipse(badge_centre, badge, badge)
-        painter.setPen(QColor(th.ON_COLOUR) if current else QColor(th.TEXT))
+        painter.setPen(QColor(colours.on_colour) if current else QColor(colours.text))
         painter.setFont(self._theme.font("label"))
         box = QRectF(badge_centre.x() - badge, badge_centre.y() - badge, badge * 2, badge * 2)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(index + 1))

@@ -1,0 +1,177 @@
+"""`kiosk run`: the exhibition kiosk, wired and shut down in one place.
+
+Start-up order: logging, the QApplication and fonts, settings, content (validated, or from
+the cache; on failure the error screen), the session and its window, the lockdown (from the
+first frame on: no key, menu or close gets past it), the termination watch, the watchdog.
+After the first frame: the log file, the content watch, the show floor (idle, attract loop,
+admin, visit log), the display's blanking, and the preload of the other pages' modules.
+Shutdown (`Kiosk.shutdown`, on `aboutToQuit`) undoes all of it in reverse.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from platformdirs import user_data_path, user_state_path
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app.boot import (
+    TerminationWatch,
+    content_cache,
+    create_application,
+    install_exception_hook,
+    load_or_report,
+    open_log_file,
+    preload_later_modules,
+    setup_logging,
+)
+from kiosk.showfloor.lockdown import Lockdown
+from kiosk.system.image_check import check_image
+from kiosk.system.resources import default_content_path
+from kiosk.system.settings import APP_NAME, Settings
+from kiosk.system.watchdog import Watchdog
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
+
+if TYPE_CHECKING:
+    from kiosk.showfloor.floor import ShowFloor
+    from kiosk.system.content_watcher import ContentWatcher
+
+log = logging.getLogger(__name__)
+
+
+def choose_screen(app: QApplication, screen: int | None) -> QScreen:
+    screens = app.screens()
+    if screen is not None and 0 <= screen < len(screens):
+        return screens[screen]
+    if screen is not None:
+        log.warning("no screen %d; using the primary screen", screen)
+    return app.primaryScreen()
+
+
+class Kiosk:
+    """Owns every part of a running kiosk, and its shutdown."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        data: Path | None,
+        lang: str | None,
+        windowed: bool,
+        size: tuple[int, int],
+        reduced_motion: bool,
+        screen: QScreen,
+    ) -> None:
+        self.app = app
+        self.data = data
+        self.windowed = windowed
+        self.settings = Settings.load()
+        self.cache = content_cache()
+        loaded, error = load_or_report(data, self.cache)
+        if not windowed:
+            geometry = screen.geometry()
+            size = (geometry.width(), geometry.height())
+        self.session = Session(
+            loaded, error, lang, size=size, reduced_motion=reduced_motion or self.settings.reduced_motion
+        )
+        self.lockdown = None if windowed else Lockdown()
+        self.window = MainWindow(self.session, self._may_close)
+        if self.lockdown is not None:
+            self.window.router.add_guard(self.lockdown.guard)
+        install_exception_hook(self.session)
+        self.termination = TerminationWatch(self._on_termination_signal)
+        self.watchdog = Watchdog(self.window)
+        self.floor: ShowFloor | None = None
+        self.watcher: ContentWatcher | None = None
+        self._restore_blanking: list[Callable[[], None]] = []
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.window.first_frame.connect(self.watchdog.ready)
+        self.window.first_frame.connect(self._after_first_frame, Qt.ConnectionType.SingleShotConnection)
+        self.app.aboutToQuit.connect(self.shutdown)
+
+    def _may_close(self) -> bool:
+        return self.lockdown is None or self.lockdown.unlocked
+
+    def show(self, screen: QScreen) -> None:
+        if self.windowed:
+            self.window.show()
+            return
+        self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        self.window.setGeometry(screen.geometry())
+        self.window.showFullScreen()
+
+    def _after_first_frame(self) -> None:
+        """What the first screen does not need waits for it."""
+        open_log_file()
+        preload_later_modules()
+        from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
+        from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
+        from kiosk.system import screensaver  # noqa: PLC0415
+        from kiosk.system.content_watcher import ContentWatcher  # noqa: PLC0415
+
+        session = self.session
+        source = (self.data or default_content_path()).resolve()
+        assets = session.loaded.assets_root if session.loaded is not None else None
+        watcher = ContentWatcher(source, assets, check_image, parent=self.window, cache=self.cache)
+        watcher.loaded.connect(session.set_content)
+        watcher.failed.connect(session.report_problems)
+        self.watcher = watcher
+        floor = ShowFloor(
+            session,
+            self.window,
+            self.settings,
+            lambda changed: changed.save(),
+            watcher.check_now,
+            lockdown=self.lockdown,
+            state_path=user_state_path(APP_NAME) / "state.json",
+            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
+        )
+        self.floor = floor
+        if floor.resume_attract():
+            log.info("restarted while the attract loop ran: it runs again")
+        if not self.windowed:
+            self._restore_blanking.append(screensaver.inhibit(QGuiApplication.platformName()))
+
+    def _on_termination_signal(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.release()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """Everything the kiosk started, stopped: the show floor (the last visit gets its end),
+        the content watch, the input router, the signal watch; the display may blank again."""
+        if self.floor is not None:
+            self.floor.close()
+            self.floor = None
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self.window.router.stop()
+        self.termination.close()
+        for restore in self._restore_blanking:
+            restore()
+        self._restore_blanking.clear()
+        log.info("kiosk stopped")
+
+
+def run(
+    data: Path | None,
+    lang: str | None,
+    windowed: bool,
+    size: tuple[int, int],
+    reduced_motion: bool,
+    screen: int | None = None,
+) -> int:
+    setup_logging()
+    app = create_application()
+    chosen = choose_screen(app, screen)
+    kiosk = Kiosk(app, data, lang, windowed, size, reduced_motion, chosen)
+    kiosk.show(chosen)
+    return app.exec()
