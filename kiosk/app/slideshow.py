@@ -28,35 +28,51 @@ from kiosk.ui.session import Session
 log = logging.getLogger(__name__)
 
 
-def choose_screens(screens: list[QScreen], presenter_screen: int | None) -> tuple[QScreen, QScreen | None]:
-    """(audience screen, presenter screen or None when there is only one)."""
+def choose_screens(
+    screens: list[QScreen], primary: QScreen, presenter_screen: int | None
+) -> tuple[QScreen, QScreen | None]:
+    """(audience screen, presenter screen or None).
+
+    The presenter's notes belong on the presenter's own screen, never on the projector: by
+    default that is the primary screen (a laptop's own panel), and the audience gets another.
+    With one screen there is no presenter view, as in Keynote or PowerPoint: the slides fill
+    it; a screen plugged in later brings the presenter view up on it.
+    """
     if len(screens) < 2:
         return screens[0], None
-    wanted = presenter_screen if presenter_screen is not None and 0 <= presenter_screen < len(screens) else 1
-    presenter = screens[wanted]
+    if presenter_screen is not None and 0 <= presenter_screen < len(screens):
+        presenter = screens[presenter_screen]
+    else:
+        presenter = primary if primary in screens else screens[0]
     audience = next(screen for screen in screens if screen is not presenter)
     return audience, presenter
 
 
 def place(audience: QWidget, presenter: QWidget, presenter_screen: int | None, windowed: bool) -> None:
     screens = QGuiApplication.screens()
-    audience_screen, presenter_on = choose_screens(screens, presenter_screen)
-    if windowed:
+    audience_screen, presenter_on = choose_screens(screens, QGuiApplication.primaryScreen(), presenter_screen)
+    if windowed:  # development: two ordinary windows side by side
         audience.show()
-    else:
-        audience.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        audience.setGeometry(audience_screen.geometry())
-        audience.showFullScreen()
-    if presenter_on is None:
-        presenter.showNormal()  # one screen: the presenter view is a window of its own
+        presenter.show()
         presenter.resize(1280, 800)
+        return
+    audience.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    audience.setGeometry(audience_screen.geometry())
+    audience.showFullScreen()
+    if presenter_on is None:
+        presenter.hide()
     else:
+        presenter.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         presenter.setGeometry(presenter_on.geometry())
         presenter.showFullScreen()
+    # The audience window keeps the keyboard: a clicker's keys reach the show from any window,
+    # and a presenter view raised last would otherwise sit above the slides on a shared screen.
+    audience.raise_()
+    audience.activateWindow()
     log.info(
         "audience on %s, presenter on %s",
         audience_screen.name(),
-        presenter_on.name() if presenter_on else "a window",
+        presenter_on.name() if presenter_on else "no screen (one screen: slides only)",
     )
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QFontInfo
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from touch import press, release, tap
+from touch import press, release, swipe, tap
 from visible import visible_texts
 
 from kiosk.app.boot import install_exception_hook
@@ -23,6 +23,7 @@ from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
+from kiosk.ui.preferences import Preferences
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -286,3 +287,51 @@ def test_a_second_finger_does_not_press_a_second_control(qtbot: QtBot, window: M
     assert changes in ([], ["vision/innovative"])
     assert not second.isDown()
     assert not first.isDown()
+
+
+def _title_px(overlay: QWidget) -> int:
+    """The pixel size of the overlay's headline as drawn."""
+    titles = [label for label in overlay.findChildren(QLabel) if label.property("role") == "h1"]
+    assert titles
+    titles[0].ensurePolished()
+    return QFontInfo(titles[0].font()).pixelSize()
+
+
+def test_a_swipe_over_the_pin_pad_leaves_the_page_alone(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    window.session.go_to("vision/green", direction=0)
+    floor.show.pin_pad.open()
+    swipe(floor.show.pin_pad, -500)
+    swipe(floor.show.pin_pad, 500)
+    assert window.session.current_id == "vision/green"
+    assert floor.show.pin_pad.isVisible()
+
+
+def test_a_swipe_wakes_the_attract_loop_home_and_goes_nowhere_else(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    window.session.go_to("vision/green", direction=0)
+    floor.show.start_attract()
+    attract = floor.show.attract
+    assert attract is not None
+    assert attract.running
+    swipe(attract, -500)
+    assert not attract.running
+    assert window.session.current_id == "home"
+    assert window.session.history == []
+
+
+def test_overlays_follow_a_new_screen_size(qtbot: QtBot, floor: Floor) -> None:
+    before = _title_px(floor.show.countdown)
+    floor.window.setFixedSize(3840, 2160)
+    qtbot.waitUntil(lambda: floor.window.session.size == (3840, 2160))
+    floor.show.countdown.open()
+    assert floor.show.countdown.geometry() == floor.window.rect()
+    assert _title_px(floor.show.countdown) == 2 * before
+
+
+def test_larger_text_reaches_the_idle_countdown(qtbot: QtBot, floor: Floor) -> None:
+    before = _title_px(floor.show.countdown)
+    floor.window.session.set_preferences(Preferences(text_scale=1.5))
+    assert _title_px(floor.show.countdown) == round(before * 1.5)
+    qtbot.waitUntil(floor.show.countdown.isVisible, timeout=5000)  # the idle warning, in the new size
+    assert _title_px(floor.show.countdown) == round(before * 1.5)

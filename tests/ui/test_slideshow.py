@@ -234,7 +234,11 @@ def test_presenter_screen_choice() -> None:
         def __init__(self, name: str) -> None:
             self.label = name
 
-    one, two, three = Screen("a"), Screen("b"), Screen("c")
-    assert choose_screens([one], None) == (one, None)  # type: ignore[list-item]
-    assert choose_screens([one, two], None) == (one, two)  # type: ignore[list-item]
-    assert choose_screens([one, two, three], 0) == (two, one)  # type: ignore[list-item]
+    laptop, projector, wall = Screen("laptop"), Screen("projector"), Screen("wall")
+    # One screen: slides only, no presenter view over them.
+    assert choose_screens([laptop], laptop, None) == (laptop, None)  # type: ignore[list-item,arg-type]
+    # A laptop (primary) and a projector: the notes stay on the laptop, whatever the order.
+    assert choose_screens([laptop, projector], laptop, None) == (projector, laptop)  # type: ignore[list-item,arg-type]
+    assert choose_screens([projector, laptop], laptop, None) == (projector, laptop)  # type: ignore[list-item,arg-type]
+    # Asked for: the presenter view on screen 2, the slides on the first other one.
+    assert choose_screens([laptop, projector, wall], laptop, 2) == (laptop, wall)  # type: ignore[list-item,arg-type]

@@ -38,6 +38,10 @@ class Chart(QWidget):
         self._progress = list(progress)
         self._draw()
 
+    def show_final_state(self) -> None:
+        """For pictures (render, handout, previews): the chart as it ends, still."""
+        self.show_progress([1.0] * len(self.figures))
+
     def shown_values(self) -> list[float]:
         """The values drawn now, in each figure's unit (the content's values when complete)."""
         return [

@@ -144,6 +144,13 @@ class RateChart(Chart):
         self._elapsed = 0.0
         self._draw()
 
+    def show_final_state(self) -> None:
+        """A still picture of the illustration: its first minute drawn, the counter stopped
+        there (a picture taken as the page opens would show an empty chart and 0.000)."""
+        self.timer.stop()
+        self._elapsed = WINDOW_S
+        super().show_final_state()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.restart()

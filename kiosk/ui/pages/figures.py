@@ -132,6 +132,11 @@ class FiguresPage(Page):
             grid.setColumnStretch(column, 1)
         return grid
 
+    def show_final_state(self) -> None:
+        super().show_final_state()
+        if self.chart is not None:
+            self.chart.show_final_state()
+
     def _on_entrance_progressed(self) -> None:
         entrance = self.entrance
         assert entrance is not None

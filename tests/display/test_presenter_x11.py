@@ -1,0 +1,154 @@
+"""`kiosk slideshow` on a real X server: clicker keys, and where the audience and presenter
+windows end up on one screen and on a laptop with a projector.
+
+Input is real XTEST input; what is checked is the screen's pixels and the X windows'
+geometry and stacking order, as the audience and the presenter would see them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from xserver import (
+    LAPTOP,
+    PRESENTER_TITLE,
+    PROJECTOR,
+    KioskRun,
+    LaunchKiosk,
+    Window,
+    XServer,
+    changed_within,
+    is_black,
+    visible_mask,
+    wait_until,
+)
+
+ADVANCE_TIMEOUT_S = 5.0
+
+
+@pytest.fixture
+def slides_content(write_content: Callable[[object], Path], content_dict: dict[str, object]) -> Path:
+    """The bundled content with every slide's own time at the maximum (600 s): a slide that
+    changes during a test was moved by a key, never by auto-advance. (`--interval` alone is not
+    enough: the playlist's own times win over it.)"""
+    data = copy.deepcopy(content_dict)
+    show = data["slideshow"]
+    assert isinstance(show, dict)
+    show["interval_s"] = 600
+    for slide in show["slides"]:
+        slide["duration_s"] = 600
+    return write_content(data)
+
+
+def start_slideshow(kiosk: LaunchKiosk, server: XServer, content: Path, windows: int = 1) -> KioskRun:
+    """One screen: the slides alone; two: the slides and the presenter view."""
+    return kiosk("slideshow", "--interval", "600", "--data", str(content), server=server, windows=windows)
+
+
+def audience_window(run: KioskRun) -> Window:
+    return run.window(not_title=PRESENTER_TITLE)
+
+
+def focus_the_show(run: KioskRun, audience: Window) -> None:
+    """What a presenter does when the keys go nowhere: click once on the audience window,
+    at a corner of it that is visible (a margin of the slide, not a button)."""
+    focus = run.focus()
+    if focus is not None and focus.pid == run.pid:
+        return
+    mask = visible_mask(run.x.mapped_windows(), audience, run.x.width, run.x.height)
+    corners = [
+        (audience.x + 8, audience.y + audience.height - 8),
+        (audience.x + audience.width - 8, audience.y + audience.height - 8),
+        (audience.x + audience.width - 8, audience.y + 8),
+    ]
+    spot = next(((x, y) for x, y in corners if mask[y, x]), None)
+    assert spot is not None, f"no corner of the audience window is visible to click\n{run.describe()}"
+    run.x.tap(*spot)
+    wait_until(lambda: (f := run.focus()) is not None and f.pid == run.pid, 3, "focus after a click")
+
+
+def press_and_watch_audience(run: KioskRun, key: str) -> float:
+    """Press `key`; return how much of the visible audience picture changed (0..1)."""
+    audience = audience_window(run)
+    focus_the_show(run, audience)
+    mask = visible_mask(run.x.mapped_windows(), audience, run.x.width, run.x.height)
+    assert mask.mean() > 0.1, f"too little of the audience window is visible to compare\n{run.describe()}"
+    before = run.settle()
+    run.save(f"before-{key}", before)
+    run.x.key(key)
+    changed = 0.0
+
+    def advanced() -> bool:
+        nonlocal changed
+        changed = changed_within(before, run.screenshot(), mask)
+        return changed > 0.05
+
+    try:
+        wait_until(advanced, ADVANCE_TIMEOUT_S, f"the audience picture to change after {key}")
+    except TimeoutError:
+        pass
+    finally:
+        run.save(f"after-{key}")
+    return changed
+
+
+def test_n_key_advances_the_slide(kiosk: LaunchKiosk, xvfb: XServer, slides_content: Path) -> None:
+    # The control for the clicker tests: the same comparison sees a slide change.
+    run = start_slideshow(kiosk, xvfb, slides_content)
+    changed = press_and_watch_audience(run, "n")
+    assert changed > 0.05, f"N did not change the audience picture; see {run.folder}"
+
+
+@pytest.mark.parametrize("key", ["Next", "Right"])
+def test_clicker_key_advances_the_slide(
+    kiosk: LaunchKiosk, xvfb: XServer, slides_content: Path, key: str
+) -> None:
+    """A clicker's PageDown (X's `Next`) or Right moves the audience to the next slide."""
+    run = start_slideshow(kiosk, xvfb, slides_content)
+    changed = press_and_watch_audience(run, key)
+    focus = run.focus()
+    assert changed > 0.05, (
+        f"{key} left the audience picture as it was ({changed:.1%} changed) with the focus on "
+        f"{focus.describe() if focus else 'no window'}; see {run.folder}"
+    )
+
+
+def test_one_screen_the_audience_window_is_on_top(
+    kiosk: LaunchKiosk, xvfb: XServer, slides_content: Path
+) -> None:
+    """With one screen the slide fills it: the presenter view does not cover the audience."""
+    run = start_slideshow(kiosk, xvfb, slides_content)
+    audience = audience_window(run)
+    screen = run.settle()
+    run.save("screen", screen)
+    assert (audience.x, audience.y, audience.width, audience.height) == (0, 0, 1920, 1080), run.describe()
+    top = run.x.topmost_at(960, 540)
+    assert top is not None, run.describe()
+    assert top.id == audience.id, f"on top at the centre of the screen: {top.describe()}\n{run.describe()}"
+    mask = visible_mask(run.x.mapped_windows(), audience, run.x.width, run.x.height)
+    assert mask.mean() >= 0.9, f"the slide shows on {mask.mean():.0%} of the screen\n{run.describe()}"
+    assert not is_black(screen[mask]), "the slide's part of the screen is black"
+
+
+def test_two_screens_presenter_on_the_laptop_audience_on_the_projector(
+    two_screens: XServer, kiosk: LaunchKiosk, slides_content: Path
+) -> None:
+    """Laptop (primary) and projector: the presenter view on the laptop, the slides on the
+    projector, each filling its screen."""
+    run = start_slideshow(kiosk, two_screens, slides_content, windows=2)
+    run.save("screens", run.settle())
+    presenter = run.window(title=PRESENTER_TITLE)
+    audience = audience_window(run)
+
+    def rect(window: Window) -> tuple[int, int, int, int]:
+        return window.x, window.y, window.width, window.height
+
+    assert rect(presenter) == (LAPTOP.x, LAPTOP.y, LAPTOP.width, LAPTOP.height), (
+        f"presenter view at {rect(presenter)}, not on the laptop (primary) screen\n{run.describe()}"
+    )
+    assert rect(audience) == (PROJECTOR.x, PROJECTOR.y, PROJECTOR.width, PROJECTOR.height), (
+        f"audience window at {rect(audience)}, not on the projector\n{run.describe()}"
+    )
