@@ -1,4 +1,5 @@
-"""Charts for figure groups, drawn with pyqtgraph; `CHART_TYPES` maps a content chart kind to its class.
+"""Charts for figure groups, drawn with pyqtgraph (the figures page picks one by the group's
+`chart` kind, each with the figures it draws).
 
 Importing this package imports pyqtgraph (about a third of a second), so the kiosk loads it
 after its first frame, not at start-up.
@@ -11,6 +12,4 @@ from kiosk.ui.charts.base import Chart
 from kiosk.ui.charts.rate import RateChart
 from kiosk.ui.charts.share import ShareChart
 
-CHART_TYPES: dict[str, type[Chart]] = {"bars": BarsChart, "share": ShareChart, "rate": RateChart}
-
-__all__ = ["CHART_TYPES", "BarsChart", "Chart", "RateChart", "ShareChart"]
+__all__ = ["BarsChart", "Chart", "RateChart", "ShareChart"]

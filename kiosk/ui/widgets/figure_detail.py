@@ -5,7 +5,7 @@ It covers its page with a dimmed backdrop; a tap anywhere outside the card close
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -17,8 +17,6 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
 class FigureDetail(QWidget):
-    closed = Signal()
-
     def __init__(self, page: QWidget, language: LanguageState, theme: th.Theme) -> None:
         super().__init__(page)
         self._language = language
@@ -68,7 +66,6 @@ class FigureDetail(QWidget):
     def close_detail(self) -> None:
         if self.isVisible():
             self.hide()
-            self.closed.emit()
 
     def _clear(self) -> None:
         while self._layout.count():

@@ -46,7 +46,6 @@ SWIPE_TRAVEL = 40  # design px, as the page swipe
 class TourDiagram(QWidget):
     stop_tapped = Signal(int)
     swiped = Signal(int)  # +1: to the next stop, -1: to the previous
-    touched = Signal()  # any finger or button down on the map
     view_changed = Signal(float)  # the zoom scale
 
     def __init__(
@@ -252,7 +251,6 @@ class TourDiagram(QWidget):
     def _on_touch(self, event: QTouchEvent) -> None:
         points = [p for p in event.points() if p.state() != p.State.Released]
         if event.type() == QEvent.Type.TouchBegin:
-            self.touched.emit()
             self._begin_single(event.points()[0].position())
             # Touch over a child button reaches this widget (it takes touch); press it here.
             if self._on_reset_button(self._start):
@@ -329,7 +327,6 @@ class TourDiagram(QWidget):
     # ---- input: mouse (desktop and tests without a touchscreen) ---------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.touched.emit()
         self._press = event.position()
         self._begin_single(event.position())
         event.accept()
