@@ -13,6 +13,11 @@ the Qt, PySide6 and pydantic packages, the kiosk, its fonts, content and cache) 
 cache with posix_fadvise(DONTNEED), the per-file way that needs no root.
 
     .venv/bin/python bench/startup.py [--runs 10] [--json-only]
+    .venv/bin/python bench/startup.py --baseline DIR   # this checkout against another, interleaved
+
+With `--baseline` (another checkout of the kiosk, e.g. `git worktree add /tmp/before <commit>`)
+it times the two alternately under Xvfb, warm, and prints both medians and their ratio: a
+same-run before/after comparison.
 
 Prints a table (milliseconds, MiB; medians) and, last, one line of JSON.
 """
@@ -57,11 +62,11 @@ def evict(paths: list[Path]) -> int:
     return count
 
 
-def start_up_files() -> list[Path]:
+def start_up_files(root: Path = ROOT) -> list[Path]:
     purelib = Path(sysconfig.get_paths()["purelib"])
     packages = ["PySide6", "shiboken6", "pydantic", "pydantic_core", "platformdirs", "typing_extensions.py"]
     stdlib = Path(sysconfig.get_paths()["stdlib"])
-    return [purelib / name for name in packages] + [stdlib, ROOT / "kiosk", ROOT / "assets", ROOT / "data"]
+    return [purelib / name for name in packages] + [stdlib, root / "kiosk", root / "assets", root / "data"]
 
 
 @contextmanager
@@ -91,7 +96,9 @@ def pss_mib(pid: int) -> float:
     return 0.0
 
 
-def one_run(platform: str, display: str | None, cold: bool, cache_home: str) -> tuple[float, float]:
+def one_run(
+    platform: str, display: str | None, cold: bool, cache_home: str, root: Path = ROOT
+) -> tuple[float, float]:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         address = os.path.join(tmp, "notify")
         channel = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -113,11 +120,11 @@ def one_run(platform: str, display: str | None, cold: bool, cache_home: str) -> 
         if display:
             env["DISPLAY"] = display
         if cold:
-            evict([*start_up_files(), Path(cache_home)])
+            evict([*start_up_files(root), Path(cache_home)])
         started = time.monotonic()
         kiosk = subprocess.Popen(
             [sys.executable, "-m", "kiosk"],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -161,12 +168,40 @@ def series(platform: str, display: str | None, cold: bool, runs: int) -> dict[st
     }
 
 
+def compare(baseline: Path, display: str, runs: int) -> dict[str, float]:
+    """This checkout and `baseline`, alternately, warm, under Xvfb: medians and their ratio."""
+    times: dict[Path, list[float]] = {ROOT: [], baseline: []}
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-bench-cache-") as ours,
+        tempfile.TemporaryDirectory(prefix="kiosk-bench-cache-") as theirs,
+    ):
+        caches = {ROOT: ours, baseline: theirs}
+        for root in times:
+            one_run("xcb", display, False, caches[root], root)  # fills the caches
+        for _ in range(runs):
+            for root, measured in times.items():
+                measured.append(one_run("xcb", display, False, caches[root], root)[0])
+    now, before = statistics.median(times[ROOT]), statistics.median(times[baseline])
+    return {"this_ms": round(now, 1), "baseline_ms": round(before, 1), "ratio": round(now / before, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--json-only", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with, interleaved")
     args = parser.parse_args(argv)
+    if args.baseline is not None:
+        with xvfb(args.size) as display:
+            result = compare(args.baseline.resolve(), display, args.runs)
+        print(
+            f"start-up to home on screen (xvfb warm, medians of {args.runs}): this checkout "
+            f"{result['this_ms']:.0f} ms, baseline {result['baseline_ms']:.0f} ms,"
+            f" ratio {result['ratio']:.2f}"
+        )
+        print(json.dumps({"startup_compare": result}))
+        return 0
     results: dict[str, dict[str, float]] = {}
     platforms: list[tuple[str, str | None]] = [("offscreen", None)]
     with xvfb(args.size) if shutil.which("Xvfb") else nullcontext(None) as display:
