@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import resource
 import time
 from collections import deque
 from collections.abc import Callable
@@ -56,8 +55,13 @@ def memory_mib() -> float:
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
         return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import resource  # noqa: PLC0415 (POSIX only: Windows has no such module)
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class ShowFloor(QObject):

@@ -33,10 +33,11 @@ def make_window(qtbot: QtBot, bundled: LoadedContent) -> Iterator[MakeWindow]:
         loaded: LoadedContent | None = None,
         reduced_motion: bool = False,
         may_close: Callable[[], bool] = lambda: True,
+        motion_scale: float = 0.1,
     ) -> MainWindow:
         # Animations at a tenth of their length: the tests wait for them, not for the clock.
         session = Session(
-            loaded or bundled, None, lang, size=size, reduced_motion=reduced_motion, motion_scale=0.1
+            loaded or bundled, None, lang, size=size, reduced_motion=reduced_motion, motion_scale=motion_scale
         )
         window = MainWindow(session, may_close)
         qtbot.addWidget(window)
