@@ -40,12 +40,15 @@ class MainWindow(QWidget):
         may_close: Callable[[], bool] = lambda: True,
         *,
         navigation: bool = True,
+        interactive: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self._may_close = may_close
         self._navigation = navigation  # slides and previews show the page alone
+        # A window drawn only for pictures takes no input: the keys are for the windows on screen.
+        self._interactive = interactive
         self.setObjectName("main-window")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(*session.size)
@@ -283,7 +286,8 @@ class MainWindow(QWidget):
     # ---- Qt events ------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.router.start()
+        if self._interactive:
+            self.router.start()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,7 +6,7 @@ view's previews of the current and the next slide.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEventLoop, QPoint, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -32,7 +32,7 @@ class PageSnapshots:
         self.session = Session(loaded, None, lang, size=size, reduced_motion=True)
         if preferences is not None:
             self.session.set_preferences(preferences)
-        self.window = MainWindow(self.session, navigation=navigation)
+        self.window = MainWindow(self.session, navigation=navigation, interactive=False)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.window.setFixedSize(*size)
         self.window.show()
@@ -45,7 +45,9 @@ class PageSnapshots:
         page = self.window.current_page
         if page is not None and page.page_id == page_id:
             page.show_final_state()
-        QApplication.processEvents()
+        # Layouts and styles settle; a visitor's or presenter's input waits for its own turn
+        # (handled in here, a key pressed during a preview would move the slides under it).
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         return page if page is not None and page.page_id == page_id else None
 
     def pixmap(self, page_id: str, step: int | None = None, lang: str | None = None) -> QPixmap:

@@ -152,3 +152,24 @@ def test_two_screens_presenter_on_the_laptop_audience_on_the_projector(
     assert rect(audience) == (PROJECTOR.x, PROJECTOR.y, PROJECTOR.width, PROJECTOR.height), (
         f"audience window at {rect(audience)}, not on the projector\n{run.describe()}"
     )
+
+
+def test_quick_clicks_leave_the_presenter_preview_on_the_projected_slide(
+    two_screens: XServer, kiosk: LaunchKiosk, slides_content: Path
+) -> None:
+    """Two clicks in quick succession: the presenter's "current" preview shows the slide the
+    room sees (the vision's colour band in the preview is the projector's), never the one after."""
+    run = start_slideshow(kiosk, two_screens, slides_content, windows=2)
+    run.settle()
+    run.x.key("Next")
+    run.x.key("Next")  # the second arrives while the presenter view draws the first's previews
+    screen = run.settle()
+    run.save("after-two-clicks", screen)
+    # The hero band of a vision page: near the top, a third across (the projector's slide, and
+    # the current-slide preview at the top left of the laptop's presenter view).
+    projected = screen[PROJECTOR.y + 150, PROJECTOR.x + 1000].astype(int)
+    preview = screen[LAPTOP.y + 150, LAPTOP.x + 600].astype(int)
+    assert abs(projected - preview).max() < 40, (
+        f"the current-slide preview {tuple(preview)} is not the projected slide {tuple(projected)}"
+        f"\n{run.describe()}"
+    )
