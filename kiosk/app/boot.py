@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.system.content_cache import ValidatedContentCache
-from kiosk.system.image_check import check_image
 from kiosk.system.resources import default_content_path, fonts_dir
 from kiosk.system.settings import APP_NAME
 from kiosk.ui import theme as th
@@ -85,6 +84,8 @@ def load_or_report(
         log.info("content %s: unchanged since it was last validated", source)
         return cached, None
     try:
+        from kiosk.system.image_check import check_image  # noqa: PLC0415 (only when validating)
+
         loaded = load_content(source, check_image)
     except ContentError as error:
         for line in error.lines():

@@ -31,7 +31,6 @@ from kiosk.app.boot import (
     setup_logging,
 )
 from kiosk.showfloor.lockdown import Lockdown
-from kiosk.system.image_check import check_image
 from kiosk.system.resources import default_content_path
 from kiosk.system.settings import APP_NAME, Settings
 from kiosk.system.watchdog import Watchdog
@@ -115,6 +114,7 @@ class Kiosk:
         from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
         from kiosk.system import screensaver  # noqa: PLC0415
         from kiosk.system.content_watcher import ContentWatcher  # noqa: PLC0415
+        from kiosk.system.image_check import check_image  # noqa: PLC0415
 
         session = self.session
         source = (self.data or default_content_path()).resolve()

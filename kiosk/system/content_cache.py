@@ -26,12 +26,13 @@ import kiosk.content as content_package
 from kiosk import __version__
 from kiosk.content import model
 from kiosk.content.model import LoadedContent
-from kiosk.system import image_check
 from kiosk.system.safe_write import write_atomically
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1
+# The image checks decide what content is valid too; their module is not needed to hash it.
+_IMAGE_CHECK = Path(__file__).with_name("image_check.py")
 _MODEL_CLASSES = (
     "Content", "Meta", "Home", "Vision", "Figure", "FigureGroup", "Voice", "Hotspot",
     "TourStop", "Tour", "Slide", "Slideshow", "LocalText", "LoadedContent",
@@ -55,7 +56,7 @@ def code_fingerprint() -> str:
     cache, the validator's version, the kiosk, Python."""
     digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
     content_dir = Path(content_package.__file__).parent
-    sources = [*sorted(content_dir.glob("*.py")), Path(image_check.__file__), Path(__file__)]
+    sources = [*sorted(content_dir.glob("*.py")), _IMAGE_CHECK, Path(__file__)]
     # The validator's version, read from its file without importing it (or the package
     # metadata machinery: 30 ms of start-up) on a start that finds the cache.
     validator = importlib.util.find_spec("pydantic")

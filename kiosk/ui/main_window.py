@@ -18,7 +18,6 @@ from kiosk.ui.input_router import SWIPE_THRESHOLD, InputRouter
 from kiosk.ui.navigation import NavigationBar
 from kiosk.ui.page_stack import TRANSITION_MS, PageStack
 from kiosk.ui.pages import Page, page_class
-from kiosk.ui.pages.error import ContentErrorPage
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.session import HOME, Session
 from kiosk.ui.theme import Theme
@@ -26,6 +25,7 @@ from kiosk.ui.widgets.icons import clear_icon_caches
 
 if TYPE_CHECKING:
     from kiosk.ui.overlays.accessibility import AccessibilityPanel
+    from kiosk.ui.pages.error import ContentErrorPage
 
 
 class MainWindow(QWidget):
@@ -116,6 +116,8 @@ class MainWindow(QWidget):
             self.stack.setStyleSheet(qss)
         loaded = self.session.loaded
         if loaded is None:
+            from kiosk.ui.pages.error import ContentErrorPage  # noqa: PLC0415 (only without content)
+
             assert self.session.error is not None  # no content: the session says why
             self.error_page = ContentErrorPage(self.session.error, theme)
             self.error_page.setStyleSheet(qss)

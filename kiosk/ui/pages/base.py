@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
@@ -13,7 +15,9 @@ from kiosk.ui.animation import DURATION_MS as ENTRANCE_MS
 from kiosk.ui.animation import STAGGER_MS as ENTRANCE_STAGGER_MS
 from kiosk.ui.animation import GrowAnimation
 from kiosk.ui.language import LanguageState
-from kiosk.ui.widgets.figure_detail import FigureDetail
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.figure_detail import FigureDetail
 
 
 class _MoreBelowFade(QWidget):
@@ -69,8 +73,15 @@ class PageScrollArea(QScrollArea):
         bar = self.verticalScrollBar()
         return bar.value() < bar.maximum()
 
+    def fold(self) -> int:
+        """Where, in the viewport, the "more below" fade begins: what is lower is not clearly seen."""
+        return self.viewport().height() - self._fade_height()
+
+    def _fade_height(self) -> int:
+        return min(96, self.viewport().height() // 4)
+
     def _update_fade(self) -> None:
-        height = min(96, self.viewport().height() // 4)
+        height = self._fade_height()
         viewport = self.viewport().geometry()
         self._fade.setGeometry(viewport.left(), viewport.bottom() - height + 1, viewport.width(), height)
         self._fade.setVisible(self.has_more_below())
@@ -217,6 +228,9 @@ class Page(QWidget):
 
     def open_figure_detail(self, figure_id: str) -> None:
         if self.detail is None:
+            # Imported with the first detail a visitor opens: the first screen never needs it.
+            from kiosk.ui.widgets.figure_detail import FigureDetail  # noqa: PLC0415
+
             self.detail = FigureDetail(self, self.language, self.theme)
         self.detail.show_figure(self.content.figure(figure_id), self.accent())
         self.figure_opened.emit(figure_id)
