@@ -1,4 +1,4 @@
-"""The `kiosk` command: run the kiosk, validate a content file, or render pages to PNG.
+"""The `kiosk` command: run the kiosk, validate a content file, render pages to PNG, check layouts.
 
 Kept thin: Qt is imported only by the commands that show or render something, so
 `kiosk validate` answers fast and without a display.
@@ -11,7 +11,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-COMMANDS = ("run", "validate", "render", "set-pin", "autostart", "report", "slideshow", "export-pdf")
+COMMANDS = (
+    "run",
+    "validate",
+    "render",
+    "check-layout",
+    "set-pin",
+    "autostart",
+    "report",
+    "slideshow",
+    "export-pdf",
+)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -78,6 +88,25 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", default="all", help="zh, en or all (default: all)")
     render.add_argument("--data", type=Path, help="content file (default: the bundled content)")
     render.add_argument("--page", action="append", metavar="ID", help="only this page (repeatable)")
+
+    check = commands.add_parser(
+        "check-layout",
+        help="audit every page and overlay at every size, language and text size; exit 1 listing problems",
+    )
+    check.add_argument("--data", type=Path, help="content file (default: the bundled content)")
+    check.add_argument(
+        "--size", type=_size, action="append", help="screen size, repeatable (default: the five of the brief)"
+    )
+    check.add_argument("--lang", action="append", help="a language, repeatable (default: all of the content)")
+    check.add_argument(
+        "--text-scale", type=float, action="append", help="1, 1.25 or 1.5, repeatable (default: all three)"
+    )
+    check.add_argument(
+        "--high-contrast",
+        action="store_true",
+        help="high contrast at every text scale (default: x1 and x1.5)",
+    )
+    check.add_argument("--json", action="store_true", help="the problems as JSON, for tools")
     return parser
 
 
@@ -167,6 +196,12 @@ def _render(args: argparse.Namespace) -> int:
     return render_pages(args.out, args.size, args.lang, args.data, args.page)
 
 
+def _check_layout(args: argparse.Namespace) -> int:
+    from kiosk.app.layout_check import check_layout  # noqa: PLC0415
+
+    return check_layout(args.data, args.size, args.lang, args.text_scale, args.high_contrast, args.json)
+
+
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app.kiosk import run  # noqa: PLC0415
 
@@ -181,6 +216,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": _report,
     "set-pin": lambda args: _set_pin(args.pin),
     "render": _render,
+    "check-layout": _check_layout,
     "run": _run,
 }
 

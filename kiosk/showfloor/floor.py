@@ -218,7 +218,7 @@ class ShowFloor(QObject):
         for overlay in (self.countdown, self.pin_pad, self.admin):
             overlay.hide()
             overlay.deleteLater()
-        self._build_overlays()
+        self._build_overlays()  # the attract loop too, running again if it ran
         for was_open, overlay in (
             (countdown_open, self.countdown),
             (pad_open, self.pin_pad),
