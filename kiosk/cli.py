@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed")
     run.add_argument("--reduced-motion", action="store_true", help="no slides or count-ups")
     run.add_argument("--screen", type=int, metavar="N", help="the screen to fill (0 = the first)")
+    run.add_argument(
+        "--screen-report",
+        type=Path,
+        metavar="FILE",
+        help="append what each screen shows (controls, layout problems) to FILE as JSON lines",
+    )
 
     validate = commands.add_parser("validate", help="check a content file; exit 1 listing every problem")
     validate.add_argument("path", nargs="?", type=Path, help="content file (default: the bundled content)")
@@ -205,7 +211,9 @@ def _check_layout(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app.kiosk import run  # noqa: PLC0415
 
-    return run(args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen)
+    return run(
+        args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen, args.screen_report
+    )
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

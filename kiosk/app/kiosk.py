@@ -168,10 +168,15 @@ def run(
     size: tuple[int, int],
     reduced_motion: bool,
     screen: int | None = None,
+    screen_report: Path | None = None,
 ) -> int:
     setup_logging()
     app = create_application()
     chosen = choose_screen(app, screen)
     kiosk = Kiosk(app, data, lang, windowed, size, reduced_motion, chosen)
+    if screen_report is not None:
+        from kiosk.app.screen_report import ScreenReport  # noqa: PLC0415 (only when asked for)
+
+        ScreenReport(kiosk.window, screen_report)
     kiosk.show(chosen)
     return app.exec()

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -667,3 +667,14 @@ def audit(
     check.targets(seen, min_target_px, min_gap_px)
     order = {kind: index for index, kind in enumerate(KINDS)}
     return sorted(check.problems, key=lambda problem: order[problem.kind])
+
+
+def pressable(window: QWidget) -> list[tuple[str, QRect]]:
+    """What a visitor can press in `window` now: the text each shows (or its spoken name) and
+    the part of it in view, in window coordinates (it may still lie under an overlay)."""
+    found = []
+    for item in _visible_tree(window):
+        if _is_target(item.widget) and not item.view.isEmpty():
+            text = " ".join((_own_text(item.widget) or item.widget.accessibleName()).split())
+            found.append((text, item.view.toAlignedRect()))
+    return found
