@@ -14,7 +14,7 @@ import socket
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -95,6 +95,25 @@ def load_or_report(
     if cache is not None:
         cache.store(loaded)
     return loaded, None
+
+
+def load_for_command(
+    data: Path | None, languages: Sequence[str] = (), cache: ValidatedContentCache | None = None
+) -> tuple[LoadedContent | None, int]:
+    """The content a command (render, handout, slideshow, layout check) works on, in
+    `languages`; else None and the exit code, with why on stderr: 1 for broken content, 2 for a
+    language the content does not have."""
+    loaded, error = load_or_report(data, cache)
+    if loaded is None:
+        for line in error.lines() if error else []:
+            print(line, file=sys.stderr)
+        return None, 1
+    known = loaded.content.meta.languages
+    unknown = [lang for lang in languages if lang not in known]
+    if unknown:
+        print(f"unknown language {unknown[0]!r}; the content has {', '.join(known)}", file=sys.stderr)
+        return None, 2
+    return loaded, 0
 
 
 def install_exception_hook(session: Session) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.app.boot import create_application, load_or_report
+from kiosk.app.boot import create_application, load_for_command
 from kiosk.app.slideshow import Presentation
 from kiosk.content import ContentError, ContentProblem, LoadedContent
 from kiosk.content.pages import page_order
@@ -442,18 +442,10 @@ def check_layout(
     previous = qInstallMessageHandler(_quiet_offscreen)
     try:
         create_application()
-        loaded, error = load_or_report(data)
+        loaded, code = load_for_command(data, languages or ())
         if loaded is None:
-            assert error is not None
-            for line in error.lines():
-                print(line, file=sys.stderr)
-            return 1
-        known = loaded.content.meta.languages
-        wanted = list(languages or known)
-        unknown = [lang for lang in wanted if lang not in known]
-        if unknown:
-            print(f"unknown language {unknown[0]!r}; the content has {', '.join(known)}", file=sys.stderr)
-            return 2
+            return code
+        wanted = list(languages or loaded.content.meta.languages)
         combinations = matrix(sizes or SIZES, text_scales or TEXT_SCALES, True if high_contrast else None)
         started = time.perf_counter()
         failures: list[Failure] = []

@@ -4,34 +4,26 @@ as vector text), with the speaker notes under each slide when asked."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 
-def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -> int:  # noqa: PLR0915
+def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QMarginsF, QRectF, Qt  # noqa: PLC0415 (Qt after the platform)
     from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
 
-    from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415
+    from kiosk.app.boot import create_application, load_for_command  # noqa: PLC0415
     from kiosk.content.pages import slide_list  # noqa: PLC0415
     from kiosk.system.safe_write import write_atomically  # noqa: PLC0415
     from kiosk.ui import theme as th  # noqa: PLC0415
     from kiosk.ui.snapshot import PageSnapshots  # noqa: PLC0415
 
     create_application()
-    loaded, error = load_or_report(data)
+    loaded, code = load_for_command(data, (lang,) if lang else ())
     if loaded is None:
-        for line in error.lines() if error else []:
-            print(line, file=sys.stderr)
-        return 1
+        return code
     content = loaded.content
     lang = lang or content.meta.default_language
-    if lang not in content.meta.languages:
-        print(
-            f"unknown language {lang!r}; the content has {', '.join(content.meta.languages)}", file=sys.stderr
-        )
-        return 2
     size = (1920, 1080)
     snapshots = PageSnapshots(loaded, lang, size, navigation=False)
     slides = slide_list(content)

@@ -39,21 +39,14 @@ def render_pages(
     only: list[str] | None,
 ) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.app.boot import create_application, load_or_report  # noqa: PLC0415 (Qt after the platform)
+    from kiosk.app.boot import create_application, load_for_command  # noqa: PLC0415 (Qt after the platform)
     from kiosk.ui.snapshot import PageSnapshots  # noqa: PLC0415
 
     create_application()
-    loaded, error = load_or_report(data)
+    loaded, exit_code = load_for_command(data, () if lang == ALL else (lang,))
     if loaded is None:
-        assert error is not None
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
+        return exit_code
     languages = loaded.content.meta.languages if lang == ALL else (lang,)
-    unknown = [code for code in languages if code not in loaded.content.meta.languages]
-    if unknown:
-        print(f"unknown language {unknown[0]!r}; the content has {', '.join(loaded.content.meta.languages)}")
-        return 2
     out.mkdir(parents=True, exist_ok=True)
     snapshots = PageSnapshots(loaded, languages[0], size)
     ids = [ref.id for ref in snapshots.session.refs]

@@ -16,7 +16,7 @@ from kiosk.app.boot import (
     TerminationWatch,
     content_cache,
     create_application,
-    load_or_report,
+    load_for_command,
     open_log_file,
     setup_logging,
 )
@@ -116,11 +116,9 @@ def run_slideshow(
     setup_logging()
     open_log_file()
     app = create_application()
-    loaded, error = load_or_report(data, content_cache())
+    loaded, code = load_for_command(data, (lang,) if lang else (), content_cache())
     if loaded is None:
-        for line in error.lines() if error else []:
-            print(line)
-        return 1
+        return code
     primary = app.primaryScreen().geometry()
     size = (1920, 1080) if windowed else (primary.width(), primary.height())
     talk = Presentation(Session(loaded, None, lang, size=size), interval_s, loop)
