@@ -94,6 +94,12 @@ class InputRouter(QObject):
     def set_hold_ms(self, hold_ms: int) -> None:
         self._hold.setInterval(hold_ms)
 
+    def pages_on_top(self, point: QPoint | None = None) -> bool:
+        """Whether the pages show at `point` in the window (default: its centre), with no
+        overlay (a PIN pad, the attract loop, a panel) over them."""
+        under = self._window.childAt(point if point is not None else self._window.rect().center())
+        return under is not None and (under is self._pages or self._pages.isAncestorOf(under))
+
     def add_key_handler(self, handler: KeyHandler, first: bool = False) -> None:
         """`handler` sees key presses before any widget; `first` puts it ahead of the others."""
         if first:
@@ -180,10 +186,11 @@ class InputRouter(QObject):
         position = event.globalPosition()
         if not self._pages.isVisible():
             return False
-        under = self._window.childAt(self._window.mapFromGlobal(position.toPoint()))
+        at = self._window.mapFromGlobal(position.toPoint())
         # Only a press on the pages themselves: an overlay on top keeps its own input.
-        if under is None or not (under is self._pages or self._pages.isAncestorOf(under)):
+        if not self.pages_on_top(at):
             return False
+        under = self._window.childAt(at)
         if self._claimed(under):
             return False
         self._start = QPointF(position)

@@ -322,7 +322,8 @@ class MainWindow(QWidget):
             Qt.Key.Key_Backspace: self.session.go_back,
         }
         action = actions.get(event.key())
-        if action is None or self.session.loaded is None:
+        # Under an overlay (the PIN pad, a panel) the keys are the overlay's, not the pages'.
+        if action is None or self.session.loaded is None or not self.router.pages_on_top():
             return False
         action()
         return True

@@ -335,3 +335,16 @@ def test_larger_text_reaches_the_idle_countdown(qtbot: QtBot, floor: Floor) -> N
     assert _title_px(floor.show.countdown) == round(before * 1.5)
     qtbot.waitUntil(floor.show.countdown.isVisible, timeout=5000)  # the idle warning, in the new size
     assert _title_px(floor.show.countdown) == round(before * 1.5)
+
+
+def test_keys_under_the_pin_pad_leave_the_page_alone(qtbot: QtBot, floor: Floor) -> None:
+    window = floor.window
+    window.session.go_to("vision/green", direction=0)
+    handle = window.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_Right)  # without an overlay, a key pages on
+    assert window.session.current_id == "vision/smart"
+    floor.show.pin_pad.open()
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_Backspace):
+        QTest.keyClick(handle, key)
+    assert window.session.current_id == "vision/smart"
