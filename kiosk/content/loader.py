@@ -18,10 +18,11 @@ from pydantic import GetCoreSchemaHandler, TypeAdapter, ValidationError, Validat
 from pydantic_core import PydanticCustomError, core_schema
 
 from kiosk.content.errors import ContentError, ContentProblem
+from kiosk.content.files import MAX_CONTENT_BYTES, UnsafeFileError, read_limited, regular_file_problem
 from kiosk.content.model import Content, ImageCheck, Language, LoadedContent, LocalText
 from kiosk.content.pages import page_order, page_steps
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = MAX_CONTENT_BYTES
 MAX_DEPTH = 32  # nesting of objects and lists; the content needs 6, a hostile file wants thousands
 DEFAULT_LANGUAGES = ("zh", "en")
 ASSET_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
@@ -68,7 +69,7 @@ def load_content(path: str | Path, check_image: ImageCheck | None = None) -> Loa
     raw = _read_bytes(source)
     content = parse_content(_decode(raw, source), str(source))
     assets_root = (source.parent / content.meta.assets_root).resolve()
-    problems = list(_check_assets(content, assets_root, check_image))
+    problems = list(_check_assets(content, assets_root, source.parent.resolve(), check_image))
     if problems:
         raise ContentError(str(source), problems)
     return LoadedContent(content, source.resolve(), assets_root, LoadedContent.digest_of(raw))
@@ -108,16 +109,39 @@ def _check_slides(content: Content) -> Iterator[ContentProblem]:
 
 def _read_bytes(source: Path) -> bytes:
     try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError(
-                str(source), [ContentProblem("", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-            )
-        return source.read_bytes()
+        return read_limited(source, MAX_FILE_BYTES)
+    except UnsafeFileError as error:
+        raise ContentError(str(source), [ContentProblem("", str(error))]) from None
     except OSError as error:
         raise ContentError(
             str(source), [ContentProblem("", f"cannot read the file: {error.strerror}")]
         ) from None
+
+
+def _assets_root_problem(assets_root: Path, content_folder: Path, declared: str) -> str | None:
+    """Why the resolved `assets_root` may not hold the content's artwork, or None.
+
+    The artwork belongs with the content: inside the folder that holds the content file's
+    folder (`../assets` from `data/content.json`), or in an `assets` folder of a folder above
+    the content file (one set of artwork shared by several contents). Anything else, "/" first,
+    would let the content show any image on the machine. When the content's folder sits at
+    the top of the file system, its own folder takes the place of that root.
+    """
+    project = content_folder.parent
+    if project == Path(project.anchor):
+        project = content_folder
+    if assets_root == Path(assets_root.anchor):
+        where = "a file system root"
+    elif assets_root.is_relative_to(project) or any(
+        assets_root.is_relative_to(folder / "assets") for folder in content_folder.parents
+    ):
+        return None
+    else:
+        where = str(assets_root)
+    return (
+        f"{declared!r} leads to {where}, outside the content's own folders: the assets folder must "
+        f"be inside {project} or be an 'assets' folder in a folder above the content file"
+    )
 
 
 def _decode(raw: bytes, source: Path) -> str:
@@ -254,8 +278,12 @@ def _check_references(data: Any) -> Iterator[ContentProblem]:
 
 
 def _check_assets(
-    content: Content, assets_root: Path, check_image: ImageCheck | None
+    content: Content, assets_root: Path, content_folder: Path, check_image: ImageCheck | None
 ) -> Iterator[ContentProblem]:
+    outside = _assets_root_problem(assets_root, content_folder, content.meta.assets_root)
+    if outside is not None:
+        yield ContentProblem("meta.assets_root", outside)
+        return
     if not assets_root.is_dir():
         yield ContentProblem("meta.assets_root", f"folder not found: {assets_root}")
         return
@@ -268,8 +296,10 @@ def _check_assets(
             yield ContentProblem(
                 where, f"{relative!r} is not an image of an allowed type ({', '.join(ASSET_TYPES)})"
             )
-        elif not target.is_file():
+        elif not target.exists():
             yield ContentProblem(where, f"file not found: {relative}")
+        elif (problem := regular_file_problem(target)) is not None:
+            yield ContentProblem(where, f"{relative} {problem}")
         elif check_image is not None:
             problem = check_image(target)
             if problem:

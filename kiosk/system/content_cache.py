@@ -25,14 +25,17 @@ from typing import Any
 import kiosk.content as content_package
 from kiosk import __version__
 from kiosk.content import model
+from kiosk.content.files import MAX_CONTENT_BYTES, read_limited
 from kiosk.content.model import LoadedContent
 from kiosk.system.safe_write import write_atomically
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1
-# The image checks decide what content is valid too; their module is not needed to hash it.
-_IMAGE_CHECK = Path(__file__).with_name("image_check.py")
+# Far more than any stored content needs; a planted pipe or huge file there is only a miss.
+MAX_ENTRY_BYTES = 8 * MAX_CONTENT_BYTES
+# The image checks decide what content is valid too; their modules are not needed to hash them.
+_IMAGE_CHECKS = [Path(__file__).with_name(name) for name in ("image_check.py", "artwork.py")]
 _MODEL_CLASSES = (
     "Content", "Meta", "Home", "Vision", "Figure", "FigureGroup", "Voice", "Hotspot",
     "TourStop", "Tour", "Slide", "Slideshow", "LocalText", "LoadedContent",
@@ -51,12 +54,18 @@ class _ModelUnpickler(pickle.Unpickler):
         return found
 
 
+def read_model_pickle(data: bytes) -> Any:
+    """`data` unpickled by building only the content model's classes and paths (for other
+    stores of validated content: the last content that ran well)."""
+    return _ModelUnpickler(io.BytesIO(data)).load()
+
+
 def code_fingerprint() -> str:
     """Changes whenever the rules could: the content layer's sources, the image checks, this
     cache, the validator's version, the kiosk, Python."""
     digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
     content_dir = Path(content_package.__file__).parent
-    sources = [*sorted(content_dir.glob("*.py")), _IMAGE_CHECK, Path(__file__)]
+    sources = [*sorted(content_dir.glob("*.py")), *_IMAGE_CHECKS, Path(__file__)]
     # The validator's version, read from its file without importing it (or the package
     # metadata machinery: 30 ms of start-up) on a start that finds the cache.
     validator = importlib.util.find_spec("pydantic")
@@ -92,13 +101,13 @@ class ValidatedContentCache:
         """The stored result for `source` if it is still exactly right, else None."""
         entry = self._entry(source)
         try:
-            stored = _ModelUnpickler(io.BytesIO(entry.read_bytes())).load()
+            stored = _ModelUnpickler(io.BytesIO(read_limited(entry, MAX_ENTRY_BYTES))).load()
             loaded = stored["loaded"]
             if not (
                 isinstance(loaded, LoadedContent)
                 and stored["fingerprint"] == code_fingerprint()
                 and loaded.source == source.resolve()
-                and loaded.digest == LoadedContent.digest_of(source.read_bytes())
+                and loaded.digest == LoadedContent.digest_of(read_limited(source, MAX_CONTENT_BYTES))
                 and stored["assets"] == _asset_stamps(loaded)
             ):
                 return None

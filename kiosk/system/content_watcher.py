@@ -7,6 +7,10 @@ time stamp over one quiet period. Loading and validation run on a worker thread;
 result comes back to the UI thread as `loaded` (valid: swap it in) or `failed` (keep the
 last good content; report the problems). A valid result is also kept in the validated-content
 cache, on the worker, so the next start shows it without validating.
+
+Whatever lands at the path is only read if it is a regular file (the loader's rule), so a
+named pipe renamed over the content cannot block the worker: it is reported like a broken
+save. A deleted file is reported too, and validated again as soon as it is back.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from kiosk.content import ContentError, ImageCheck, LoadedContent, load_content
+from kiosk.content import ContentError, ContentProblem, ImageCheck, LoadedContent, load_content
 from kiosk.system.content_cache import ValidatedContentCache
 
 log = logging.getLogger(__name__)
@@ -61,6 +65,12 @@ class _LoadJob(QRunnable):
         except ContentError as error:
             self._relay.done.emit(None, error)
             return
+        except Exception as error:
+            # Without an answer the watcher would wait for this job forever and reload nothing.
+            log.exception("validating %s failed", self._path)
+            problem = ContentProblem("", f"could not be validated: {error}")
+            self._relay.done.emit(None, ContentError(str(self._path), [problem]))
+            return
         if self._cache is not None:
             self._cache.store(loaded)
         self._relay.done.emit(loaded, None)
@@ -97,6 +107,7 @@ class ContentWatcher(QObject):
         self._last_loaded: Signature = signature(self.path)
         self._busy = False
         self._again = False
+        self._missing = False
         self.last_error: ContentError | None = None
         self._watch()
 
@@ -138,9 +149,25 @@ class ContentWatcher(QObject):
             self._pending = now
             self._settle.start()
             return
-        if now is None or now == self._last_loaded:
+        if now is None:
+            self._on_file_missing()
+            return
+        if self._missing:
+            self._missing = False
+            self._last_loaded = None  # back, perhaps as it was: validated again all the same
+            log.info("content file %s is back", self.path)
+        if now == self._last_loaded:
             return
         self._start_job()
+
+    def _on_file_missing(self) -> None:
+        if self._missing:
+            return
+        self._missing = True
+        log.warning("content file %s is gone; the last good content stays until it is back", self.path)
+        problem = ContentProblem("", "the file is gone (deleted or moved away); the last good content stays")
+        self.last_error = ContentError(str(self.path), [problem])
+        self.failed.emit(self.last_error)
 
     def _start_job(self) -> None:
         if self._busy:

@@ -124,3 +124,35 @@ def test_playlist_slides_name_pages_and_steps_that_exist(
     problems = _problems(write_content(data))
     assert problems[0].startswith("slideshow.slides[0].page: no page 'vision/purple'")
     assert "slideshow.slides[1].step: tour/daxing has 4 step(s)" in problems
+
+
+def test_the_assets_root_stays_with_the_content(
+    write_content: Writer, content_dict: dict[str, Any], tmp_path: Path
+) -> None:
+    """Inside the folder that holds the content's folder, or an 'assets' folder above the
+    content file: never "/" nor a folder elsewhere, which would show any image on the machine."""
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    for root, where in (("/", "a file system root"), (str(elsewhere), str(elsewhere))):
+        data = _copy(content_dict)
+        data["meta"]["assets_root"] = root
+        assert _problems(write_content(data)) == [
+            f"meta.assets_root: {root!r} leads to {where}, outside the content's own folders: the "
+            f"assets folder must be inside {tmp_path} or be an 'assets' folder in a folder above "
+            "the content file"
+        ]
+    data = _copy(content_dict)
+    data["meta"]["assets_root"] = "../../" + tmp_path.name + "-elsewhere"
+    assert _problems(write_content(data))[0].startswith("meta.assets_root: ")
+
+
+def test_an_assets_folder_above_the_content_is_allowed(
+    write_content: Writer, content_dict: dict[str, Any], tmp_path: Path
+) -> None:
+    """As tests/other_park shares the bundled artwork: '../../assets' from two folders down."""
+    (tmp_path / "data" / "parks" / "other").mkdir(parents=True)
+    path = write_content(content_dict, "parks/other/content.json")
+    data = _copy(content_dict)
+    data["meta"]["assets_root"] = "../../../assets"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_content(path).assets_root == tmp_path / "assets"

@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTouchEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content import Tour
@@ -33,7 +32,7 @@ from kiosk.ui import theme as th
 from kiosk.ui.frame_clock import Tween
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.widgets.buttons import TouchButton
-from kiosk.ui.widgets.icons import render_svg
+from kiosk.ui.widgets.icons import artwork_size, paint_artwork, render_artwork
 
 MAX_SCALE = 3.0
 DOUBLE_TAP_ZOOM = 2.0
@@ -41,6 +40,10 @@ DOUBLE_TAP_S = 0.35
 ROUTE_MS = 600
 TAP_SLOP = 24  # design px a finger may move and still tap
 SWIPE_TRAVEL = 40  # design px, as the page swipe
+DEFAULT_ASPECT = 1.6  # the bundled diagrams' 1600 x 1000, for artwork with no size to draw at
+# The widget's own proportions, whatever the artwork's: a 1 x 8192 px drawing would otherwise
+# ask the layout for a widget millions of pixels tall.
+LAYOUT_ASPECT = (0.25, 4.0)
 
 
 class TourDiagram(QWidget):
@@ -62,9 +65,10 @@ class TourDiagram(QWidget):
         self._tour = tour
         self._diagram = diagram
         self._theme = theme
-        self._renderer = QSvgRenderer(str(diagram))
-        size = self._renderer.defaultSize() if self._renderer.isValid() else QSize(1600, 1000)
-        self._aspect = size.width() / max(1, size.height())
+        size = artwork_size(diagram)
+        self._drawable = size is not None
+        self._aspect = size.width() / size.height() if size is not None else DEFAULT_ASPECT
+        self._layout_aspect = min(LAYOUT_ASPECT[1], max(LAYOUT_ASPECT[0], self._aspect))
         self._base_pixmap: QPixmap | None = None
         self._sharp: QImage | None = None  # the zoomed view rendered at full resolution
         self._scale = 1.0
@@ -145,11 +149,11 @@ class TourDiagram(QWidget):
         return self._fit_width
 
     def heightForWidth(self, width: int) -> int:
-        return round(width / self._aspect)
+        return max(1, round(width / self._layout_aspect))
 
     def sizeHint(self) -> QSize:
         width = self._theme.px(1100)
-        return QSize(width, int(width / self._aspect))
+        return QSize(width, self.heightForWidth(width))
 
     # ---- zoom and pan ---------------------------------------------------------------------
 
@@ -358,8 +362,8 @@ class TourDiagram(QWidget):
         self._apply_view()
 
     def _render_sharp(self) -> None:
-        """The zoomed view drawn from the SVG at full resolution (the scaled pixmap is soft)."""
-        if self._scale <= 1.001 or not self._renderer.isValid():
+        """The zoomed view drawn from the artwork at full resolution (the scaled pixmap is soft)."""
+        if self._scale <= 1.001 or not self._drawable or self.width() < 1 or self.height() < 1:
             return
         ratio = self.devicePixelRatioF()
         image = QImage(
@@ -367,11 +371,13 @@ class TourDiagram(QWidget):
             round(self.height() * ratio),
             QImage.Format.Format_ARGB32_Premultiplied,
         )
+        if image.isNull():
+            return
         image.setDevicePixelRatio(ratio)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, self.view_rect())
+        paint_artwork(painter, self._diagram, self.view_rect())
         painter.end()
         self._sharp = image
         self.update()
@@ -383,13 +389,14 @@ class TourDiagram(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._sharp is not None:
             painter.drawImage(QPointF(0, 0), self._sharp)
-        else:
+        elif self._drawable and rect.width() >= 1 and rect.height() >= 1:
             if self._base_pixmap is None:
-                image = render_svg(
+                image = render_artwork(
                     self._diagram, int(rect.width()), int(rect.height()), self.devicePixelRatioF()
                 )
                 self._base_pixmap = QPixmap.fromImage(image)
-            painter.drawPixmap(self.view_rect(), self._base_pixmap, QRectF(self._base_pixmap.rect()))
+            if not self._base_pixmap.isNull():
+                painter.drawPixmap(self.view_rect(), self._base_pixmap, QRectF(self._base_pixmap.rect()))
         self._paint_route(painter)
         for index in range(len(self._tour.stops)):
             self._paint_hotspot(painter, index)
