@@ -149,7 +149,7 @@ def _set_pin(pin: str | None) -> int:
     import getpass  # noqa: PLC0415
     from dataclasses import replace  # noqa: PLC0415
 
-    from kiosk.showfloor.admin_pin import hash_pin, valid_pin  # noqa: PLC0415
+    from kiosk.showfloor.admin_pin import DEFAULT_PIN, hash_pin, valid_pin  # noqa: PLC0415
     from kiosk.system.settings import Settings, settings_path  # noqa: PLC0415
 
     if pin is None:
@@ -160,9 +160,18 @@ def _set_pin(pin: str | None) -> int:
     if not valid_pin(pin):
         print("A PIN is 4 to 12 digits; nothing changed.")
         return 2
+    if pin == DEFAULT_PIN:
+        # The README publishes it: as "this kiosk's own" it would silence the warning about it.
+        print(f"{DEFAULT_PIN} is the published default PIN; choose another. Nothing changed.")
+        return 2
     salt, digest = hash_pin(pin)
-    replace(Settings.load(), pin_salt=salt, pin_hash=digest).save()
-    print(f"PIN saved (hashed) in {settings_path()}")
+    path = settings_path()
+    try:
+        replace(Settings.load(path), pin_salt=salt, pin_hash=digest).save(path)
+    except OSError as error:
+        print(f"Cannot write {path}: {error}. Nothing changed.")
+        return 1
+    print(f"PIN saved (hashed) in {path}; a running kiosk takes it from the next PIN entered.")
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.showfloor.analytics import VisitRecorder, build_report
+from kiosk.showfloor.analytics import SCHEMA, VisitRecorder, build_report
 from kiosk.showfloor.report import report_csv, run_report
 
 T0 = datetime(2026, 11, 27, 10, 15).timestamp()
@@ -71,6 +71,43 @@ def test_nothing_personal_is_stored(tmp_path: Path) -> None:
         for table in ("visits", "views", "steps", "taps", "languages")
     }
     assert columns["visits"] == ["id", "started", "ended", "language"]
+
+
+def test_visits_a_kill_left_open_end_at_their_last_event(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = tmp_path / "visits.sqlite3"
+    filled = sqlite3.connect(db)
+    filled.executescript(SCHEMA)
+    filled.executemany(
+        "INSERT INTO visits (id, started, ended, language) VALUES (?, ?, ?, 'zh')",
+        [(1, T0, T0 + 50), (2, T0 + 100, None), (3, T0 + 200, None), (4, T0 + 300, None)],
+    )
+    filled.executemany(
+        "INSERT INTO views VALUES (?, ?, ?, ?)",
+        [
+            (1, "home", T0, 50),
+            (2, "home", T0 + 100, 10),
+            (2, "tour/daxing", T0 + 110, 25),
+            (2, "figures", T0 + 135, None),  # on screen when the kiosk was killed
+            (4, "voices", T0 + 300, 40),
+            (4, "home", T0 + 320, None),  # its last view began before the one above ended
+        ],
+    )
+    filled.commit()
+    filled.close()
+    recorder = VisitRecorder(db, clock=lambda: T0 + 10_000)
+    recorder.open()
+    ended = dict(sqlite3.connect(db).execute("SELECT id, ended FROM visits").fetchall())
+    assert ended == {1: T0 + 50, 2: T0 + 135, 3: T0 + 200, 4: T0 + 340}
+    assert "3 visit(s) left open by an unclean stop" in caplog.text
+    assert build_report(db).median_seconds == 37.5  # 50, 35, 0 and 40 s
+    # Its own visits are its own: the next start finds nothing to end.
+    recorder.start_visit("en")
+    recorder.close()
+    caplog.clear()
+    VisitRecorder(db).open()
+    assert "left open" not in caplog.text
 
 
 def test_a_corrupt_database_is_moved_aside_and_recording_resumes(

@@ -21,6 +21,10 @@ def test_install_and_remove_write_unit_and_autostart(tmp_path: Path) -> None:
     assert "Restart=always" in text
     assert "WatchdogSec=30" in text
     assert "Type=notify" in text
+    # The outer guard against a crash loop, where systemd reads it: the [Unit] section.
+    unit_section = text.split("[Service]")[0]
+    assert "StartLimitIntervalSec=600" in unit_section
+    assert "StartLimitBurst=10" in unit_section
     assert "-m kiosk --screen 1" in text
     assert f"systemctl --user start {autostart.UNIT}" in desktop.read_text(encoding="utf-8")
     assert any("daemon-reload" in line for line in lines)

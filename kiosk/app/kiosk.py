@@ -1,11 +1,13 @@
 """`kiosk run`: the exhibition kiosk, wired and shut down in one place.
 
-Start-up order: logging, the QApplication and fonts, settings, content (validated, or from
-the cache; on failure the error screen), the session and its window, the lockdown (from the
-first frame on: no key, menu or close gets past it), the termination watch, the watchdog.
-After the first frame: the log file, the content watch, the show floor (idle, attract loop,
-admin, visit log), the display's blanking, and the preload of the other pages' modules.
-Shutdown (`Kiosk.shutdown`, on `aboutToQuit`) undoes all of it in reverse.
+Start-up order: logging, the QApplication and fonts, settings, the start journal, content
+(validated, or from the cache; on failure the error screen; after a crash loop the content
+that last ran well), the session and its window, the lockdown (from the first frame on: no
+key, menu or close gets past it), the termination watch, the watchdog. After the first frame:
+the log file, the content watch, the show floor (idle, attract loop, admin, visit log), the
+display's blanking, and the preload of the other pages' modules; a minute later the journal
+notes that this start ran well. Shutdown (`Kiosk.shutdown`, on `aboutToQuit`) undoes all of
+it in reverse.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path, user_state_path
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication
 
@@ -25,14 +27,15 @@ from kiosk.app.boot import (
     content_cache,
     create_application,
     install_exception_hook,
-    load_or_report,
     open_log_file,
     preload_later_modules,
     setup_logging,
 )
+from kiosk.app.safe_start import SafeStart
 from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.resources import default_content_path
 from kiosk.system.settings import APP_NAME, Settings
+from kiosk.system.start_journal import HEALTHY_S
 from kiosk.system.watchdog import Watchdog
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.session import Session
@@ -65,13 +68,17 @@ class Kiosk:
         size: tuple[int, int],
         reduced_motion: bool,
         screen: QScreen,
+        *,
+        healthy_ms: int = int(HEALTHY_S * 1000),
     ) -> None:
         self.app = app
         self.data = data
         self.windowed = windowed
         self.settings = Settings.load()
         self.cache = content_cache()
-        loaded, error = load_or_report(data, self.cache)
+        self.safe_start = SafeStart(user_state_path(APP_NAME), self.cache)
+        self.start_plan = self.safe_start.begin(data)
+        loaded, error = self.start_plan.loaded, self.start_plan.error
         if not windowed:
             geometry = screen.geometry()
             size = (geometry.width(), geometry.height())
@@ -88,12 +95,26 @@ class Kiosk:
         self.floor: ShowFloor | None = None
         self.watcher: ContentWatcher | None = None
         self._restore_blanking: list[Callable[[], None]] = []
+        # A minute up from the first frame (or from new content) is a start that ran well.
+        self._healthy = QTimer(self.window)
+        self._healthy.setSingleShot(True)
+        self._healthy.setInterval(healthy_ms)
+        self._healthy.timeout.connect(self._on_healthy_timeout)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.window.first_frame.connect(self.watchdog.ready)
         self.window.first_frame.connect(self._after_first_frame, Qt.ConnectionType.SingleShotConnection)
+        self.window.first_frame.connect(self._count_healthy_from_now, Qt.ConnectionType.SingleShotConnection)
+        self.session.content_changed.connect(self._count_healthy_from_now)
         self.app.aboutToQuit.connect(self.shutdown)
+
+    def _on_healthy_timeout(self) -> None:
+        log.info("running well for %d s", self._healthy.interval() // 1000)
+        self.safe_start.ran_well(self.session.loaded)
+
+    def _count_healthy_from_now(self, *_args: object) -> None:
+        self._healthy.start()
 
     def _may_close(self) -> bool:
         return self.lockdown is None or self.lockdown.unlocked
@@ -132,9 +153,12 @@ class Kiosk:
             lockdown=self.lockdown,
             state_path=user_state_path(APP_NAME) / "state.json",
             recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
+            start_notes=self.start_plan.notes,
         )
         self.floor = floor
-        if floor.resume_attract():
+        if self.start_plan.crash_loop:
+            log.warning("safe start after a crash loop: the attract loop is not resumed")
+        elif floor.resume_attract():
             log.info("restarted while the attract loop ran: it runs again")
         if not self.windowed:
             self._restore_blanking.append(screensaver.inhibit(QGuiApplication.platformName()))
@@ -146,7 +170,9 @@ class Kiosk:
 
     def shutdown(self) -> None:
         """Everything the kiosk started, stopped: the show floor (the last visit gets its end),
-        the content watch, the input router, the signal watch; the display may blank again."""
+        the content watch, the input router, the signal watch; the display may blank again.
+        The start journal notes a clean stop as a run that went well."""
+        self._healthy.stop()
         if self.floor is not None:
             self.floor.close()
             self.floor = None
@@ -158,6 +184,7 @@ class Kiosk:
         for restore in self._restore_blanking:
             restore()
         self._restore_blanking.clear()
+        self.safe_start.ran_well(self.session.loaded)
         log.info("kiosk stopped")
 
 

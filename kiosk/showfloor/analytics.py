@@ -4,6 +4,10 @@ A visit runs from the first touch to the idle reset. It records what a visit did
 about who: pages viewed and how long, the languages used, the tour stops reached and the
 figures tapped. The database is never allowed to stop the kiosk: a full disk, a locked or a
 corrupt file is logged, a corrupt one is moved aside, and recording resumes when it can.
+
+A clean stop (SIGTERM included) ends the visit under way. A kill (kill -9, a power cut, the
+watchdog) cannot: the next time the database is opened, each visit left without an end is
+ended at its last recorded moment.
 """
 
 from __future__ import annotations
@@ -44,6 +48,16 @@ CREATE TABLE IF NOT EXISTS taps (visit INTEGER NOT NULL REFERENCES visits(id), f
 CREATE TABLE IF NOT EXISTS languages (visit INTEGER NOT NULL REFERENCES visits(id), language TEXT NOT NULL);
 """
 
+# The last recorded moment of a visit: the end of its last page view (a view still open has
+# no seconds: its start), else the visit's own start.
+_END_ABANDONED = """
+UPDATE visits SET ended = MAX(
+    started,
+    COALESCE((SELECT MAX(started + COALESCE(seconds, 0)) FROM views WHERE views.visit = visits.id), started)
+)
+WHERE ended IS NULL
+"""
+
 
 class VisitRecorder:
     """Writes visits as they happen; every method swallows database trouble (and logs it)."""
@@ -66,11 +80,23 @@ class VisitRecorder:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.executescript(SCHEMA)
+                # No visit of this recorder is open while it has no connection: any open one
+                # was left by a run that was killed.
+                ended = db.execute(_END_ABANDONED).rowcount
             except sqlite3.DatabaseError:
                 db.close()
                 raise
+            if ended:
+                log.warning(
+                    "analytics: %d visit(s) left open by an unclean stop ended at their last event", ended
+                )
             self._db = db
         return self._db
+
+    def open(self) -> None:
+        """Open the database now rather than at the first visit (trouble is logged as ever)."""
+        with self._writing("opening the database"):
+            pass
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[sqlite3.Connection | None]:

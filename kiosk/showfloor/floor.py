@@ -1,6 +1,7 @@
 """Unattended show-floor behaviour around the main window: lockdown, the idle countdown and
 reset, the attract loop, and the admin's hidden way in (a long press in the top-left corner,
-then a PIN).
+then a PIN). The PIN pad and the admin panel close by themselves when left alone; while they
+are up the idle countdown waits, after that it runs as usual.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +23,14 @@ from kiosk.showfloor.admin_pin import PinGate
 from kiosk.showfloor.analytics import VisitRecorder
 from kiosk.showfloor.idle import COUNTDOWN_MS, IdleMonitor
 from kiosk.showfloor.lockdown import Lockdown
-from kiosk.showfloor.overlays.admin import AdminPanel, PinPad
+from kiosk.showfloor.overlays.admin import (
+    ADMIN_TIMEOUT_MS,
+    ADMIN_WARNING_MS,
+    EXIT_CONFIRM_MS,
+    PIN_TIMEOUT_MS,
+    AdminPanel,
+    PinPad,
+)
 from kiosk.showfloor.overlays.attract import AttractLoop
 from kiosk.showfloor.overlays.countdown import CountdownOverlay
 from kiosk.system.safe_write import write_text_atomically
@@ -82,8 +90,16 @@ class ShowFloor(QObject):
         clock: Callable[[], float] = time.monotonic,
         state_path: Path | None = None,
         recorder: VisitRecorder | None = None,
+        pin_timeout_ms: int = PIN_TIMEOUT_MS,
+        admin_timeout_ms: int = ADMIN_TIMEOUT_MS,
+        admin_warning_ms: int = ADMIN_WARNING_MS,
+        exit_confirm_ms: int = EXIT_CONFIRM_MS,
+        start_notes: Sequence[str] = (),
     ) -> None:
         super().__init__(window)
+        self._staff_timeouts = (pin_timeout_ms, admin_timeout_ms, admin_warning_ms, exit_confirm_ms)
+        # How this start went (a safe start after a crash loop), for the diagnostics.
+        self._start_notes = tuple(start_notes)
         # Where the current mode is kept, so a restart (crash, watchdog) resumes it.
         self._state_path = state_path
         self.recorder = recorder
@@ -105,24 +121,37 @@ class ShowFloor(QObject):
         timeout_ms = idle_ms if idle_ms is not None else 1000 * (settings.idle_timeout_s or meta_timeout)
         self.idle = IdleMonitor(timeout_ms, countdown_ms, self)
         self._router.set_hold_ms(hold_ms)
-        self._gate = (
-            PinGate(settings.pin_salt, settings.pin_hash, clock)
-            if settings.pin_hash
-            else PinGate.with_default(clock)
+        # The lockout beside the mode, so a restart keeps it too.
+        self._gate = PinGate.for_settings(
+            settings, clock, state_path.with_name(PinGate.STATE_FILE) if state_path else None
         )
         self.attract: AttractLoop | None = None
         self._build_overlays()
         self._connect_signals()
         self.idle.start()
+        if recorder is not None:
+            recorder.open()  # now, not at the first visit: visits a kill left open are closed
 
     def _build_overlays(self) -> None:
         """The countdown, PIN pad, admin panel and attract loop in the session's theme."""
         window, theme, language = self._window, self.session.theme, self.session.language
         self.countdown = CountdownOverlay(window, language, theme, self.idle.remaining_ms, self._countdown_ms)
         self.countdown.extend_requested.connect(lambda: self.idle.extend(EXTEND_MS))
-        self.pin_pad = PinPad(window, language, theme, self._gate)
+        pin_timeout_ms, admin_timeout_ms, admin_warning_ms, exit_confirm_ms = self._staff_timeouts
+        self.pin_pad = PinPad(window, language, theme, self._gate, pin_timeout_ms)
         self.pin_pad.accepted.connect(self._on_pin_pad_accepted)
-        self.admin = AdminPanel(window, language, theme, self.diagnostics, self.default_language)
+        self.pin_pad.timed_out.connect(self._on_pin_pad_timed_out)
+        self.admin = AdminPanel(
+            window,
+            language,
+            theme,
+            self.diagnostics,
+            self.default_language,
+            admin_timeout_ms,
+            admin_warning_ms,
+            exit_confirm_ms,
+        )
+        self.admin.timed_out.connect(self._on_admin_timed_out)
         self.admin.exit_requested.connect(self.exit_kiosk)
         self.admin.reload_requested.connect(self._reload_content)
         self.admin.attract_requested.connect(self._on_admin_attract_requested)
@@ -145,7 +174,7 @@ class ShowFloor(QObject):
 
     def _connect_signals(self) -> None:
         router, session = self._router, self.session
-        router.activity.connect(self.idle.notice_activity)
+        router.activity.connect(self._on_router_activity)
         router.held.connect(self._on_router_held)
         router.pressed.connect(self._on_router_pressed)
         self.idle.warned.connect(self._on_idle_warned)
@@ -164,7 +193,7 @@ class ShowFloor(QObject):
         """Stop watching: timers off, overlays gone, the open visit ended and its log closed."""
         self.idle.stop()
         for signal, slot in (
-            (self._router.activity, self.idle.notice_activity),
+            (self._router.activity, self._on_router_activity),
             (self._router.held, self._on_router_held),
             (self._router.pressed, self._on_router_pressed),
         ):
@@ -178,9 +207,16 @@ class ShowFloor(QObject):
 
     # ---- idle -> countdown -> reset -> attract --------------------------------------------
 
+    def _on_router_activity(self) -> None:
+        self.idle.notice_activity()
+        self.pin_pad.notice_activity()
+        self.admin.notice_activity()
+
     def _on_idle_warned(self) -> None:
         if self.admin.isVisible() or self.pin_pad.isVisible():
-            self.idle.start()  # an admin at work is not idle
+            # An admin at work is not idle; one who walked away is closed out by the pad's or
+            # the panel's own time limit, and the idle countdown follows as usual.
+            self.idle.start()
             return
         self.countdown.open()
 
@@ -272,6 +308,12 @@ class ShowFloor(QObject):
         log.info("admin unlocked")
         self.admin.open()
 
+    def _on_pin_pad_timed_out(self) -> None:
+        log.info("PIN pad closed after %d s without input", self._staff_timeouts[0] // 1000)
+
+    def _on_admin_timed_out(self) -> None:
+        log.info("admin panel closed after %d s without input", self._staff_timeouts[1] // 1000)
+
     def _on_admin_attract_requested(self) -> None:
         self.admin.hide()
         self.session.reset(self.default_language())
@@ -303,6 +345,7 @@ class ShowFloor(QObject):
         lines = [
             f"Version {kiosk.__version__} · uptime {uptime // 3600} h {uptime // 60 % 60} min {uptime % 60} s"
             f" · memory {memory_mib():.0f} MiB",
+            *self._start_notes,
             f"Content: {loaded.source if loaded else '(none loaded)'}",
         ]
         problems = self.session.problems

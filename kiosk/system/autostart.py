@@ -1,8 +1,8 @@
 """`kiosk autostart install|remove`: start the kiosk with the graphical session and keep it up.
 
-Installs a systemd user unit (Restart=always, a watchdog the UI thread feeds) and an XDG
-autostart entry that hands the session's display to it and starts it. Pure file writing: the
-commands print what they did and what to run next.
+Installs a systemd user unit (Restart=always, a watchdog the UI thread feeds, a start limit)
+and an XDG autostart entry that hands the session's display to it and starts it. Pure file
+writing: the commands print what they did and what to run next.
 """
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ from kiosk.system.safe_write import write_text_atomically
 
 UNIT = "zgc-kiosk.service"
 WATCHDOG_S = 30
+# The outer guard against a crash loop: the kiosk's start journal already starts safe after
+# two quick deaths (kiosk.app.safe_start); if even that keeps dying, systemd gives up instead
+# of restarting it every two seconds for ever.
+START_LIMIT_INTERVAL_S = 600
+START_LIMIT_BURST = 10
 
 
 def unit_text(arguments: list[str]) -> str:
@@ -25,6 +30,8 @@ def unit_text(arguments: list[str]) -> str:
 Description=Zhongguancun exhibition kiosk
 After=graphical-session.target
 PartOf=graphical-session.target
+StartLimitIntervalSec={START_LIMIT_INTERVAL_S}
+StartLimitBurst={START_LIMIT_BURST}
 
 [Service]
 Type=notify

@@ -1,6 +1,11 @@
 """The admin's way in and what they find there: a PIN pad (five wrong PINs lock it for a
 minute), then a panel to exit, reload the content, start the attract loop, set the default
-language, and read the diagnostics."""
+language, and read the diagnostics.
+
+Both close by themselves when nobody touches them (the pad after 30 s, the panel after 60 s,
+counting down its last 15 s on screen): a pad opened by an accidental hold in the corner, or a
+panel an admin walked away from, must not stay up for the next visitor, whose Exit would
+close the kiosk. Exit asks for a second tap for the same reason."""
 
 from __future__ import annotations
 
@@ -19,12 +24,31 @@ from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK")
+PIN_TIMEOUT_MS = 30_000
+ADMIN_TIMEOUT_MS = 60_000
+ADMIN_WARNING_MS = 15_000  # the panel's last seconds, counted down on screen
+EXIT_CONFIRM_MS = 5_000  # how long "Tap again to exit" waits for the second tap
+
+
+def _single_shot(parent: QWidget, interval_ms: int) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    return timer
 
 
 class PinPad(Overlay):
     accepted = Signal()
+    timed_out = Signal()  # closed after `timeout_ms` without input
 
-    def __init__(self, window: QWidget, language: LanguageState, theme: th.Theme, gate: PinGate) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        language: LanguageState,
+        theme: th.Theme,
+        gate: PinGate,
+        timeout_ms: int = PIN_TIMEOUT_MS,
+    ) -> None:
         super().__init__(window, theme)
         self.gate = gate
         self.entered = ""
@@ -61,6 +85,8 @@ class PinPad(Overlay):
         self._lock_tick = QTimer(self)
         self._lock_tick.setInterval(500)
         self._lock_tick.timeout.connect(self._refresh)
+        self._expiry = _single_shot(self, timeout_ms)
+        self._expiry.timeout.connect(self._on_expiry_timeout)
         self.hide()
 
     def open(self) -> None:
@@ -68,13 +94,28 @@ class PinPad(Overlay):
         self.entered = ""
         self._refresh()
         self.centre_panel(self._theme.px(520))
+        self._expiry.start()
 
     def close_pad(self) -> None:
         self.entered = ""
         self._lock_tick.stop()
         self.hide()
 
+    def hideEvent(self, event: object) -> None:
+        self._expiry.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def notice_activity(self) -> None:
+        """Input while the pad is up (from the input router): its time starts again."""
+        if not self.isHidden():
+            self._expiry.start()
+
+    def _on_expiry_timeout(self) -> None:
+        self.close_pad()
+        self.timed_out.emit()
+
     def press(self, key: str) -> None:
+        self.notice_activity()
         if self.gate.seconds_locked() > 0:
             return
         if key == "⌫":
@@ -104,10 +145,11 @@ class PinPad(Overlay):
 
 
 class AdminPanel(Overlay):
-    exit_requested = Signal()
+    exit_requested = Signal()  # the second tap on Exit
     reload_requested = Signal()
     attract_requested = Signal()
     default_language_changed = Signal(str)
+    timed_out = Signal()  # closed after `timeout_ms` without input
 
     def __init__(
         self,
@@ -116,15 +158,20 @@ class AdminPanel(Overlay):
         theme: th.Theme,
         diagnostics: Callable[[], list[str]],
         default_language: Callable[[], str],
+        timeout_ms: int = ADMIN_TIMEOUT_MS,
+        warning_ms: int = ADMIN_WARNING_MS,
+        confirm_ms: int = EXIT_CONFIRM_MS,
     ) -> None:
         super().__init__(window, theme)
         self._language, self._theme = language, theme
         self._diagnostics, self._default_language = diagnostics, default_language
+        self._warning_ms = warning_ms
         layout = self.card(theme, theme.palette.accent)
         layout.addWidget(TextLabel(language, ui("pin-title"), "h2"))
         actions = QGridLayout()
         actions.setSpacing(theme.px(12))
-        self.exit_button = self._action(ui("admin-exit"), "close", self.exit_requested)
+        self.exit_button = self._action(ui("admin-exit"), "close", None)
+        self.exit_button.clicked.connect(self._on_exit_button_clicked)
         self.reload_button = self._action(ui("admin-reload"), "settings", self.reload_requested)
         self.attract_button = self._action(ui("admin-attract"), "play", self.attract_requested)
         self.language_button = self._action(self._language_label, "language", None)
@@ -140,12 +187,27 @@ class AdminPanel(Overlay):
         self.details.setProperty("role", "caption")
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
+        # Shown only for the last `warning_ms`, in every language (whoever is at the screen).
+        self.closing = QLabel()
+        self.closing.setTextFormat(Qt.TextFormat.PlainText)
+        self.closing.setProperty("role", "label")
+        self.closing.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.closing.setWordWrap(True)
+        self.closing.hide()
+        layout.addWidget(self.closing)
         close = TouchButton(language, theme, ui("admin-close"), icon_path("close"))
         close.clicked.connect(self.hide)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignHCenter)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(1000)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._expiry = _single_shot(self, timeout_ms)
+        self._expiry.timeout.connect(self._on_expiry_timeout)
+        self._countdown_tick = QTimer(self)
+        self._countdown_tick.setInterval(250)
+        self._countdown_tick.timeout.connect(self._show_time_left)
+        self._exit_armed = _single_shot(self, confirm_ms)
+        self._exit_armed.timeout.connect(self._disarm_exit)
         self.hide()
 
     def _action(self, label: TextSource, icon: str, signal: SignalInstance | None) -> TouchButton:
@@ -169,15 +231,68 @@ class AdminPanel(Overlay):
         self.default_language_changed.emit(following)
         self.language_button.set_label(self._language_label)
 
+    def _on_exit_button_clicked(self) -> None:
+        if self._exit_armed.isActive():
+            self._disarm_exit()
+            self.exit_requested.emit()
+            return
+        self._exit_armed.start()
+        self.exit_button.set_label(ui("admin-exit-confirm"))
+
+    def _disarm_exit(self) -> None:
+        self._exit_armed.stop()
+        self.exit_button.set_label(ui("admin-exit"))
+
+    @property
+    def exit_armed(self) -> bool:
+        return self._exit_armed.isActive()
+
     def open(self) -> None:
         super().open()
+        self._expiry.start()
+        self.closing.hide()
         self.refresh()
-        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(1100)))
+        self._place_panel()
         self._refresh_timer.start()
+        self._countdown_tick.start()
+
+    def _place_panel(self) -> None:
+        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(1100)))
 
     def hideEvent(self, event: object) -> None:
         self._refresh_timer.stop()
+        self._expiry.stop()
+        self._countdown_tick.stop()
+        self._disarm_exit()
         super().hideEvent(event)  # type: ignore[arg-type]
+
+    def notice_activity(self) -> None:
+        """Input while the panel is up (from the input router): its time starts again."""
+        if not self.isHidden():
+            self._expiry.start()
+            self._show_time_left()
+
+    def remaining_ms(self) -> int:
+        return self._expiry.remainingTime() if self._expiry.isActive() else -1
+
+    def _show_time_left(self) -> None:
+        left = self.remaining_ms()
+        warning = 0 <= left <= self._warning_ms
+        if warning:
+            seconds = (left + 999) // 1000
+            self.closing.setText(
+                " · ".join(ui("admin-closing", s=seconds)(lang) for lang in self._language.languages)
+            )
+        if warning == self.closing.isHidden():
+            self.closing.setVisible(warning)
+            layout = self.panel.layout()
+            if layout is not None:
+                layout.invalidate()  # the panel's height hint, with or without the line
+            self._place_panel()
+
+    def _on_expiry_timeout(self) -> None:
+        self.hide()
+        self.timed_out.emit()
 
     def refresh(self) -> None:
         self.details.setText("\n".join(self._diagnostics()))
