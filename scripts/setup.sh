@@ -20,7 +20,7 @@ system_packages=(
 )
 # The display tests: a private X server (Xvfb), a nested one for two screens (Xephyr, with
 # xrandr monitors from x11-xserver-utils), XTEST input from the command line (xdotool).
-test_system_packages=(xvfb xauth xserver-xephyr xdotool)
+test_system_packages=(xvfb xauth xserver-xephyr xdotool poppler-utils)
 [ "${1:-}" = "--test" ] && system_packages+=("${test_system_packages[@]}")
 
 install_system_packages() {

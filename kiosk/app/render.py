@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.system.safe_write import write_atomically
+from kiosk.system.safe_write import SHARED, write_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -64,7 +64,7 @@ def render_pages(
                 image = snapshots.pixmap(page_id, step, code)
                 target = out / _file_name(page_id, step if steps > 1 else None, code, size)
                 try:
-                    write_atomically(target, partial(_save_png, image))
+                    write_atomically(target, partial(_save_png, image), mode=SHARED)
                 except OSError as error:
                     print(f"could not write {target}: {error}", file=sys.stderr)
                     return 1

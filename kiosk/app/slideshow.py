@@ -22,6 +22,7 @@ from kiosk.app.boot import (
 )
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.presenter.view import Blank, PresenterView
+from kiosk.system import screensaver
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.session import Session
 
@@ -48,32 +49,67 @@ def choose_screens(
     return audience, presenter
 
 
-def place(audience: QWidget, presenter: QWidget, presenter_screen: int | None, windowed: bool) -> None:
-    screens = QGuiApplication.screens()
-    audience_screen, presenter_on = choose_screens(screens, QGuiApplication.primaryScreen(), presenter_screen)
-    if windowed:  # development: two ordinary windows side by side
-        audience.show()
-        presenter.show()
-        presenter.resize(1280, 800)
-        return
-    audience.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-    audience.setGeometry(audience_screen.geometry())
-    audience.showFullScreen()
-    if presenter_on is None:
-        presenter.hide()
-    else:
-        presenter.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        presenter.setGeometry(presenter_on.geometry())
-        presenter.showFullScreen()
-    # The audience window keeps the keyboard: a clicker's keys reach the show from any window,
-    # and a presenter view raised last would otherwise sit above the slides on a shared screen.
-    audience.raise_()
-    audience.activateWindow()
-    log.info(
-        "audience on %s, presenter on %s",
-        audience_screen.name(),
-        presenter_on.name() if presenter_on else "no screen (one screen: slides only)",
-    )
+class Stage:
+    """Where the show's two windows are, and how the presenter changes that: S swaps the
+    screens when there are two, and with one screen switches between the slides and a
+    rehearsal view (the presenter view full-screen, the current slide inside it)."""
+
+    def __init__(
+        self, audience: QWidget, presenter: QWidget, presenter_screen: int | None, windowed: bool
+    ) -> None:
+        self.audience = audience
+        self.presenter = presenter
+        self.presenter_screen = presenter_screen
+        self.windowed = windowed
+        self.swapped = False
+        self.rehearsing = False
+
+    def toggle(self) -> None:
+        if len(QGuiApplication.screens()) > 1:
+            self.swapped = not self.swapped
+        else:
+            self.rehearsing = not self.rehearsing
+        self.place()
+
+    def place(self) -> None:
+        audience, presenter = self.audience, self.presenter
+        screens = QGuiApplication.screens()
+        audience_screen, presenter_on = choose_screens(
+            screens, QGuiApplication.primaryScreen(), self.presenter_screen
+        )
+        if presenter_on is not None and self.swapped:
+            audience_screen, presenter_on = presenter_on, audience_screen
+        if self.windowed:  # development: two ordinary windows side by side
+            audience.show()
+            presenter.show()
+            presenter.resize(1280, 800)
+            return
+        _fill(audience, audience_screen)
+        if presenter_on is None and self.rehearsing:
+            _fill(presenter, audience_screen)
+            presenter.raise_()
+            presenter.activateWindow()
+            log.info("rehearsal: the presenter view on %s", audience_screen.name())
+            return
+        if presenter_on is None:
+            presenter.hide()
+        else:
+            _fill(presenter, presenter_on)
+        # The audience window keeps the keyboard: a clicker's keys reach the show from any window,
+        # and a presenter view raised last would otherwise sit above the slides on a shared screen.
+        audience.raise_()
+        audience.activateWindow()
+        log.info(
+            "audience on %s, presenter on %s",
+            audience_screen.name(),
+            presenter_on.name() if presenter_on else "no screen (one screen: slides only)",
+        )
+
+
+def _fill(window: QWidget, screen: QScreen) -> None:
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
 
 
 class Presentation:
@@ -87,17 +123,20 @@ class Presentation:
         loop: bool = False,
         time_scale: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        auto: bool = False,
     ) -> None:
         loaded = session.loaded
         assert loaded is not None
         self.session = session
-        self.audience = MainWindow(session, navigation=False)
-        self.show = Slideshow(session, interval_s, loop, time_scale, parent=self.audience)
+        self.audience = MainWindow(session, slides=True)
+        self.show = Slideshow(
+            session, interval_s, loop, time_scale, parent=self.audience, auto=auto, clock=clock
+        )
         self.blank = Blank(self.audience, self.show)
         # Keys from every window of the show, before any widget with the focus: a clicker's.
         self.audience.router.add_key_handler(self.show.handle_key_event, first=True)
         target = loaded.content.slideshow.target_minutes if loaded.content.slideshow else None
-        self.presenter = PresenterView(self.show, session, session.size, target, clock)
+        self.presenter = PresenterView(self.show, session, session.size, target)
 
     def close(self) -> None:
         self.audience.router.stop()
@@ -121,7 +160,8 @@ def run_slideshow(
         return code
     primary = app.primaryScreen().geometry()
     size = (1920, 1080) if windowed else (primary.width(), primary.height())
-    talk = Presentation(Session(loaded, None, lang, size=size), interval_s, loop)
+    # Slides advance by themselves only when asked: `--interval` asks (A toggles it during the talk).
+    talk = Presentation(Session(loaded, None, lang, size=size), interval_s, loop, auto=interval_s is not None)
     audience, presenter, show = talk.audience, talk.presenter, talk.show
     termination = TerminationWatch(app.quit, parent=audience)
     app.aboutToQuit.connect(termination.close)
@@ -130,9 +170,14 @@ def run_slideshow(
     show.fullscreen_toggled.connect(
         lambda: audience.showNormal() if audience.isFullScreen() else audience.showFullScreen()
     )
-    place(audience, presenter, presenter_screen, windowed)
+    stage = Stage(audience, presenter, presenter_screen, windowed)
+    show.rehearsal_toggled.connect(stage.toggle)
+    stage.place()
     # Screens come and go (a projector is plugged in late): the windows follow.
-    app.screenAdded.connect(lambda _screen: place(audience, presenter, presenter_screen, windowed))
-    app.screenRemoved.connect(lambda _screen: place(audience, presenter, presenter_screen, windowed))
+    app.screenAdded.connect(lambda _screen: stage.place())
+    app.screenRemoved.connect(lambda _screen: stage.place())
+    if not windowed:  # a talk keeps the display awake, as the kiosk does
+        restore = screensaver.inhibit(QGuiApplication.platformName())
+        app.aboutToQuit.connect(restore)
     show.start()
     return app.exec()

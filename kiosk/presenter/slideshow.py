@@ -8,6 +8,7 @@ the slide order comes from the content's playlist, else every page (every stop, 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -24,14 +25,63 @@ BLACK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
+ESC_CONFIRM_MS = 2000  # a second Esc within this ends the show
+TYPED_MS = 3000  # typed slide digits are forgotten after this
+
+
+class TalkClock(QObject):
+    """The talk's time: it starts with the first move to another slide, pauses and resumes,
+    and starts over (F5, or the presenter's reset)."""
+
+    changed = Signal()
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._banked = 0.0  # seconds before the current run
+        self._running_since: float | None = None
+        self.started = False
+
+    @property
+    def running(self) -> bool:
+        return self._running_since is not None
+
+    def elapsed(self) -> float:
+        running = self._clock() - self._running_since if self._running_since is not None else 0.0
+        return self._banked + running
+
+    def start(self) -> None:
+        if not self.started:
+            self.started = True
+            self._running_since = self._clock()
+            self.changed.emit()
+
+    def toggle_pause(self) -> None:
+        if self._running_since is not None:
+            self._banked = self.elapsed()
+            self._running_since = None
+        elif self.started:
+            self._running_since = self._clock()
+        self.changed.emit()
+
+    def reset(self) -> None:
+        """Back to 0:00:00, waiting for the next move to start again."""
+        self._banked, self._running_since, self.started = 0.0, None, False
+        self.changed.emit()
+
+
 class Slideshow(QObject):
     """Drives `session` slide by slide, from keys, a clicker or its own timer."""
 
     slide_changed = Signal(int)
     blank_changed = Signal(str)  # "black", "white" or "" when the slide is back
     auto_changed = Signal(bool)
+    typed_changed = Signal(str)  # the slide number being typed, "" when none
+    end_armed = Signal(bool)  # Esc once: a second Esc now ends the show
     ended = Signal()
     fullscreen_toggled = Signal()
+    rehearsal_toggled = Signal()
+    notes_size_requested = Signal(int)  # +1 larger, -1 smaller
 
     def __init__(
         self,
@@ -40,6 +90,9 @@ class Slideshow(QObject):
         loop: bool = False,
         time_scale: float = 1.0,
         parent: QObject | None = None,
+        *,
+        auto: bool = False,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -47,14 +100,25 @@ class Slideshow(QObject):
         self.slides: tuple[SlideRef, ...] = slide_list(session.loaded.content, interval_s)
         self.loop = loop
         self.index = -1
-        self.auto = True
+        # A presenter sets the pace: slides advance by themselves only when asked to.
+        self.auto = auto
         self.blanked = ""  # "black" or "white" while the screen is blank
+        self.typed = ""
+        self.clock = TalkClock(clock, self)
         self._time_scale = time_scale
-        self._typed = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a slide's time is the presenter's plan
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._typed_expiry = self._single_shot(TYPED_MS, self._on_typed_expiry_timeout)
+        self._esc_window = self._single_shot(ESC_CONFIRM_MS, self._on_esc_window_timeout)
+
+    def _single_shot(self, ms: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
 
     # ---- moving ---------------------------------------------------------------------------
 
@@ -72,9 +136,12 @@ class Slideshow(QObject):
         return self.slides[0] if self.loop else None
 
     def go(self, index: int) -> None:
-        """Show slide `index` (clamped); the auto-advance rhythm restarts from here."""
+        """Show slide `index` (clamped); the auto-advance rhythm restarts from here. The talk's
+        clock starts with the first move away from the opening slide."""
         index = max(0, min(index, self.count - 1))
         direction = 0 if self.index < 0 else (1 if index > self.index else -1)
+        if self.index >= 0 and index != self.index:
+            self.clock.start()
         self.index = index
         slide = self.slides[index]
         same_page = self.session.current_id == slide.page
@@ -82,11 +149,13 @@ class Slideshow(QObject):
             slide.page, step=slide.step, direction=0 if same_page else direction, remember=False
         )
         self.slide_changed.emit(index)
-        # After the presenter view has drawn its previews: the slide's time starts now.
+        # After the presenter view has drawn: the slide's time starts now.
         self._restart_timer()
 
     def forward(self) -> None:
-        if self.index + 1 < self.count:
+        if self.blanked:
+            self.set_blank("")  # the first press brings the slide back, as a clicker user expects
+        elif self.index + 1 < self.count:
             self.go(self.index + 1)
         elif self.loop:
             self.go(0)
@@ -94,10 +163,25 @@ class Slideshow(QObject):
             self._timer.stop()  # the last slide stays
 
     def back(self) -> None:
-        self.go(self.index - 1)
+        if self.blanked:
+            self.set_blank("")
+        else:
+            self.go(self.index - 1)
 
     def start(self, index: int = 0) -> None:
         self.go(index)
+
+    def start_over(self) -> None:
+        """F5: the first slide, the clock back to zero."""
+        self.set_blank("")
+        self.clock.reset()
+        self.index = -1
+        self.go(0)
+
+    def resume(self) -> None:
+        """Shift+F5: the show again from the current slide (the slide back, its rhythm anew)."""
+        self.set_blank("")
+        self.go(max(self.index, 0))
 
     # ---- auto-advance and blanking --------------------------------------------------------
 
@@ -119,6 +203,8 @@ class Slideshow(QObject):
 
     def set_blank(self, colour: str) -> None:
         """Black or white screen; auto-advance waits while it shows."""
+        if colour == self.blanked:
+            return
         self.blanked = colour
         if colour:
             self._timer.stop()
@@ -126,44 +212,88 @@ class Slideshow(QObject):
             self._restart_timer()
         self.blank_changed.emit(colour)
 
+    def toggle_blank(self, colour: str) -> None:
+        """The Black (or White) key and button: on, and off again."""
+        self.set_blank("" if self.blanked == colour else colour)
+
     # ---- keys -----------------------------------------------------------------------------
 
     def handle_key_event(self, event: QKeyEvent) -> bool:
         """For the input router: every key pressed in any of the show's windows, before the
         widget with the keyboard focus (a scroll area would keep arrows and page keys)."""
+        if event.isAutoRepeat() and Qt.Key(event.key()) not in NEXT_KEYS | PREVIOUS_KEYS:
+            return True  # a held key is one press, except for paging through
         self.key(Qt.Key(event.key()), event.modifiers())
         return True
 
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         """One key of a keyboard or a presentation clicker."""
-        if self.blanked:
-            self.set_blank("")  # any key returns from a blank screen
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Escape:
+            self._on_escape()
             return
+        self._disarm_end()
         if key in DIGITS:
-            self._typed += str(DIGITS[key])
+            self._set_typed(self.typed + str(DIGITS[key]))
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._typed:
-            typed, self._typed = self._typed, ""
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typed:
+            typed = self.typed
+            self._set_typed("")
+            self.set_blank("")
             self.go(int(typed) - 1)
             return
-        self._typed = ""
+        self._set_typed("")
         actions: dict[Qt.Key, Callable[[], None]] = {
             Qt.Key.Key_Home: lambda: self.go(0),
             Qt.Key.Key_End: lambda: self.go(self.count - 1),
-            Qt.Key.Key_W: lambda: self.set_blank("white"),
+            Qt.Key.Key_W: lambda: self.toggle_blank("white"),
             Qt.Key.Key_A: lambda: self.set_auto(not self.auto),
             Qt.Key.Key_F: self.fullscreen_toggled.emit,
-            Qt.Key.Key_Escape: self.ended.emit,
-            # Clickers: F5 starts the show over, Shift+F5 resumes from here.
-            Qt.Key.Key_F5: (lambda: self.set_auto(True))
-            if modifiers & Qt.KeyboardModifier.ShiftModifier
-            else (lambda: self.go(0)),
+            Qt.Key.Key_S: self.rehearsal_toggled.emit,
+            Qt.Key.Key_Plus: lambda: self.notes_size_requested.emit(1),
+            Qt.Key.Key_Equal: lambda: self.notes_size_requested.emit(1),
+            Qt.Key.Key_Minus: lambda: self.notes_size_requested.emit(-1),
+            Qt.Key.Key_T: self.clock.reset if shift else self.clock.toggle_pause,
+            # Clickers send F5 to start the show over and Shift+F5 to resume from here.
+            Qt.Key.Key_F5: self.resume if shift else self.start_over,
         }
         if key in NEXT_KEYS or key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.forward()
         elif key in PREVIOUS_KEYS:
             self.back()
         elif key in BLACK_KEYS:
-            self.set_blank("black")
+            self.toggle_blank("black")
         elif key in actions:
             actions[key]()
+        elif self.blanked:
+            self.set_blank("")  # any other key returns from a blank screen
+
+    def _set_typed(self, typed: str) -> None:
+        if typed != self.typed:
+            self.typed = typed
+            self.typed_changed.emit(typed)
+        if typed:
+            self._typed_expiry.start()
+        else:
+            self._typed_expiry.stop()
+
+    def _on_typed_expiry_timeout(self) -> None:
+        self._set_typed("")
+
+    def _on_escape(self) -> None:
+        """Esc twice within two seconds ends the show: a stray press never drops the room onto
+        the desktop."""
+        if self._esc_window.isActive():
+            self._disarm_end()
+            self.ended.emit()
+            return
+        self._esc_window.start()
+        self.end_armed.emit(True)
+
+    def _disarm_end(self) -> None:
+        if self._esc_window.isActive():
+            self._esc_window.stop()
+            self.end_armed.emit(False)
+
+    def _on_esc_window_timeout(self) -> None:
+        self.end_armed.emit(False)

@@ -4,14 +4,22 @@ the speaker notes, the time, and the controls. The audience never sees it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.content.pages import SlideRef
-from kiosk.presenter.slideshow import Slideshow
+from kiosk.presenter.slideshow import Slideshow, TalkClock
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.session import Session
@@ -53,27 +61,26 @@ class Blank(QWidget):
         painter.end()
 
 
-class ElapsedClock(QLabel):
-    """Elapsed time since the talk began. Only a long press (1.5 s) resets it."""
+NOTES_SCALES = (0.8, 1.0, 1.25, 1.5, 1.8)
 
-    def __init__(self, clock: Callable[[], float], hold_ms: int = RESET_HOLD_MS) -> None:
+
+class ElapsedClock(QLabel):
+    """The talk's elapsed time. Only a long press (1.5 s) resets it: a tap does nothing."""
+
+    def __init__(self, clock: TalkClock, hold_ms: int = RESET_HOLD_MS) -> None:
         super().__init__()
         self._clock = clock
-        self.started = clock()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", "figure-small")
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.setInterval(hold_ms)
-        self._hold.timeout.connect(self.reset)
+        self._hold.timeout.connect(clock.reset)
+        clock.changed.connect(self.refresh)
         self.refresh()
 
     def elapsed(self) -> float:
-        return self._clock() - self.started
-
-    def reset(self) -> None:
-        self.started = self._clock()
-        self.refresh()
+        return self._clock.elapsed()
 
     def refresh(self) -> None:
         self.setText(clock_text(self.elapsed()))
@@ -83,18 +90,20 @@ class ElapsedClock(QLabel):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._hold.stop()  # a tap is not enough: the timer keeps running
+        self._hold.stop()
         event.accept()
 
 
 class PresenterView(QWidget):
+    """Laid out for its own screen, whatever its size: the previews scale to the room they
+    have, the notes scroll, and the status wraps instead of widening the window."""
+
     def __init__(
         self,
         show: Slideshow,
         session: Session,
         audience_size: tuple[int, int],
         target_minutes: float | None = None,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.show_ = show
@@ -105,103 +114,231 @@ class PresenterView(QWidget):
         self.setWindowTitle("Presenter")
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}")
-        self.previews = PageSnapshots(session.loaded, language.current, audience_size, navigation=False)
+        self._sheet = theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}"
+        self.setStyleSheet(self._sheet)
+        self._audience_size = audience_size
+        self.previews = PageSnapshots(session.loaded, language.current, audience_size, slides=True)
+        # Slide pictures by (slide, width, language): drawn once, after the key's own turn.
+        self._pictures: dict[tuple[int, int, str], QPixmap] = {}
+        self._notes_scale = NOTES_SCALES.index(1.0)
         layout = QGridLayout(self)
         margin = theme.px(32)
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setHorizontalSpacing(theme.px(32))
         layout.setVerticalSpacing(theme.px(12))
         layout.addWidget(TextLabel(language, ui("presenter-current"), "label", tone="secondary"), 0, 0)
-        layout.addWidget(TextLabel(language, ui("presenter-next"), "label", tone="secondary"), 0, 1)
+        following = QVBoxLayout()
+        following.setSpacing(theme.px(12))
+        following.addWidget(TextLabel(language, ui("presenter-next"), "label", tone="secondary"))
         self.current_preview = QLabel()
         self.next_preview = QLabel()
         for preview in (self.current_preview, self.next_preview):
             preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.current_preview, 1, 0, 2, 1)
-        layout.addWidget(self.next_preview, 1, 1)
-        notes = QFrame()
-        notes.setObjectName("panel")
-        notes_layout = QVBoxLayout(notes)
-        notes_layout.addWidget(TextLabel(language, ui("presenter-notes"), "label", tone="secondary"))
-        self.notes = Paragraph(language, lambda _lang: "", theme, "body")
-        notes_layout.addWidget(self.notes)
-        notes_layout.addStretch(1)
-        layout.addWidget(notes, 2, 1)
-        layout.addLayout(self._status_row(clock), 3, 0, 1, 2)
+            # A picture never sets the window's size: it is drawn for the room it is given.
+            preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            preview.setMinimumSize(1, 1)
+        layout.addWidget(self.current_preview, 1, 0)
+        following.addWidget(self.next_preview)
+        following.addWidget(self._notes_panel(), 1)  # the notes take what the next slide leaves
+        layout.addLayout(following, 0, 1, 2, 1)
+        layout.addLayout(self._status_row(), 2, 0, 1, 2)
+        layout.addLayout(self._buttons_row(), 3, 0, 1, 2)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
-        layout.setRowStretch(2, 1)
+        layout.setRowStretch(1, 1)
         self._tick = QTimer(self)
-        self._tick.setInterval(500)
+        self._tick.setInterval(250)
         self._tick.timeout.connect(self.refresh_times)
         self._tick.start()
+        self._draw_later = QTimer(self)
+        self._draw_later.setSingleShot(True)
+        self._draw_later.setInterval(0)
+        self._draw_later.timeout.connect(self._draw_previews)
+        self._end_armed = False
+        self._closed = False
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        show = self.show_
         show.slide_changed.connect(self._on_show_slide_changed)
         show.blank_changed.connect(lambda _colour: self.refresh_times())
         show.auto_changed.connect(lambda _on: self.refresh_times())
+        show.typed_changed.connect(lambda _typed: self.refresh_times())
+        show.clock.changed.connect(self.refresh_times)
+        show.end_armed.connect(self._on_show_end_armed)
+        show.notes_size_requested.connect(self.change_notes_size)
+        self.language.changed.connect(lambda _lang: self._on_show_slide_changed(show.index))
 
-    def _status_row(self, clock: Callable[[], float]) -> QHBoxLayout:
-        theme, language = self.theme, self.language
+    def _notes_panel(self) -> QFrame:
+        notes = QFrame()
+        notes.setObjectName("panel")
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(TextLabel(self.language, ui("presenter-notes"), "label", tone="secondary"))
+        self.notes = Paragraph(self.language, lambda _lang: "", self.theme, "body")
+        self.notes_area = QScrollArea()
+        self.notes_area.setWidget(self.notes)
+        self.notes_area.setWidgetResizable(True)
+        self.notes_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Scrolled by dragging or the wheel: no desktop scroll bar in the kiosk's look.
+        self.notes_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the show
+        QScroller.grabGesture(
+            self.notes_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        # Small by itself: the notes scroll, they never push the window past its screen.
+        self.notes_area.setMinimumHeight(self.theme.px(60))
+        notes_layout.addWidget(self.notes_area, 1)
+        return notes
+
+    def _status_row(self) -> QHBoxLayout:
+        theme = self.theme
         row = QHBoxLayout()
         row.setSpacing(theme.px(24))
-        self.elapsed = ElapsedClock(clock)
+        self.elapsed = ElapsedClock(self.show_.clock)
         row.addWidget(self.elapsed)
+        self.time_left = QLabel()
+        self.time_left.setTextFormat(Qt.TextFormat.PlainText)
+        self.time_left.setProperty("role", "h3")
+        row.addWidget(self.time_left)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setProperty("role", "body")
+        self.status.setWordWrap(True)
+        # Whatever it says, the status never widens the window past its screen.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.status, 1)
-        for label, icon, action in (
-            (ui("previous"), "chevron-left", self.show_.back),
-            (ui("next"), "chevron-right", self.show_.forward),
-            (ui("presenter-black"), "pause", lambda: self.show_.set_blank("black")),
-            (ui("presenter-auto"), "play", lambda: self.show_.set_auto(not self.show_.auto)),
-        ):
-            button = TouchButton(language, theme, label, icon_path(icon))
-            button.clicked.connect(action)
-            row.addWidget(button)
         return row
 
-    def preview_width(self) -> tuple[int, int]:
-        width = max(320, self.width() - 2 * self.theme.px(32) - self.theme.px(32))
-        return int(width * 0.6), int(width * 0.4)
+    def _buttons_row(self) -> QGridLayout:
+        """The controls in two rows of four: they fit a 1366x768 laptop at the kiosk's sizes."""
+        theme, language, show = self.theme, self.language, self.show_
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.px(16))
+        grid.setVerticalSpacing(theme.px(16))
+        for label, icon, action in (
+            (ui("previous"), "chevron-left", show.back),
+            (ui("next"), "chevron-right", show.forward),
+            (ui("presenter-black"), "pause", lambda: show.toggle_blank("black")),
+            (ui("presenter-auto"), "play", lambda: show.set_auto(not show.auto)),
+            (ui("presenter-pause"), None, show.clock.toggle_pause),
+            (ui("presenter-reset"), None, show.clock.reset),
+            (ui("presenter-smaller"), None, lambda: self.change_notes_size(-1)),
+            (ui("presenter-larger"), None, lambda: self.change_notes_size(1)),
+        ):
+            button = TouchButton(language, theme, label, icon_path(icon) if icon else None)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the show
+            button.clicked.connect(action)
+            count = grid.count()
+            grid.addWidget(button, count // 4, count % 4)
+        grid.setColumnStretch(4, 1)
+        return grid
+
+    # ---- following the show ---------------------------------------------------------------
+
+    def change_notes_size(self, step: int) -> None:
+        self._notes_scale = max(0, min(len(NOTES_SCALES) - 1, self._notes_scale + step))
+        size = round(self.theme.font_px("body") * NOTES_SCALES[self._notes_scale])
+        self.notes.setStyleSheet(f"font-size: {size}px;")
+
+    def _fitting_width(self, preview: QLabel) -> int:
+        """The widest picture of a slide that fits the room `preview` has, height included."""
+        width, height = self._audience_size
+        room = preview.contentsRect()
+        return max(64, min(room.width(), round(room.height() * width / height)))
 
     def _on_show_slide_changed(self, index: int) -> None:
-        current_width, next_width = self.preview_width()
-        self.current_preview.setPixmap(self._preview(self.show_.current, current_width))
-        following = self.show_.next_slide()
+        if index < 0:
+            return
+        notes = self.show_.current.notes
+        self.notes.set_source(notes if notes is not None else (lambda _lang: ""))
+        self.notes_area.verticalScrollBar().setValue(0)
+        self.refresh_times()
+        self._draw_later.start()  # the key's turn only moves the audience's slide
+
+    def _draw_previews(self) -> None:
+        show = self.show_
+        if show.index < 0 or self._closed:
+            return
+        current_width, next_width = (
+            self._fitting_width(self.current_preview),
+            self._fitting_width(self.next_preview),
+        )
+        self.current_preview.setPixmap(self._picture(show.index, current_width))
+        following = show.next_slide()
         if following is None:
             self.next_preview.setText(self.language.text(ui("presenter-end")))
         else:
-            self.next_preview.setPixmap(self._preview(following, next_width))
-        notes = self.show_.current.notes
-        self.notes.set_source(notes if notes is not None else (lambda _lang: ""))
-        self.refresh_times()
+            self.next_preview.setPixmap(self._picture(show.slides.index(following), next_width))
 
-    def _preview(self, slide: SlideRef, width: int) -> QPixmap:
-        image = self.previews.pixmap(slide.page, slide.step, self.language.current)
-        return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    def _picture(self, index: int, width: int) -> QPixmap:
+        key = (index, width, self.language.current)
+        picture = self._pictures.get(key)
+        if picture is None:
+            slide = self.show_.slides[index]
+            image = self.previews.pixmap(slide.page, slide.step, self.language.current)
+            picture = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            self._pictures[key] = picture
+        return picture
+
+    def _on_show_end_armed(self, armed: bool) -> None:
+        self._end_armed = armed
+        self.refresh_times()
 
     def refresh_times(self) -> None:
         self.elapsed.refresh()
-        lang = self.language.current
+        lang, show = self.language.current, self.show_
         parts = [
-            ui("presenter-slide", n=self.show_.index + 1, total=self.show_.count)(lang),
+            ui("presenter-slide", n=show.index + 1, total=show.count)(lang),
             ui("presenter-clock", time=time.strftime("%H:%M"))(lang),
         ]
-        if self.target_s:
-            left = self.target_s - self.elapsed.elapsed()
-            key = "presenter-left" if left >= 0 else "presenter-over"
-            parts.append(ui(key, time=clock_text(abs(left)))(lang))
-        if not self.show_.auto:
+        if self._end_armed:
+            parts.insert(0, ui("presenter-end-armed")(lang))
+        if show.typed:
+            parts.insert(0, ui("presenter-typed", n=show.typed)(lang))
+        if not show.clock.started:
+            parts.append(ui("presenter-waiting")(lang))
+        elif not show.clock.running:
+            parts.append(ui("presenter-paused")(lang))
+        remaining = show.remaining_ms()
+        if show.auto and remaining >= 0:
+            parts.append(ui("presenter-auto-on", s=(remaining + 999) // 1000)(lang))
+        elif not show.auto:
             parts.append(ui("presenter-auto-off")(lang))
-        if self.show_.blanked:
+        if show.blanked:
             parts.append(ui("presenter-blanked")(lang))
         self.status.setText("   ·   ".join(parts))
+        self._refresh_time_left(lang)
+
+    def _refresh_time_left(self, lang: str) -> None:
+        if not self.target_s:
+            self.time_left.hide()
+            return
+        left = self.target_s - self.elapsed.elapsed()
+        key = "presenter-left" if left >= 0 else "presenter-over"
+        self.time_left.setText(ui(key, time=clock_text(abs(left)))(lang))
+        # Overtime shows in the warning colour of the vision palette's orange.
+        colour = self.theme.palette.text if left >= 0 else self.theme.palette.orange
+        self.time_left.setStyleSheet(f"color: {colour};")
+        self.time_left.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The next slide's picture as tall as the column's width asks, at most 30 % of the window
+        # (the notes below keep room for a few lines on a 1366x768 laptop).
+        column = round((self.width() - 3 * self.theme.px(32)) * 2 / 5)
+        width, height = self._audience_size
+        self.next_preview.setFixedHeight(
+            max(64, min(round(column * height / width), self.height() * 3 // 10))
+        )
+        self._draw_later.start()  # previews for the new room
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()
+        self._draw_later.stop()
+        self._closed = True
         self.previews.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.showfloor.analytics import Report, build_report
-from kiosk.system.safe_write import write_atomically, write_text_atomically
+from kiosk.system.safe_write import SHARED, write_atomically, write_text_atomically
 
 
 def report_csv(report: Report) -> str:
@@ -84,7 +84,7 @@ def report_png(report: Report, target: Path) -> None:
         if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"cannot write PNG to {path}")
 
-    write_atomically(target, save)
+    write_atomically(target, save, mode=SHARED)
 
 
 def run_report(database: Path, since: str | None, csv_path: Path | None, png_path: Path | None) -> int:
@@ -97,7 +97,7 @@ def run_report(database: Path, since: str | None, csv_path: Path | None, png_pat
     print(f"{database}")
     print("\n".join(report.lines()))
     if csv_path is not None:
-        write_text_atomically(csv_path, report_csv(report))
+        write_text_atomically(csv_path, report_csv(report), mode=SHARED)
         print(f"wrote {csv_path}")
     if png_path is not None:
         report_png(report, png_path)

@@ -39,14 +39,16 @@ class MainWindow(QWidget):
         session: Session,
         may_close: Callable[[], bool] = lambda: True,
         *,
-        navigation: bool = True,
+        slides: bool = False,
         interactive: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self._may_close = may_close
-        self._navigation = navigation  # slides and previews show the page alone
+        # A slide (projected, previewed, printed) is the page alone: no navigation bar, none of
+        # the kiosk's own controls, and nothing a click or swipe on the projector could change.
+        self._slides = slides
         # A window drawn only for pictures takes no input: the keys are for the windows on screen.
         self._interactive = interactive
         self.setObjectName("main-window")
@@ -126,7 +128,7 @@ class MainWindow(QWidget):
             return
         self.nav = NavigationBar(self.session.language, theme)
         self.nav.setStyleSheet(qss)
-        self.nav.setVisible(self._navigation)
+        self.nav.setVisible(not self._slides)
         self._layout.addWidget(self.nav)
         self.nav.home_requested.connect(self.session.go_home)
         self.nav.back_requested.connect(self.session.go_back)
@@ -150,6 +152,10 @@ class MainWindow(QWidget):
                 self._retire_later(prebuilt)
             page = page_class(ref.type)(ref, loaded, self.session.language, self.theme)
         page.set_step(self.session.step_index(page_id))
+        if self._slides:
+            for control in page.kiosk_controls():
+                control.hide()
+            page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         page.navigate_requested.connect(self.session.go_to)
         page.accessibility_requested.connect(self.open_accessibility)
         page.steps_changed.connect(lambda p=page: self.session.set_step(p.step_index(), p.page_id))

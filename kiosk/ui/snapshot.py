@@ -26,13 +26,13 @@ class PageSnapshots:
         lang: str,
         size: tuple[int, int],
         *,
-        navigation: bool = True,
+        slides: bool = False,
         preferences: Preferences | None = None,
     ) -> None:
         self.session = Session(loaded, None, lang, size=size, reduced_motion=True)
         if preferences is not None:
             self.session.set_preferences(preferences)
-        self.window = MainWindow(self.session, navigation=navigation, interactive=False)
+        self.window = MainWindow(self.session, slides=slides, interactive=False)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.window.setFixedSize(*size)
         self.window.show()

@@ -18,8 +18,10 @@ from xserver import (
     PROJECTOR,
     KioskRun,
     LaunchKiosk,
+    MakeXvfb,
     Window,
     XServer,
+    changed_fraction,
     changed_within,
     is_black,
     visible_mask,
@@ -172,4 +174,81 @@ def test_quick_clicks_leave_the_presenter_preview_on_the_projected_slide(
     assert abs(projected - preview).max() < 40, (
         f"the current-slide preview {tuple(preview)} is not the projected slide {tuple(projected)}"
         f"\n{run.describe()}"
+    )
+
+
+def test_a_click_on_the_projector_changes_nothing_and_the_clicker_still_works(
+    two_screens: XServer, kiosk: LaunchKiosk, slides_content: Path
+) -> None:
+    """The projected slide takes no clicks: a tap on a tile of the projected home page opens
+    nothing; the clicker's next key still moves the show."""
+    run = start_slideshow(kiosk, two_screens, slides_content, windows=2)
+    before = run.settle()
+    run.x.tap(PROJECTOR.x + 500, PROJECTOR.y + 900)  # where home's tiles and entries are
+    after = run.settle()
+    projector = (
+        slice(PROJECTOR.y, PROJECTOR.y + PROJECTOR.height),
+        slice(PROJECTOR.x, PROJECTOR.x + PROJECTOR.width),
+    )
+    assert changed_fraction(before[projector], after[projector]) < 0.01, "a tap changed the projected slide"
+    changed = press_and_watch_audience(run, "Next")
+    assert changed > 0.05, (
+        f"Next after a tap on the projector left the slide ({changed:.1%}); see {run.folder}"
+    )
+
+
+def test_the_projector_never_shows_the_presenter_view(
+    two_screens: XServer, kiosk: LaunchKiosk, slides_content: Path
+) -> None:
+    """Blanked, the projector is black to its last pixel; after A (auto-advance) it shows a
+    slide, never a pixel of the notes or the buttons."""
+    run = start_slideshow(kiosk, two_screens, slides_content, windows=2)
+    run.settle()
+    run.x.key("b")
+    screen = run.settle()
+    projector = screen[
+        PROJECTOR.y : PROJECTOR.y + PROJECTOR.height, PROJECTOR.x : PROJECTOR.x + PROJECTOR.width
+    ]
+    run.save("blanked", screen)
+    assert int(projector.max()) == 0, "something shows on the projector while it is blank"
+    run.x.key("b")
+    run.x.key("a")
+    run.settle()
+    presenter = run.window(title=PRESENTER_TITLE)
+    assert presenter.x + presenter.width <= PROJECTOR.x, (
+        f"the presenter view reaches the projector: {run.describe()}"
+    )
+
+
+def test_rehearsal_on_one_small_screen_fits_it(
+    kiosk: LaunchKiosk,
+    make_xvfb: MakeXvfb,
+    write_content: Callable[[object], Path],
+    content_dict: dict[str, object],
+) -> None:
+    """One 1366x768 laptop, a slide with 150 words of notes: S shows the presenter view
+    (rehearsal) inside the screen, never larger; S again brings the slides back on top."""
+    data = copy.deepcopy(content_dict)
+    show = data["slideshow"]
+    assert isinstance(show, dict)
+    words = " ".join(["Remind the room of the figures and the parks"] * 17)  # 153 words
+    show["slides"][0]["notes"] = {"zh": "讲稿" * 150, "en": words}
+    for slide in show["slides"]:
+        slide["duration_s"] = 600
+    server = make_xvfb(1366, 768)
+    run = kiosk("slideshow", "--data", str(write_content(data)), "--lang", "en", server=server)
+    run.settle()
+    run.x.key("s")
+    wait_until(lambda: any(w.name == PRESENTER_TITLE for w in run.windows()), 5, "the rehearsal view")
+    run.save("rehearsal", run.settle())
+    presenter = run.window(title=PRESENTER_TITLE)
+    assert (presenter.x, presenter.y, presenter.width, presenter.height) == (0, 0, 1366, 768), run.describe()
+    top = run.x.topmost_at(683, 384)
+    assert top is not None
+    assert top.id == presenter.id, run.describe()
+    run.x.key("s")
+    wait_until(
+        lambda: (t := run.x.topmost_at(683, 384)) is not None and t.name != PRESENTER_TITLE,
+        5,
+        "the slides again",
     )

@@ -36,7 +36,13 @@ class Overlay(QWidget):
     def centre_panel(self, width: int) -> None:
         """Place the panel in the middle, `width` wide and as tall as it needs (within the window)."""
         width = min(width, self.width())
-        height = min(self.panel.sizeHint().height(), self.height())
+        # Wrapped text (diagnostics, long labels) needs more height at this width than the
+        # panel's size hint says.
+        layout = self.panel.layout()
+        needed = self.panel.sizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(width))
+        height = min(needed, self.height())
         self.panel.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
 
     def open(self) -> None:

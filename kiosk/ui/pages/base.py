@@ -188,6 +188,10 @@ class Page(QWidget):
     def step_count(self) -> int:
         return 1
 
+    def kiosk_controls(self) -> list[QWidget]:
+        """Controls for a visitor at the kiosk, never shown on a slide (home's accessibility)."""
+        return []
+
     def step_index(self) -> int:
         return 0
 

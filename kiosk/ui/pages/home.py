@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
@@ -17,6 +17,9 @@ class HomePage(Page):
         self.vision_tiles: list[ColourTile] = []
         self.entry_cards: list[EntryCard] = []
         self._build()
+
+    def kiosk_controls(self) -> list[QWidget]:
+        return [self.accessibility_button]
 
     def _build(self) -> None:
         home, theme, language = self.content.home, self.theme, self.language
