@@ -6,7 +6,16 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -138,6 +147,8 @@ class PresenterView(QWidget):
             preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             preview.setMinimumSize(1, 1)
         layout.addWidget(self.current_preview, 1, 0)
+        # Its height is set from the column's width (resizeEvent); the notes take the rest.
+        self.next_preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         following.addWidget(self.next_preview)
         following.addWidget(self._notes_panel(), 1)  # the notes take what the next slide leaves
         layout.addLayout(following, 0, 1, 2, 1)
@@ -205,8 +216,10 @@ class PresenterView(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setProperty("role", "body")
         self.status.setWordWrap(True)
-        # Whatever it says, the status never widens the window past its screen.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Whatever it says, the status never widens the window past its screen, and it keeps two
+        # lines' height: a wrapped label measured at no width would otherwise ask for a tower.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setFixedHeight(QFontMetrics(self.theme.font("body")).lineSpacing() * 2 + self.theme.px(6))
         row.addWidget(self.status, 1)
         return row
 
@@ -260,6 +273,9 @@ class PresenterView(QWidget):
         show = self.show_
         if show.index < 0 or self._closed:
             return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the pictures are sized for the room the labels have now
         current_width, next_width = (
             self._fitting_width(self.current_preview),
             self._fitting_width(self.next_preview),

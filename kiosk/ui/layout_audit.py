@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextOption,
     QTransform,
 )
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from kiosk.ui.pages.base import Page, PageScrollArea
 
@@ -326,7 +326,7 @@ class _Seen:
     rect: QRectF  # in the window's coordinates
     bounds: QRectF  # what its ancestors let show, counting what scrolls into view
     view: QRectF  # what of it shows now, on the screen
-    scroll: PageScrollArea | None  # the scroll area it scrolls in, if any
+    scroll: QAbstractScrollArea | None  # the scroll area it scrolls in, if any
     parent: _Seen | None
     cut: bool = False  # it or an ancestor is cut off: its own cuts follow from that
     squeezed: bool = False  # it or an ancestor got less height than it needs: bottom cuts follow
@@ -345,7 +345,8 @@ def _visible_tree(window: QWidget) -> list[_Seen]:
         parent = stack.pop()
         bounds, scroll = parent.rect.intersected(parent.bounds), parent.scroll
         area = parent.widget.parentWidget()
-        if isinstance(area, PageScrollArea) and parent.widget is area.viewport():
+        # Any scroll area (a page's, the presenter's notes) reaches what it holds by dragging.
+        if isinstance(area, QAbstractScrollArea) and parent.widget is area.viewport():
             # Scrolled content above or below the viewport is reachable by dragging.
             bounds, scroll = QRectF(bounds.left(), -_OPEN, bounds.width(), 2 * _OPEN), area
         for child in parent.widget.children():
