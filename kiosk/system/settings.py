@@ -22,6 +22,7 @@ from typing import Any
 
 from platformdirs import user_config_path
 
+from kiosk.content.files import read_limited
 from kiosk.system.safe_write import write_atomically, write_text_atomically
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,10 @@ PIN_HEX_DIGITS = {"pin_salt": 32, "pin_hash": 64}  # kiosk set-pin's 16-byte sal
 _SHOWN = 40  # characters of a rejected value quoted in the log: enough to recognise it
 _LANGUAGE = re.compile(r"[a-z]{2}")  # as the content's language codes
 _HEX = re.compile(r"[0-9a-fA-F]+")
+
+# A settings file is a few hundred bytes; anything far larger, or not a regular file (a pipe,
+# a device), is refused unread rather than allowed to block or fill the start.
+MAX_SETTINGS_BYTES = 1_000_000
 
 
 def settings_path() -> Path:
@@ -115,7 +120,7 @@ class _Reading:
 def _read(path: Path) -> _Reading:
     reading = _Reading(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return reading
     except OSError as error:

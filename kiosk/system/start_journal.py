@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import LoadedContent
+from kiosk.content.files import read_limited
 from kiosk.system.content_cache import code_fingerprint, read_model_pickle
 from kiosk.system.safe_write import write_atomically, write_text_atomically
 
@@ -36,6 +37,7 @@ RAN_WELL = "ran well"
 KEEP_LINES = 40  # the journal is cut back to this many lines once it has twice as many
 # Beyond any content file the loader accepts; a larger file is not worth a slow start to hash.
 MAX_HASHED_BYTES = 64 * 2**20
+MAX_JOURNAL_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class StartJournal:
     def entries(self) -> list[JournalEntry]:
         """What the journal holds, oldest first (a line cut short by a kill is skipped)."""
         try:
-            text = self.path.read_text(encoding="utf-8", errors="replace")
+            # A few dozen short lines (it is cut back as it grows): never a pipe or a huge file.
+            text = read_limited(self.path, MAX_JOURNAL_BYTES).decode("utf-8", errors="replace")
         except FileNotFoundError:
             return []
         except OSError as error:
@@ -161,7 +164,7 @@ class LastGoodContent:
         code can use it as it was stored (None after an update of the kiosk: then only the
         sha still says which content ran well)."""
         try:
-            stored = read_model_pickle(self.path.read_bytes())
+            stored = read_model_pickle(read_limited(self.path, MAX_HASHED_BYTES))
             digest, loaded = stored["digest"], stored["loaded"]
         except FileNotFoundError:
             return "", None
