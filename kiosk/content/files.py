@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # O_NONBLOCK: opening a named pipe for reading otherwise waits for a writer. Windows has no
@@ -52,9 +54,10 @@ def regular_file_problem(path: Path) -> str | None:
     return None
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file at `path`; `UnsafeFileError` for anything else or for more
-    than `limit` bytes, `OSError` when it cannot be read."""
+@contextmanager
+def open_regular(path: Path, limit: int) -> Iterator[int]:
+    """A descriptor of the regular file at `path`, checked on the opened file; `UnsafeFileError`
+    for anything else or for more than `limit` bytes, `OSError` when it cannot be opened."""
     _refuse_unless_regular(os.stat(path).st_mode)
     descriptor = os.open(path, _OPEN_FLAGS)
     try:
@@ -62,6 +65,15 @@ def read_limited(path: Path, limit: int) -> bytes:
         _refuse_unless_regular(status.st_mode)
         if status.st_size > limit:
             raise UnsafeFileError(f"file is {status.st_size:,} bytes; the limit is {limit:,}")
+        yield descriptor
+    finally:
+        os.close(descriptor)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`; `UnsafeFileError` for anything else or for more
+    than `limit` bytes, `OSError` when it cannot be read."""
+    with open_regular(path, limit) as descriptor:
         chunks: list[bytes] = []
         total = 0
         # One byte past the limit tells a file that grew since fstat from one that fits.
@@ -74,5 +86,3 @@ def read_limited(path: Path, limit: int) -> bytes:
         if total > limit:
             raise UnsafeFileError(f"file is larger than the limit of {limit:,} bytes")
         return b"".join(chunks)
-    finally:
-        os.close(descriptor)

@@ -17,14 +17,13 @@ import hashlib
 import logging
 import os
 import pickle
-import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import LoadedContent
-from kiosk.content.files import read_limited
+from kiosk.content.files import open_regular, read_limited
 from kiosk.system.content_cache import code_fingerprint, read_model_pickle
 from kiosk.system.safe_write import write_atomically, write_text_atomically
 
@@ -52,19 +51,10 @@ def content_digest(path: Path, limit: int = MAX_HASHED_BYTES) -> str:
     holds no regular file of at most `limit` bytes. Opened without blocking and checked on the
     open file: a named pipe renamed over the content never holds up the start."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return ""
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
-            return ""
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+        with open_regular(path, limit) as descriptor, os.fdopen(descriptor, "rb", closefd=False) as stream:
             return hashlib.file_digest(stream, "sha256").hexdigest()
-    except OSError:
+    except OSError:  # no regular file within the limit (a pipe, a device, too large, gone)
         return ""
-    finally:
-        os.close(descriptor)
 
 
 def _parse(line: str) -> JournalEntry | None:
