@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.boot import create_application
-from kiosk.content import LoadedContent
+from kiosk.content import LoadedContent, load_content
+from kiosk.system.content_watcher import ContentWatcher
+from kiosk.system.image_check import check_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.session import Session
 
@@ -55,3 +59,23 @@ def make_window(qtbot: QtBot, bundled: LoadedContent) -> Iterator[MakeWindow]:
 @pytest.fixture
 def window(make_window: MakeWindow) -> MainWindow:
     return make_window()
+
+
+WatchedWindow = Callable[[dict[str, Any]], tuple[MainWindow, ContentWatcher, Path]]
+
+
+@pytest.fixture
+def watched_window(make_window: MakeWindow, write_content: Callable[..., Path]) -> WatchedWindow:
+    """A window on `data` written to a file, with that file watched and wired as the kiosk
+    wires it (valid saves swap in, broken ones are reported): (window, watcher, path)."""
+
+    def make(data: dict[str, Any]) -> tuple[MainWindow, ContentWatcher, Path]:
+        path = write_content(data)
+        loaded = load_content(path, check_image)
+        window = make_window(loaded=loaded)
+        watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
+        watcher.loaded.connect(window.session.set_content)
+        watcher.failed.connect(window.session.report_problems)
+        return window, watcher, path
+
+    return make

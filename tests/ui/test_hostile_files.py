@@ -17,16 +17,18 @@ import pytest
 from pytestqt.qtbot import QtBot
 from visible import settled, visible_texts
 
-from kiosk.content import ContentError, load_content
+from kiosk.content import ContentError
 from kiosk.system.content_watcher import ContentWatcher
-from kiosk.system.image_check import check_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.icons import clear_icon_caches, icon_pixmap
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 
-MakeWindow = Callable[..., MainWindow]
 Writer = Callable[..., Path]
+
+
+# tests/ui/conftest.py's `watched_window`: (window, watcher, path) for a content dict.
+WatchedWindow = Callable[[dict[str, Any]], tuple[MainWindow, ContentWatcher, Path]]
 
 
 class Live:
@@ -48,13 +50,8 @@ class Live:
 
 
 @pytest.fixture
-def live(make_window: MakeWindow, write_content: Writer, content_dict: dict[str, Any]) -> Live:
-    path = write_content(content_dict)
-    loaded = load_content(path, check_image)
-    window = make_window(loaded=loaded)
-    watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
-    watcher.loaded.connect(window.session.set_content)
-    watcher.failed.connect(window.session.report_problems)
+def live(watched_window: WatchedWindow, content_dict: dict[str, Any]) -> Live:
+    window, watcher, path = watched_window(content_dict)
     window.session.go_to("vision/green", direction=0)
     return Live(window, watcher, path, content_dict)
 

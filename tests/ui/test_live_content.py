@@ -20,7 +20,10 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.vision import VisionPage
 from kiosk.ui.session import Session
 
-MakeWindow = Callable[..., MainWindow]
+
+
+# tests/ui/conftest.py's `watched_window`: (window, watcher, path) for a content dict.
+WatchedWindow = Callable[[dict[str, Any]], tuple[MainWindow, ContentWatcher, Path]]
 
 
 class Kiosk:
@@ -34,15 +37,8 @@ class Kiosk:
 
 
 @pytest.fixture
-def kiosk(
-    make_window: MakeWindow, write_content: Callable[..., Path], content_dict: dict[str, Any]
-) -> Iterator[Kiosk]:
-    path = write_content(content_dict)
-    loaded = load_content(path, check_image)
-    window = make_window(loaded=loaded)
-    watcher = ContentWatcher(path, loaded.assets_root, check_image, settle_ms=40, parent=window)
-    watcher.loaded.connect(window.session.set_content)
-    watcher.failed.connect(window.session.report_problems)
+def kiosk(watched_window: WatchedWindow, content_dict: dict[str, Any]) -> Iterator[Kiosk]:
+    window, watcher, path = watched_window(content_dict)
     return Kiosk(window, watcher, path, content_dict)
 
 
