@@ -20,8 +20,6 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.vision import VisionPage
 from kiosk.ui.session import Session
 
-
-
 # tests/ui/conftest.py's `watched_window`: (window, watcher, path) for a content dict.
 WatchedWindow = Callable[[dict[str, Any]], tuple[MainWindow, ContentWatcher, Path]]
 
