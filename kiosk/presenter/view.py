@@ -269,6 +269,10 @@ class PresenterView(QWidget):
         self.refresh_times()
         self._draw_later.start()  # the key's turn only moves the audience's slide
 
+    def previews_pending(self) -> bool:
+        """Whether the slide pictures for the current slide are still to be drawn."""
+        return self._draw_later.isActive()
+
     def _draw_previews(self) -> None:
         show = self.show_
         if show.index < 0 or self._closed:
