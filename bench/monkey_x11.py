@@ -1,19 +1,24 @@
 """The real-input monkey at length: the kiosk in kiosk mode on its own Xvfb, 100,000 seeded
 random XTEST events (taps, swipes, long presses, right and middle clicks, keys), then whether
-it still runs alone on the screen with a clean log, its memory before and after, and the pace.
+it still runs alone on the screen with a clean log, the pace, and its memory curve: every
+`--sample-every` events the kiosk is asked (SIGUSR1) for its health line, which gives the
+resident set, glibc's heap in use and held, Python's objects and Qt's objects and widgets.
 
     .venv/bin/python bench/monkey_x11.py [--events 100000] [--seed 20251207] [--out DIR]
 
-Prints one line of JSON. Reuses the display tests' helpers (tests/display/xserver.py and
-tests/display/x11_monkey.py), loaded from their files.
+Prints one line of JSON (the curve under "memory"); with --out, also memory.csv there.
+Reuses the display tests' helpers (tests/display/xserver.py and tests/display/x11_monkey.py),
+loaded from their files.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import importlib.util
 import json
+import os
 import re
 import signal
 import sys
@@ -25,6 +30,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 DISPLAY_TESTS = ROOT / "tests" / "display"
 BAD_LOG_LINE = re.compile(r"Traceback|ERROR")
+HEALTH_LINE = re.compile(r"health: (rss_mib=.*)$", re.MULTILINE)
 
 
 def load(name: str) -> ModuleType:
@@ -49,18 +55,58 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def _number(text: str) -> float | None:
+    return None if text == "-" else float(text)
+
+
+def health_readings(log: str) -> list[dict[str, float | None]]:
+    """Every health line of the kiosk's log, as numbers by name."""
+    readings = []
+    for match in HEALTH_LINE.finditer(log):
+        pairs = (item.split("=", 1) for item in match.group(1).split())
+        readings.append({key: _number(value) for key, value in pairs})
+    return readings
+
+
+def ask_health(run: object, pid: int, count_before: int, timeout: float = 10.0) -> dict[str, float | None]:
+    """Send SIGUSR1 and wait for the kiosk's next health line."""
+    os.kill(pid, signal.SIGUSR1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        readings = health_readings(run.log())  # type: ignore[attr-defined]
+        if len(readings) > count_before:
+            return readings[-1]
+        time.sleep(0.05)  # polling a log file written by another process
+    raise RuntimeError("the kiosk wrote no health line within 10 s of SIGUSR1")
+
+
+def keep_pictures_and_table(run: object, folder: Path, rows: list[dict[str, float | None]]) -> None:
+    """The screen after the run, and the memory curve as a table."""
+    run.save("after-monkey")  # type: ignore[attr-defined]
+    if rows:
+        with (folder / "memory.csv").open("w", newline="") as table:
+            writer = csv.DictWriter(table, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
 def _interrupt(_signal: int, _frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=20251207)
+    parser.add_argument("--out", type=Path, help="keep the kiosk's log, screenshots and memory.csv here")
+    parser.add_argument("--sample-every", type=int, default=1000, help="events between memory readings")
+    return parser.parse_args()
 
 
 def main() -> int:
     # A stopped benchmark still stops its Xvfb and kiosk (they are not in its process group).
     signal.signal(signal.SIGTERM, _interrupt)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=20251207)
-    parser.add_argument("--out", type=Path, help="keep the kiosk's log and screenshots here")
-    args = parser.parse_args()
+    args = parse_arguments()
     with contextlib.ExitStack() as stack:
         folder = args.out or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kiosk-monkey-")))
         folder.mkdir(parents=True, exist_ok=True)
@@ -71,7 +117,14 @@ def main() -> int:
         before = rss_mib(run.pid)
         problems: list[str] = []
         trend: list[tuple[int, float]] = []
+        memory: list[dict[str, float | None]] = []
         progress = [0]
+
+        def sample(done: int) -> None:
+            reading = ask_health(run, run.pid, len(health_readings(run.log())))
+            memory.append({"events": done, **reading})
+
+        sample(0)
 
         def check(done: int) -> None:
             progress[0] = done
@@ -82,6 +135,8 @@ def main() -> int:
                 problems.append(f"after {done} events: " + "; ".join(w.describe() for w in mapped))
             if done % 10_000 == 0:
                 trend.append((done, round(rss_mib(run.pid), 1)))
+            if done % args.sample_every == 0:
+                sample(done)
 
         started = time.perf_counter()
         interrupted = False
@@ -99,7 +154,7 @@ def main() -> int:
             run.settle(quiet_s=0.5, timeout=5)
         after = rss_mib(run.pid) if alive else 0.0
         if args.out:
-            run.save("after-monkey")
+            keep_pictures_and_table(run, folder, memory)
         bad = [line for line in run.log().splitlines() if BAD_LOG_LINE.search(line)]
         result = {
             "benchmark": "monkey_x11",
@@ -112,6 +167,7 @@ def main() -> int:
             "alone": alive and [w.id for w in run.x.mapped_windows()] == [window.id],
             "rss_mib": {"before": round(before, 1), "after": round(after, 1)},
             "trend": trend,
+            "memory": memory,
             "problems": problems,
             "log_errors": bad[:20],
         }

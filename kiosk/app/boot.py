@@ -175,23 +175,33 @@ def open_log_file() -> Path | None:
 
 
 class TerminationWatch(QObject):
-    """SIGTERM and SIGINT end the event loop cleanly (systemd stops the kiosk with SIGTERM).
+    """SIGTERM and SIGINT end the event loop cleanly (systemd stops the kiosk with SIGTERM);
+    SIGUSR1, when `on_report` is given, calls it (a health line for the log).
 
     Python runs a signal handler only between bytecodes, and the Qt event loop may sleep for a
     long time in C++: the handler only writes to a wakeup socket, whose notifier wakes the
     event loop at once; the quit itself then happens in an ordinary turn.
     """
 
-    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        on_signal: Callable[[], None],
+        parent: QObject | None = None,
+        on_report: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._on_signal = on_signal
+        self._on_report = on_report
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
-        self._previous = {
-            number: signal.signal(number, self._handle) for number in (signal.SIGTERM, signal.SIGINT)
-        }
+        watched = [signal.SIGTERM, signal.SIGINT]
+        # SIGUSR1 asks a running kiosk for a health line in its log (POSIX only).
+        self._report_signal: int | None = getattr(signal, "SIGUSR1", None) if on_report else None
+        if self._report_signal is not None:
+            watched.append(self._report_signal)
+        self._previous = {number: signal.signal(number, self._handle) for number in watched}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notifier_activated)
 
@@ -204,8 +214,11 @@ class TerminationWatch(QObject):
             received = self._reader.recv(64)
         except OSError:
             return
-        if received:
-            log.info("stopping on signal %s", ", ".join(str(byte) for byte in received))
+        stopping = [byte for byte in received if byte != self._report_signal]
+        if len(stopping) < len(received) and self._on_report is not None:
+            self._on_report()
+        if stopping:
+            log.info("stopping on signal %s", ", ".join(str(byte) for byte in stopping))
             self._on_signal()
 
     def close(self) -> None:

@@ -33,6 +33,7 @@ from kiosk.app.boot import (
 )
 from kiosk.app.safe_start import SafeStart
 from kiosk.showfloor.lockdown import Lockdown
+from kiosk.system.health import HealthLog
 from kiosk.system.resources import default_content_path
 from kiosk.system.settings import APP_NAME, Settings
 from kiosk.system.start_journal import HEALTHY_S
@@ -90,7 +91,8 @@ class Kiosk:
         if self.lockdown is not None:
             self.window.router.add_guard(self.lockdown.guard)
         install_exception_hook(self.session)
-        self.termination = TerminationWatch(self._on_termination_signal)
+        self.health = HealthLog(self.window)
+        self.termination = TerminationWatch(self._on_termination_signal, on_report=self.health.log_now)
         self.watchdog = Watchdog(self.window)
         self.floor: ShowFloor | None = None
         self.watcher: ContentWatcher | None = None
@@ -131,6 +133,7 @@ class Kiosk:
         """What the first screen does not need waits for it."""
         open_log_file()
         preload_later_modules()
+        self.health.start()
         from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
         from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
         from kiosk.system import screensaver  # noqa: PLC0415
@@ -173,6 +176,7 @@ class Kiosk:
         the content watch, the input router, the signal watch; the display may blank again.
         The start journal notes a clean stop as a run that went well."""
         self._healthy.stop()
+        self.health.stop()
         if self.floor is not None:
             self.floor.close()
             self.floor = None
