@@ -20,6 +20,7 @@ from kiosk.app.boot import (
     open_log_file,
     setup_logging,
 )
+from kiosk.presenter.overview import SlideOverview
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.presenter.view import Blank, PresenterView
 from kiosk.system import screensaver
@@ -55,7 +56,7 @@ class Stage:
     rehearsal view (the presenter view full-screen, the current slide inside it)."""
 
     def __init__(
-        self, audience: QWidget, presenter: QWidget, presenter_screen: int | None, windowed: bool
+        self, audience: QWidget, presenter: PresenterView, presenter_screen: int | None, windowed: bool
     ) -> None:
         self.audience = audience
         self.presenter = presenter
@@ -85,7 +86,9 @@ class Stage:
             presenter.resize(1280, 800)
             return
         _fill(audience, audience_screen)
-        if presenter_on is None and self.rehearsing:
+        rehearsing = presenter_on is None and self.rehearsing
+        presenter.set_rehearsing(rehearsing)
+        if rehearsing:
             _fill(presenter, audience_screen)
             presenter.raise_()
             presenter.activateWindow()
@@ -123,11 +126,15 @@ class Presentation:
         loop: bool = False,
         time_scale: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
-        auto: bool = False,
+        auto: bool | None = None,
     ) -> None:
         loaded = session.loaded
         assert loaded is not None
         self.session = session
+        if auto is None:
+            # Slides advance by themselves only when asked: here by the content's
+            # `slideshow.auto_advance` (A toggles it during the talk).
+            auto = loaded.content.slideshow is not None and loaded.content.slideshow.auto_advance
         self.audience = MainWindow(session, slides=True)
         self.show = Slideshow(
             session, interval_s, loop, time_scale, parent=self.audience, auto=auto, clock=clock
@@ -137,6 +144,22 @@ class Presentation:
         self.audience.router.add_key_handler(self.show.handle_key_event, first=True)
         target = loaded.content.slideshow.target_minutes if loaded.content.slideshow else None
         self.presenter = PresenterView(self.show, session, session.size, target)
+        self.overview = SlideOverview(
+            self.show, self.presenter.slide_picture, session.theme, session.language
+        )
+        self.overview.picked.connect(self._on_overview_picked)
+        self.show.overview_toggled.connect(self._on_show_overview_toggled)
+        # While it is open, the overview has every key (ahead of the show's handler).
+        self.audience.router.add_key_handler(self.overview.handle_key_event, first=True)
+
+    def _on_show_overview_toggled(self) -> None:
+        """Over the presenter view when the presenter sees it (their own screen, or rehearsing);
+        else over the slides: with one screen the presenter is looking at them."""
+        self.overview.toggle(self.presenter if self.presenter.isVisible() else self.audience)
+
+    def _on_overview_picked(self, index: int) -> None:
+        self.show.set_blank("")
+        self.show.go(index)
 
     def close(self) -> None:
         self.audience.router.stop()
@@ -160,8 +183,9 @@ def run_slideshow(
         return code
     primary = app.primaryScreen().geometry()
     size = (1920, 1080) if windowed else (primary.width(), primary.height())
-    # Slides advance by themselves only when asked: `--interval` asks (A toggles it during the talk).
-    talk = Presentation(Session(loaded, None, lang, size=size), interval_s, loop, auto=interval_s is not None)
+    # `--interval` asks for auto-advance; without it, the content says.
+    auto = True if interval_s is not None else None
+    talk = Presentation(Session(loaded, None, lang, size=size), interval_s, loop, auto=auto)
     audience, presenter, show = talk.audience, talk.presenter, talk.show
     termination = TerminationWatch(app.quit, parent=audience)
     app.aboutToQuit.connect(termination.close)

@@ -255,6 +255,9 @@ class Slide:
 class Slideshow:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
+    auto_advance: bool = rule(
+        False, description="Slides advance by themselves from the start (A toggles it in the talk)"
+    )
     interval_s: float = rule(20.0, ge=2.0, le=600.0, description="Auto-advance for slides without one")
     target_minutes: float | None = rule(None, gt=0, le=600, description="The talk's planned length")
     slides: tuple[Slide, ...] = rule((), max_length=300, description="Empty: every page in order")

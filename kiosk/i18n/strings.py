@@ -125,6 +125,14 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "presenter-reset": {"zh": "计时归零", "en": "Reset timer", "de": "Zeit auf null"},
     "presenter-smaller": {"zh": "讲稿字小", "en": "Notes smaller", "de": "Notizen kleiner"},
     "presenter-larger": {"zh": "讲稿字大", "en": "Notes larger", "de": "Notizen größer"},
+    "presenter-swap": {"zh": "交换屏幕", "en": "Swap screens", "de": "Bildschirme tauschen"},
+    "presenter-rehearsal-end": {"zh": "回到幻灯片", "en": "Back to slides", "de": "Zurück zu den Folien"},
+    "presenter-overview": {"zh": "全部幻灯片", "en": "All slides", "de": "Alle Folien"},
+    "presenter-overview-title": {
+        "zh": "全部幻灯片（共{n}张）：轻触一张即可跳转",
+        "en": "All {n} slides: tap one to go to it",
+        "de": "Alle {n} Folien: zum Springen eine antippen",
+    },
     "error-title": {
         "zh": "内容无法加载",
         "en": "The content could not be loaded",

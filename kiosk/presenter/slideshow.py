@@ -76,11 +76,13 @@ class Slideshow(QObject):
     slide_changed = Signal(int)
     blank_changed = Signal(str)  # "black", "white" or "" when the slide is back
     auto_changed = Signal(bool)
+    countdown_restarted = Signal()  # the time to the next auto-advance starts over (or stops)
     typed_changed = Signal(str)  # the slide number being typed, "" when none
     end_armed = Signal(bool)  # Esc once: a second Esc now ends the show
     ended = Signal()
     fullscreen_toggled = Signal()
-    rehearsal_toggled = Signal()
+    rehearsal_toggled = Signal()  # S: swap the screens, or with one screen the rehearsal view
+    overview_toggled = Signal()  # G or O: every slide at once
     notes_size_requested = Signal(int)  # +1 larger, -1 smaller
 
     def __init__(
@@ -194,6 +196,7 @@ class Slideshow(QObject):
         self._timer.stop()
         if self.auto and not self.blanked and self.index >= 0:
             self._timer.start(round(self.current.duration_s * 1000 * self._time_scale))
+        self.countdown_restarted.emit()
 
     def remaining_ms(self) -> int:
         return self._timer.remainingTime() if self._timer.isActive() else -1
@@ -250,6 +253,8 @@ class Slideshow(QObject):
             Qt.Key.Key_A: lambda: self.set_auto(not self.auto),
             Qt.Key.Key_F: self.fullscreen_toggled.emit,
             Qt.Key.Key_S: self.rehearsal_toggled.emit,
+            Qt.Key.Key_G: self.overview_toggled.emit,
+            Qt.Key.Key_O: self.overview_toggled.emit,
             Qt.Key.Key_Plus: lambda: self.notes_size_requested.emit(1),
             Qt.Key.Key_Equal: lambda: self.notes_size_requested.emit(1),
             Qt.Key.Key_Minus: lambda: self.notes_size_requested.emit(-1),

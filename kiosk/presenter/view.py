@@ -4,6 +4,7 @@ the speaker notes, the time, and the controls. The audience never sees it."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -174,6 +175,7 @@ class PresenterView(QWidget):
         show.slide_changed.connect(self._on_show_slide_changed)
         show.blank_changed.connect(lambda _colour: self.refresh_times())
         show.auto_changed.connect(lambda _on: self.refresh_times())
+        show.countdown_restarted.connect(self.refresh_times)
         show.typed_changed.connect(lambda _typed: self.refresh_times())
         show.clock.changed.connect(self.refresh_times)
         show.end_armed.connect(self._on_show_end_armed)
@@ -224,28 +226,40 @@ class PresenterView(QWidget):
         return row
 
     def _buttons_row(self) -> QGridLayout:
-        """The controls in two rows of four: they fit a 1366x768 laptop at the kiosk's sizes."""
-        theme, language, show = self.theme, self.language, self.show_
+        """The controls in two rows of five: they fit a 1366x768 laptop at the kiosk's sizes."""
+        theme, show = self.theme, self.show_
         grid = QGridLayout()
         grid.setHorizontalSpacing(theme.px(16))
         grid.setVerticalSpacing(theme.px(16))
-        for label, icon, action in (
-            (ui("previous"), "chevron-left", show.back),
-            (ui("next"), "chevron-right", show.forward),
-            (ui("presenter-black"), "pause", lambda: show.toggle_blank("black")),
-            (ui("presenter-auto"), "play", lambda: show.set_auto(not show.auto)),
-            (ui("presenter-pause"), None, show.clock.toggle_pause),
-            (ui("presenter-reset"), None, show.clock.reset),
-            (ui("presenter-smaller"), None, lambda: self.change_notes_size(-1)),
-            (ui("presenter-larger"), None, lambda: self.change_notes_size(1)),
+        self.swap_button = self._button(ui("presenter-swap"), None, show.rehearsal_toggled.emit)
+        for button in (
+            self._button(ui("previous"), "chevron-left", show.back),
+            self._button(ui("next"), "chevron-right", show.forward),
+            self._button(ui("presenter-black"), "pause", lambda: show.toggle_blank("black")),
+            self._button(ui("presenter-auto"), "play", lambda: show.set_auto(not show.auto)),
+            self._button(ui("presenter-overview"), None, show.overview_toggled.emit),
+            self._button(ui("presenter-pause"), None, show.clock.toggle_pause),
+            self._button(ui("presenter-reset"), None, show.clock.reset),
+            self._button(ui("presenter-smaller"), None, lambda: self.change_notes_size(-1)),
+            self._button(ui("presenter-larger"), None, lambda: self.change_notes_size(1)),
+            self.swap_button,
         ):
-            button = TouchButton(language, theme, label, icon_path(icon) if icon else None)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the show
-            button.clicked.connect(action)
             count = grid.count()
-            grid.addWidget(button, count // 4, count % 4)
-        grid.setColumnStretch(4, 1)
+            grid.addWidget(button, count // 5, count % 5)
+        grid.setColumnStretch(5, 1)
         return grid
+
+    def _button(
+        self, label: Callable[[str], str], icon: str | None, action: Callable[[], object]
+    ) -> TouchButton:
+        button = TouchButton(self.language, self.theme, label, icon_path(icon) if icon else None)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the show
+        button.clicked.connect(action)
+        return button
+
+    def set_rehearsing(self, rehearsing: bool) -> None:
+        """With one screen the swap button leaves the rehearsal view for the slides."""
+        self.swap_button.set_label(ui("presenter-rehearsal-end" if rehearsing else "presenter-swap"))
 
     # ---- following the show ---------------------------------------------------------------
 
@@ -290,6 +304,10 @@ class PresenterView(QWidget):
             self.next_preview.setText(self.language.text(ui("presenter-end")))
         else:
             self.next_preview.setPixmap(self._picture(show.slides.index(following), next_width))
+
+    def slide_picture(self, index: int, width: int) -> QPixmap:
+        """Slide `index` drawn `width` pixels wide, in the current language (cached)."""
+        return self._picture(index, width)
 
     def _picture(self, index: int, width: int) -> QPixmap:
         key = (index, width, self.language.current)

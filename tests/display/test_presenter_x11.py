@@ -19,6 +19,7 @@ from xserver import (
     KioskRun,
     LaunchKiosk,
     MakeXvfb,
+    Monitor,
     Window,
     XServer,
     changed_fraction,
@@ -72,10 +73,12 @@ def focus_the_show(run: KioskRun, audience: Window) -> None:
     wait_until(lambda: (f := run.focus()) is not None and f.pid == run.pid, 3, "focus after a click")
 
 
-def press_and_watch_audience(run: KioskRun, key: str) -> float:
-    """Press `key`; return how much of the visible audience picture changed (0..1)."""
+def press_and_watch_audience(run: KioskRun, key: str, click_to_focus: bool = True) -> float:
+    """Press `key`; return how much of the visible audience picture changed (0..1). Without
+    `click_to_focus` the key goes wherever the X server sends it, as a clicker's does."""
     audience = audience_window(run)
-    focus_the_show(run, audience)
+    if click_to_focus:
+        focus_the_show(run, audience)
     mask = visible_mask(run.x.mapped_windows(), audience, run.x.width, run.x.height)
     assert mask.mean() > 0.1, f"too little of the audience window is visible to compare\n{run.describe()}"
     before = run.settle()
@@ -252,3 +255,71 @@ def test_rehearsal_on_one_small_screen_fits_it(
         5,
         "the slides again",
     )
+
+
+def test_the_clicker_keeps_working_after_f_and_when_the_projector_comes_and_goes(
+    two_screens: XServer, kiosk: LaunchKiosk, slides_content: Path
+) -> None:
+    """Nobody clicks anywhere: after F (the slides leave full screen and come back), with the
+    projector unplugged (the slides move to the laptop) and plugged in again (the presenter
+    view back on the laptop), the clicker's next key moves the show every time."""
+    run = start_slideshow(kiosk, two_screens, slides_content, windows=2)
+    run.settle()
+
+    def clicker_moves_the_show(when: str) -> None:
+        changed = press_and_watch_audience(run, "Next", click_to_focus=False)
+        assert changed > 0.05, (
+            f"{when}: Next left the slide ({changed:.1%}); see {run.folder}\n{run.describe()}"
+        )
+
+    def placed(audience_on: Monitor, presenter_on: Monitor | None) -> bool:
+        windows = run.windows()
+        want = 1 if presenter_on is None else 2
+        if len(windows) != want:
+            return False
+        audience = audience_window(run)
+        if (audience.x, audience.y, audience.width, audience.height) != audience_on.rect:
+            return False
+        if presenter_on is None:
+            return True
+        presenter = run.window(title=PRESENTER_TITLE)
+        return (presenter.x, presenter.y, presenter.width, presenter.height) == presenter_on.rect
+
+    run.x.key("f")
+    run.settle()
+    clicker_moves_the_show("after F")
+    run.x.key("f")
+    wait_until(lambda: placed(PROJECTOR, LAPTOP), 5, "the slides full-screen again after F twice")
+    two_screens.unplug(PROJECTOR)
+    wait_until(lambda: placed(LAPTOP, None), 10, "the slides alone on the laptop once unplugged")
+    run.save("unplugged", run.settle())
+    clicker_moves_the_show("with the projector unplugged")
+    two_screens.plug(PROJECTOR)
+    wait_until(lambda: placed(PROJECTOR, LAPTOP), 10, "slides on the projector, presenter on the laptop")
+    run.save("plugged-again", run.settle())
+    clicker_moves_the_show("with the projector plugged in again")
+
+
+def test_the_overview_opens_on_the_laptop_and_sends_the_chosen_slide_to_the_projector(
+    two_screens: XServer, kiosk: LaunchKiosk, slides_content: Path
+) -> None:
+    """G shows every slide on the presenter's screen while the room keeps its slide; the
+    arrows and Enter send the chosen one to the projector."""
+    run = start_slideshow(kiosk, two_screens, slides_content, windows=2)
+    before = run.settle()
+    laptop = (slice(LAPTOP.y, LAPTOP.y + LAPTOP.height), slice(LAPTOP.x, LAPTOP.x + LAPTOP.width))
+    projector = (
+        slice(PROJECTOR.y, PROJECTOR.y + PROJECTOR.height),
+        slice(PROJECTOR.x, PROJECTOR.x + PROJECTOR.width),
+    )
+    run.x.key("g")
+    overview = run.settle()
+    run.save("overview", overview)
+    assert changed_fraction(before[laptop], overview[laptop]) > 0.2, "G showed no overview on the laptop"
+    assert changed_fraction(before[projector], overview[projector]) < 0.01, "the room saw the overview"
+    for key in ("Right", "Right", "Return"):
+        run.x.key(key)
+    chosen = run.settle()
+    run.save("chosen", chosen)
+    assert changed_fraction(overview[projector], chosen[projector]) > 0.05, "Enter sent no slide to the room"
+    assert changed_fraction(overview[laptop], chosen[laptop]) > 0.1, "the overview stayed on the laptop"

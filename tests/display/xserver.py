@@ -98,6 +98,10 @@ class Monitor:
     def contains(self, x: int, y: int) -> bool:
         return self.x <= x < self.x + self.width and self.y <= y < self.y + self.height
 
+    @property
+    def rect(self) -> tuple[int, int, int, int]:
+        return self.x, self.y, self.width, self.height
+
 
 @dataclass
 class XServer:
@@ -112,6 +116,21 @@ class XServer:
 
     def alive(self) -> bool:
         return all(process.poll() is None for process in self.processes)
+
+    def xrandr(self, *arguments: str) -> str:
+        env = {**os.environ, "DISPLAY": self.display}
+        env.pop("XAUTHORITY", None)
+        return subprocess.run(
+            ["xrandr", *arguments], env=env, check=True, capture_output=True, text=True, timeout=20
+        ).stdout
+
+    def unplug(self, monitor: Monitor) -> None:
+        """As if `monitor`'s cable were pulled: the X server no longer lists it."""
+        self.xrandr("--delmonitor", monitor.name)
+
+    def plug(self, monitor: Monitor) -> None:
+        """`monitor` back (a projector plugged in): listed again where it was."""
+        self.xrandr("--setmonitor", monitor.name, _monitor_geometry(monitor), "none")
 
     def stop(self) -> None:
         # The nested server first: Xephyr is a client of the host Xvfb.
@@ -186,6 +205,16 @@ LAPTOP = Monitor("LAPTOP", 0, 0, 1920, 1080, primary=True)
 PROJECTOR = Monitor("PROJECTOR", 1920, 0, 1920, 1080)
 
 
+# Physical sizes in mm: a 15.6" laptop panel and a projector (Qt reads its DPI from them).
+_MILLIMETRES = {"LAPTOP": (344, 194), "PROJECTOR": (508, 286)}
+
+
+def _monitor_geometry(monitor: Monitor) -> str:
+    """xrandr's monitor geometry: width/mm x height/mm + x + y."""
+    mm_wide, mm_high = _MILLIMETRES[monitor.name]
+    return f"{monitor.width}/{mm_wide}x{monitor.height}/{mm_high}+{monitor.x}+{monitor.y}"
+
+
 def start_two_screens(log_dir: Path | None = None) -> XServer:
     """A laptop (primary, left) and a projector (right) as two xrandr monitors of one Xephyr
     display, nested in a wide Xvfb: Xvfb alone cannot give Qt two screens."""
@@ -202,8 +231,8 @@ def start_two_screens(log_dir: Path | None = None) -> XServer:
         host.processes.append(process)
         env["DISPLAY"] = name
         for arguments in (
-            ["--setmonitor", "LAPTOP", "1920/344x1080/194+0+0", "default"],
-            ["--setmonitor", "PROJECTOR", "1920/508x1080/286+1920+0", "none"],
+            ["--setmonitor", "LAPTOP", _monitor_geometry(LAPTOP), "default"],
+            ["--setmonitor", "PROJECTOR", _monitor_geometry(PROJECTOR), "none"],
             ["--output", "default", "--primary"],
         ):
             subprocess.run(["xrandr", *arguments], env=env, check=True, capture_output=True, timeout=20)
@@ -312,6 +341,10 @@ class Window:
 
     def contains(self, x: int, y: int) -> bool:
         return self.x <= x < self.x + self.width and self.y <= y < self.y + self.height
+
+    @property
+    def rect(self) -> tuple[int, int, int, int]:
+        return self.x, self.y, self.width, self.height
 
     @property
     def centre(self) -> tuple[int, int]:

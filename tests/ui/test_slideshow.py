@@ -22,6 +22,7 @@ from kiosk.content.pages import slide_list
 from kiosk.presenter.view import clock_text
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.session import Session
+from kiosk.ui.widgets.buttons import TouchButton
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -129,6 +130,18 @@ def test_auto_advance_is_off_unless_asked(qtbot: QtBot, bundled: LoadedContent) 
     talk.show.start()
     assert not talk.show.auto
     assert talk.show.remaining_ms() == -1
+    talk.close()
+
+
+def test_the_content_can_ask_for_auto_advance(qtbot: QtBot, bundled: LoadedContent) -> None:
+    assert bundled.content.slideshow is not None
+    show = dataclasses.replace(bundled.content.slideshow, auto_advance=True)
+    asking = dataclasses.replace(bundled, content=dataclasses.replace(bundled.content, slideshow=show))
+    talk = Presentation(Session(asking, None, "en", size=(1280, 720)), time_scale=0.01)
+    talk.show.start()
+    assert talk.show.auto
+    assert talk.show.remaining_ms() > 0  # the presenter sees the countdown to the next slide
+    assert "auto-advance in" in talk.presenter.status.text()
     talk.close()
 
 
@@ -306,3 +319,75 @@ def test_presenter_screen_choice() -> None:
     assert choose_screens([projector, laptop], laptop, None) == (projector, laptop)  # type: ignore[list-item,arg-type]
     # Asked for: the presenter view on screen 2, the slides on the first other one.
     assert choose_screens([laptop, projector, wall], laptop, 2) == (laptop, wall)  # type: ignore[list-item,arg-type]
+
+
+def test_the_overview_shows_every_slide_and_takes_one_by_keys_or_tap(
+    qtbot: QtBot, talk: Presentation
+) -> None:
+    talk.show.set_auto(False)
+    view, overview = talk.presenter, talk.overview
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    press_key(view, Qt.Key.Key_G)
+    # Over the presenter's own window: the room keeps the current slide.
+    assert overview.isVisible()
+    assert overview.parentWidget() is view
+    assert talk.audience.session.current_id == "home"
+    assert overview.selected == 0
+    qtbot.waitUntil(lambda: not overview.pictures_pending(), timeout=10_000)
+    tiles = [overview.tile_rect(index) for index in range(talk.show.count)]
+    assert all(tile is not None and view.rect().contains(tile) for tile in tiles), "every slide on screen"
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down):
+        press_key(view, key)
+    expected = 2 + overview.columns
+    assert overview.selected == expected
+    assert talk.show.index == 0
+    press_key(view, Qt.Key.Key_Return)
+    assert not overview.isVisible()
+    assert talk.show.index == expected
+    assert talk.audience.session.current_id == talk.show.slides[expected].page
+    # Esc closes it where it was; a tap on a slide takes that slide.
+    press_key(view, Qt.Key.Key_O)
+    press_key(view, Qt.Key.Key_Escape)
+    assert not overview.isVisible()
+    assert talk.show.index == expected
+    press_key(view, Qt.Key.Key_G)
+    tile = overview.tile_rect(1)
+    assert tile is not None
+    at = press(overview, tile.center())
+    release(overview, at)
+    assert not overview.isVisible()
+    assert talk.show.index == 1
+
+
+def test_with_one_screen_the_overview_opens_over_the_slides(qtbot: QtBot, talk: Presentation) -> None:
+    talk.show.set_auto(False)
+    talk.show.toggle_blank("black")
+    press_key(talk.audience, Qt.Key.Key_G)
+    assert talk.overview.isVisible()
+    assert talk.overview.parentWidget() is talk.audience
+    press_key(talk.audience, Qt.Key.Key_End)
+    press_key(talk.audience, Qt.Key.Key_Space)
+    assert talk.show.index == talk.show.count - 1
+    assert talk.show.blanked == ""  # a slide taken from the overview is shown
+
+
+def test_the_presenter_has_buttons_for_the_overview_and_the_screens(qtbot: QtBot, talk: Presentation) -> None:
+    view = talk.presenter
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitSignal(talk.show.rehearsal_toggled, timeout=1000):
+        qtbot.mouseClick(view.swap_button, Qt.MouseButton.LeftButton)
+    assert view.swap_button.text() == "交换屏幕"
+    view.set_rehearsing(True)  # one screen: the same button leaves the rehearsal view
+    assert view.swap_button.text() == "回到幻灯片"
+    overview_button = next(b for b in view.findChildren(TouchButton) if b.text() == "全部幻灯片")
+    qtbot.mouseClick(overview_button, Qt.MouseButton.LeftButton)
+    assert talk.overview.isVisible()
+    buttons = [b for b in view.findChildren(TouchButton) if b.isVisible()]
+    assert all(
+        view.rect().contains(b.geometry().translated(b.parentWidget().mapTo(view, QPoint(0, 0))))
+        for b in buttons
+    )
