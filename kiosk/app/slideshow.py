@@ -151,6 +151,12 @@ class Presentation:
         self.show.overview_toggled.connect(self._on_show_overview_toggled)
         # While it is open, the overview has every key (ahead of the show's handler).
         self.audience.router.add_key_handler(self.overview.handle_key_event, first=True)
+        # Every slide's page is built once the first one is on screen, so that no key waits
+        # for a page to be built.
+        self.audience.first_frame.connect(self._build_slides_ahead, Qt.ConnectionType.SingleShotConnection)
+
+    def _build_slides_ahead(self) -> None:
+        self.audience.build_ahead(dict.fromkeys(slide.page for slide in self.show.slides))
 
     def _on_show_overview_toggled(self) -> None:
         """Over the presenter view when the presenter sees it (their own screen, or rehearsing);

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -281,7 +282,8 @@ class PresenterView(QWidget):
         self.notes.set_source(notes if notes is not None else (lambda _lang: ""))
         self.notes_area.verticalScrollBar().setValue(0)
         self.refresh_times()
-        self._draw_later.start()  # the key's turn only moves the audience's slide
+        if self.isVisible():  # hidden (one screen), it draws when it is shown
+            self._draw_later.start()  # the key's turn only moves the audience's slide
 
     def previews_pending(self) -> bool:
         """Whether the slide pictures for the current slide are still to be drawn."""
@@ -289,7 +291,7 @@ class PresenterView(QWidget):
 
     def _draw_previews(self) -> None:
         show = self.show_
-        if show.index < 0 or self._closed:
+        if show.index < 0 or self._closed or not self.isVisible():
             return
         layout = self.layout()
         if layout is not None:
@@ -373,6 +375,10 @@ class PresenterView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draw_later.start()  # the slides as they are now
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()

@@ -6,7 +6,7 @@ new content rebuilds them, keeping the visitor on the same page and step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QResizeEvent, QSh
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import ContentError, LoadedContent
+from kiosk.system.health import trim_heap
 from kiosk.ui.input_router import SWIPE_THRESHOLD, InputRouter
 from kiosk.ui.navigation import NavigationBar
 from kiosk.ui.page_stack import TRANSITION_MS, PageStack
@@ -26,6 +27,8 @@ from kiosk.ui.widgets.icons import clear_icon_caches
 if TYPE_CHECKING:
     from kiosk.ui.overlays.accessibility import AccessibilityPanel
     from kiosk.ui.pages.error import ContentErrorPage
+
+TRIM_AFTER_MS = 1000  # the retired pages' deferred deletes have run by then
 
 
 class MainWindow(QWidget):
@@ -67,6 +70,12 @@ class MainWindow(QWidget):
         self._retire.timeout.connect(self._delete_one_retired)
         # Live content arriving: the visitor's page, built a turn before the swap.
         self._prebuilt: Page | None = None
+        # Pages wanted soon (the slides of a talk), built one per turn while nobody waits.
+        self._ahead: list[str] = []
+        self._build_ahead = QTimer(self)
+        self._build_ahead.setSingleShot(True)
+        self._build_ahead.setInterval(0)
+        self._build_ahead.timeout.connect(self._on_build_ahead_timeout)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -163,6 +172,38 @@ class MainWindow(QWidget):
         self.stack.add(page)
         self.pages[page_id] = page
         return page
+
+    def build_ahead(self, page_ids: Iterable[str]) -> None:
+        """Build these pages before their first visit, one per event-loop turn (input is
+        answered between two), so that the first visit costs no more than a later one."""
+        for page_id in page_ids:
+            if page_id not in self.pages and page_id not in self._ahead:
+                self._ahead.append(page_id)
+        if self._ahead:
+            self._build_ahead.start()
+
+    def pages_to_build(self) -> int:
+        """Pages asked for by `build_ahead` and not built yet."""
+        return len([page_id for page_id in self._ahead if page_id not in self.pages])
+
+    def _on_build_ahead_timeout(self) -> None:
+        if self._prebuilt is not None or self.session.loaded is None:
+            self._ahead.clear()  # new content is on its way: its own pages come with it
+            return
+        while self._ahead:
+            page_id = self._ahead.pop(0)
+            if page_id in self.pages or self.session.ref(page_id) is None:
+                continue
+            page = self.page(page_id)
+            # Laid out for the room it will have, as a hidden page of the stack.
+            page.resize(self.stack.size())
+            page.ensurePolished()
+            layout = page.layout()
+            if layout is not None:
+                layout.activate()
+            break
+        if self._ahead:
+            self._build_ahead.start()
 
     def _show(self, page_id: str, direction: int) -> None:
         if self.session.ref(page_id) is None:
@@ -265,6 +306,8 @@ class MainWindow(QWidget):
             self._retired.pop().deleteLater()
         else:
             self._retire.stop()
+            # Once the last one is deleted, the memory the pages held goes back to the system.
+            QTimer.singleShot(TRIM_AFTER_MS, trim_heap)
 
     def _on_session_content_changed(self, loaded: LoadedContent) -> None:
         """New content, swapped in over two event-loop turns so that neither stalls the screen
