@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +20,7 @@ from kiosk.app.boot import (
     open_log_file,
     setup_logging,
 )
+from kiosk.content.pages import SlideRef
 from kiosk.presenter.overview import SlideOverview
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.presenter.view import Blank, PresenterView
@@ -155,8 +156,35 @@ class Presentation:
         # for a page to be built.
         self.audience.first_frame.connect(self._build_slides_ahead, Qt.ConnectionType.SingleShotConnection)
 
+        # Once a slide is on screen, the pictures of the next and the previous one are taken
+        # (one per turn), so that the clicker's key only starts the transition.
+        self._neighbours: list[SlideRef] = []
+        self._prepare = QTimer(self.audience)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(0)
+        self._prepare.timeout.connect(self._on_prepare_timeout)
+        self.audience.stack.page_entered.connect(self._on_audience_page_entered)
+
     def _build_slides_ahead(self) -> None:
         self.audience.build_ahead(dict.fromkeys(slide.page for slide in self.show.slides))
+
+    def _on_audience_page_entered(self, _page: QWidget) -> None:
+        show = self.show
+        following = show.next_slide()
+        previous = show.slides[show.index - 1] if show.index > 0 else None
+        self._neighbours = [slide for slide in (following, previous) if slide is not None]
+        self._prepare.start()
+
+    def _on_prepare_timeout(self) -> None:
+        session = self.session
+        while self._neighbours:
+            slide = self._neighbours.pop(0)
+            on_its_step = slide.step is None or slide.step == session.step_index(slide.page)
+            if slide.page != session.current_id and on_its_step:
+                self.audience.prepare(slide.page)
+                break
+        if self._neighbours:
+            self._prepare.start()
 
     def _on_show_overview_toggled(self) -> None:
         """Over the presenter view when the presenter sees it (their own screen, or rehearsing);

@@ -96,6 +96,7 @@ class MainWindow(QWidget):
         session.problems_changed.connect(self._on_session_problems_changed)
         session.visitor_reset.connect(self._on_session_visitor_reset)
         session.language.changed.connect(self._update_title)
+        session.language.changed.connect(lambda _lang: self.stack.forget_prepared())
         self.stack.page_entered.connect(self._on_stack_page_entered)
         self.router.swiped.connect(session.step)
         self.router.pressed.connect(self._on_router_pressed)
@@ -182,6 +183,15 @@ class MainWindow(QWidget):
         if self._ahead:
             self._build_ahead.start()
 
+    def prepare(self, page_id: str) -> None:
+        """`page_id` built and its picture taken now, while nobody waits: a transition to it
+        then costs its input almost nothing (a presenter's next and previous slides)."""
+        if self.session.loaded is None or self.session.ref(page_id) is None or self._prebuilt is not None:
+            return
+        page = self.page(page_id)
+        if not self.stack.is_prepared(page):
+            self.stack.prepare(page)
+
     def pages_to_build(self) -> int:
         """Pages asked for by `build_ahead` and not built yet."""
         return len([page_id for page_id in self._ahead if page_id not in self.pages])
@@ -230,6 +240,7 @@ class MainWindow(QWidget):
     def _on_session_step_changed(self, page_id: str, index: int, _count: int) -> None:
         page = self.pages.get(page_id)
         if page is not None:
+            self.stack.forget_prepared(page)
             page.set_step(index)
         if page_id == self.session.current_id:
             self._update_navigation()
@@ -244,6 +255,7 @@ class MainWindow(QWidget):
             self._rebuild()
 
     def _on_session_visitor_reset(self) -> None:
+        self.stack.forget_prepared()
         if self.accessibility is not None:
             self.accessibility.hide()
         for page in self.pages.values():
@@ -279,6 +291,7 @@ class MainWindow(QWidget):
     def _rebuild(self) -> None:
         """Every page anew (new theme or new content), the visitor's page and step kept. All in
         one event-loop turn: nothing blank is ever painted."""
+        self.stack.forget_prepared()
         for widget in [*self.pages.values(), self.error_page]:
             if widget is not None:
                 self._retire_later(widget)

@@ -7,8 +7,8 @@ as the input that caused it, not one timer tick later.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui import theme as th
@@ -25,8 +25,8 @@ class TransitionOverlay(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self._old: QPixmap | None = None
-        self._new: QPixmap | None = None
+        self._old: QPixmap | QImage | None = None
+        self._new: QPixmap | QImage | None = None
         self._backdrop = QColor()
         self._direction = 1
         self._progress = 0.0
@@ -35,7 +35,9 @@ class TransitionOverlay(QWidget):
         self.animation.finished.connect(self._on_animation_finished)
         self.hide()
 
-    def start(self, old: QPixmap, new: QPixmap, direction: int, backdrop: QColor) -> None:
+    def start(
+        self, old: QPixmap | QImage, new: QPixmap | QImage, direction: int, backdrop: QColor
+    ) -> None:
         """Slide from `old` to `new`; `backdrop` shows where the two fade into each other."""
         self.animation.stop()
         self._old, self._new, self._direction, self._progress = old, new, direction, 0.0
@@ -74,11 +76,18 @@ class TransitionOverlay(QWidget):
         p = self._progress
         if self._old is not None:
             painter.setOpacity(1.0 - p)
-            painter.drawPixmap(QPointF(-shift * p, 0), self._old)
-        if self._new is not None:
+            _draw(painter, QPointF(-shift * p, 0), self._old)
+        if self._new is not None and p > 0:
             painter.setOpacity(p)
-            painter.drawPixmap(QPointF(shift * (1.0 - p), 0), self._new)
+            _draw(painter, QPointF(shift * (1.0 - p), 0), self._new)
         painter.end()
+
+
+def _draw(painter: QPainter, at: QPointF, picture: QPixmap | QImage) -> None:
+    if isinstance(picture, QImage):
+        painter.drawImage(at, picture)
+    else:
+        painter.drawPixmap(at, picture)
 
 
 class PageStack(QWidget):
@@ -99,6 +108,9 @@ class PageStack(QWidget):
         # The stack outlives a change of theme: its owner sets this again with each new one.
         self.theme = theme
         self._current: QWidget | None = None
+        # Pictures of hidden pages taken while nobody waited, for the next transition to them.
+        self._prepared: dict[QWidget, QPixmap] = {}
+        self._screen_copy: QImage | None = None
         self.overlay = TransitionOverlay(self, transition_ms)
         self.overlay.finished.connect(self._on_overlay_finished)
 
@@ -123,24 +135,79 @@ class PageStack(QWidget):
             and self.isVisible()
         )
         if animate and old is not None:
-            before = old.grab()
+            before = self._on_screen() or old.grab()
+            prepared = self._prepared.pop(page, None)
             page.show()
             page.raise_()
             layout = page.layout()
             if layout is not None:
                 layout.activate()
-            after = page.grab()
+            after = prepared if prepared is not None else page.grab()
             old.hide()
             self._current = page
             self.overlay.start(before, after, direction, QColor(self.theme.palette.background))
             return
         self.overlay.finish()
+        self._prepared.pop(page, None)
         if old is not None and old is not page:
             old.hide()
         page.show()
         page.raise_()
         self._current = page
         self.page_entered.emit(page)
+
+    def prepare(self, page: QWidget) -> None:
+        """Take `page`'s picture now, for a transition to it later: the input that asks for
+        it then only starts the slide. The page must not change until then, or its owner
+        says so with `forget_prepared`."""
+        if page is self._current or page.parentWidget() is not self or self.reduced_motion:
+            return
+        page.setGeometry(self.rect())
+        layout = page.layout()
+        if layout is not None:
+            layout.activate()
+        self._prepared[page] = page.grab()
+
+    def forget_prepared(self, page: QWidget | None = None) -> None:
+        """`page` (default: every page) changed since its picture was taken."""
+        if page is None:
+            self._prepared.clear()
+        else:
+            self._prepared.pop(page, None)
+
+    def is_prepared(self, page: QWidget) -> bool:
+        return page in self._prepared
+
+    def _on_screen(self) -> QImage | None:
+        """What the stack shows now, copied from its window's backing store (the frame last
+        put on the screen) instead of painting the old page once more: at 3840x2160 that
+        painting is most of an input's turn. None where the store is not an image."""
+        window = self.window()
+        store = window.backingStore()
+        device = store.paintDevice() if store is not None else None
+        if not isinstance(device, QImage) or device.isNull() or not window.isVisible():
+            return None
+        ratio = device.devicePixelRatio()
+        corner = self.mapTo(window, QPoint(0, 0))
+        area = QRect(
+            round(corner.x() * ratio),
+            round(corner.y() * ratio),
+            round(self.width() * ratio),
+            round(self.height() * ratio),
+        )
+        if not device.rect().contains(area):
+            return None
+        # Into the same image each time: a new 33 MB image at 4K costs more in page faults
+        # than the copy itself. The overlay holding the last one is restarted with this one.
+        copy = self._screen_copy
+        if copy is None or copy.size() != area.size() or copy.format() != device.format():
+            copy = self._screen_copy = QImage(area.size(), device.format())
+        copy.setDevicePixelRatio(ratio)
+        painter = QPainter(copy)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.drawImage(QPoint(0, 0), device, area)
+        painter.end()
+        return copy
 
     def _on_overlay_finished(self) -> None:
         if self._current is not None:
