@@ -120,16 +120,22 @@ def _validate(path: Path | None, as_json: bool) -> int:
     import json  # noqa: PLC0415 (commands import what they use: start-up stays lean)
 
     from kiosk.content import ContentError, load_content  # noqa: PLC0415
+    from kiosk.i18n.strings import content_string_problems, ui_text  # noqa: PLC0415
     from kiosk.system.image_check import check_image  # noqa: PLC0415
     from kiosk.system.resources import default_content_path  # noqa: PLC0415
 
     source = path or default_content_path()
     try:
         loaded = load_content(source, check_image)
+        problems = content_string_problems(loaded.content)
+        if problems:
+            raise ContentError(str(source), problems)
     except ContentError as error:
         if as_json:
-            problems = [{"file": error.source, "path": p.path, "message": p.message} for p in error.problems]
-            print(json.dumps(problems, ensure_ascii=False, indent=2))
+            problems_json = [
+                {"file": error.source, "path": p.path, "message": p.message} for p in error.problems
+            ]
+            print(json.dumps(problems_json, ensure_ascii=False, indent=2))
         else:
             for line in error.lines():
                 print(line)
@@ -138,10 +144,13 @@ def _validate(path: Path | None, as_json: bool) -> int:
         print("[]")
         return 0
     content = loaded.content
-    print(
-        f"{source}: valid ({len(content.visions)} visions, {len(content.tours)} tours, "
-        f"{len(content.figures)} figures, {len(content.voices)} voices)"
+    counts = (
+        ui_text("count-visions", "en", n=len(content.visions)),
+        ui_text("count-tours", "en", n=len(content.tours)),
+        ui_text("count-figures", "en", n=len(content.figures)),
+        ui_text("count-voices", "en", n=len(content.voices)),
     )
+    print(f"{source}: valid ({', '.join(counts)})")
     return 0
 
 

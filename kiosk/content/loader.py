@@ -86,6 +86,7 @@ def parse_content(text: str, source: str = "<content>") -> Content:
     except ValidationError as error:
         problems += _problems_from(error)
     problems += _check_references(data)
+    problems += _check_ui_string_languages(data, languages)
     if content is not None:
         problems += _check_slides(content)
     if problems or content is None:
@@ -275,6 +276,17 @@ def _check_references(data: Any) -> Iterator[ContentProblem]:
                 where = f"tours[{t}].stops[{s}]"
                 yield from _check_reference(stop.get("figure"), figure_ids, f"{where}.figure", "figure")
                 yield from _check_reference(stop.get("voice"), voice_ids, f"{where}.voice", "voice")
+
+
+def _check_ui_string_languages(data: Any, languages: tuple[str, ...]) -> Iterator[ContentProblem]:
+    ui_strings = data.get("ui_strings") if isinstance(data, dict) else None
+    if not isinstance(ui_strings, dict):
+        return
+    for lang in ui_strings:
+        if lang not in languages:
+            yield ContentProblem(
+                f"ui_strings.{lang}", f"{lang!r} is not one of meta.languages ({', '.join(languages)})"
+            )
 
 
 def _check_assets(

@@ -51,9 +51,13 @@ AssetPath = Annotated[
     str, Pattern(r"^[^/\\][^\\]*$", "Path of a file under the assets root, with '/' separators", 200)
 ]
 
-FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km"]
+FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km", "km2", "ha", "m2", "year"]
 Approximation = Literal["nearly", "over", "under", "about"]
 ChartKind = Literal["bars", "counters", "proportion", "share", "rate"]
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+# A UI string a content file gives: one text, or one per CLDR plural category of its language
+# ({"one": "{n} étape", "other": "{n} étapes"}) for the strings that count something.
+UiString = str | Mapping[PluralCategory, str]
 
 
 def rule(default: Any = ..., **metadata: Any) -> Any:
@@ -157,10 +161,15 @@ class Figure:
     value: float = rule(allow_inf_nan=False, description="The number as the report states it, in `unit`")
     unit: FigureUnit = rule(
         description="count; percent; fraction (value/denominator); yi_cny (亿元, 100 million yuan); "
-        "wanyi_cny (万亿元, trillion yuan); km"
+        "wanyi_cny (万亿元, trillion yuan); km; km2 (square kilometres); ha (hectares); m2 (square "
+        "metres); year (a calendar year such as 1959: never grouped, never counted up)"
     )
     denominator: int | None = rule(None, ge=2, le=100)
-    measure: LocalText | None = rule(None, description="Measure word, e.g. 家 / companies")
+    measure: LocalText | None = rule(
+        None,
+        description="Measure word, e.g. 家: shown after the number in languages that count with measure "
+        "words (zh, ja, ko, vi, th, lo, km, my); elsewhere the label says what is counted",
+    )
     approx: Approximation | None = None
     per: Literal["day"] | None = rule(None, description="A rate: the value is per day")
     context: LocalText | None = rule(None, description="Year, scope or 'as of' note")
@@ -201,7 +210,10 @@ class Voice:
     organisation: LocalText | None = None
     country: LocalText | None = None
     occasion: LocalText | None = rule(None, description="Where it was said, if the report says")
-    quote: LocalText
+    quote: LocalText = rule(
+        description="The words alone, without quotation marks: the kiosk sets its own mark. Marks "
+        "around the whole text (“…”, „…“, «…», 「…」) are dropped; marks inside it stay"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -276,6 +288,14 @@ class Content:
     figure_groups: tuple[FigureGroup, ...] = rule((), max_length=40)
     voices: tuple[Voice, ...] = rule((), max_length=40)
     slideshow: Slideshow | None = None
+    ui_strings: Mapping[Language, Mapping[str, UiString]] = field(
+        default_factory=dict,
+        metadata={
+            "description": "Interface text for a language the kiosk has no catalog for, or to replace "
+            "some of its words: language -> UI string key (as in kiosk/i18n/locale/en) -> text. What a "
+            "language lacks comes from the default language."
+        },
+    )
 
     def figure(self, figure_id: str) -> Figure:
         return next(f for f in self.figures if f.id == figure_id)

@@ -45,7 +45,7 @@ def test_count_up_frames_keep_the_unit(bundled: LoadedContent) -> None:
 
 
 def test_german_writes_numbers_the_german_way(bundled: LoadedContent) -> None:
-    assert format_figure(bundled.content.figure("rd-investment"), "de").text == "478,5 Mrd. CNY"
+    assert format_figure(bundled.content.figure("rd-investment"), "de").text == "478,5 Milliarden CNY"
     assert format_figure(bundled.content.figure("foreign-employees"), "de").text == "über 10.000"
     assert format_figure(bundled.content.figure("gdp-share"), "de").text == "etwa ein Drittel"
     assert format_figure(bundled.content.figure("patents"), "de").text == "174,7"
