@@ -44,12 +44,21 @@ class Pattern:
         return json_schema
 
 
-Id = Annotated[str, Pattern(r"^[a-z0-9][a-z0-9-]{0,47}$", "Lower-case id: a-z, 0-9, '-'")]
-Color = Annotated[str, Pattern(r"^#[0-9A-Fa-f]{6}$", "Colour as #RRGGBB")]
-Language = Annotated[str, Pattern(r"^[a-z]{2}$", "ISO 639-1 code, e.g. 'zh'")]
-AssetPath = Annotated[
-    str, Pattern(r"^[^/\\][^\\]*$", "Path of a file under the assets root, with '/' separators", 200)
-]
+# Each description completes "'<value>' is not ...": the validator's message and the schema's words.
+ID_RULE = Pattern(r"^[a-z0-9][a-z0-9-]{0,47}$", "a lower-case id: a-z, 0-9 and '-', up to 48 characters")
+COLOR_RULE = Pattern(r"^#[0-9A-Fa-f]{6}$", "a colour written #RRGGBB, e.g. '#2E7D32'")
+LANGUAGE_RULE = Pattern(
+    r"^[a-z]{2}$", "a two-letter ISO 639-1 language code in lower case, e.g. 'zh', 'de', 'ar'"
+)
+ASSET_PATH_RULE = Pattern(
+    r"^[^/\\][^\\]*$", "a path under the assets folder with '/' between folders, e.g. 'icons/green.svg'", 200
+)
+# Every string rule by its regex: how the validator finds the words for a string that fails one.
+PATTERNS = {rule.regex: rule for rule in (ID_RULE, COLOR_RULE, LANGUAGE_RULE, ASSET_PATH_RULE)}
+Id = Annotated[str, ID_RULE]
+Color = Annotated[str, COLOR_RULE]
+Language = Annotated[str, LANGUAGE_RULE]
+AssetPath = Annotated[str, ASSET_PATH_RULE]
 
 FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km", "km2", "ha", "m2", "year"]
 Approximation = Literal["nearly", "over", "under", "about"]
@@ -105,7 +114,13 @@ class LocalText:
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Callable[[Any], Any]) -> Any:
         json_schema = handler(core_schema)
-        json_schema.update(title=cls.__name__, description=cls.__doc__)
+        json_schema.pop("additionalProperties", None)
+        json_schema.update(
+            title=cls.__name__,
+            description=cls.__doc__,
+            patternProperties={LANGUAGE_RULE.regex: {"type": "string"}},
+            propertyNames={"description": LANGUAGE_RULE.description},
+        )
         return json_schema
 
 
@@ -115,16 +130,20 @@ class Meta:
 
     title: LocalText = rule(description="Exhibition title, shown in window titles and the attract loop")
     source: LocalText = rule(description="The report every fact comes from")
-    languages: tuple[Language, ...] = rule(("zh", "en"), min_length=1, max_length=4)
-    default_language: Language = "zh"
+    languages: tuple[Language, ...] = rule(
+        min_length=1, max_length=4, description='Every language of the content\'s texts, e.g. ["de", "en"]'
+    )
+    default_language: Language = rule(description="The language a visitor sees first: one of `languages`")
     idle_timeout_s: int = rule(60, ge=10, le=3600)
     assets_root: str = rule("../assets", description="Folder of the assets, relative to this file")
 
     def __post_init__(self) -> None:
         if self.default_language not in self.languages:
-            raise ValueError(f"default_language {self.default_language!r} is not in languages")
-        if len(set(self.languages)) != len(self.languages):
-            raise ValueError("languages repeat")
+            wanted = ", ".join(self.languages)
+            raise ValueError(f"default_language {self.default_language!r} is not one of languages ({wanted})")
+        repeated = sorted({lang for lang in self.languages if self.languages.count(lang) > 1})
+        if repeated:
+            raise ValueError(f"languages name {', '.join(repeated)} more than once")
 
 
 @dataclass(frozen=True, kw_only=True)
