@@ -83,7 +83,7 @@ def load_content(path: str | Path, check_image: ImageCheck | None = None) -> Loa
     assets_root = (source.parent / content.meta.assets_root).resolve()
     problems = list(_check_assets(content, assets_root, source.parent.resolve(), check_image))
     if problems:
-        raise ContentError(str(source), problems)
+        raise ContentError(str(source), problems, content.meta.languages)
     return LoadedContent(content, source.resolve(), assets_root, LoadedContent.digest_of(raw))
 
 
@@ -109,7 +109,7 @@ def parse_content(text: str, source: str = "<content>") -> Content:
         problems.sort(
             key=lambda problem: not problem.path.startswith(("meta.languages", "meta.default_language"))
         )
-        raise ContentError(source, problems)
+        raise ContentError(source, problems, languages)
     return content
 
 

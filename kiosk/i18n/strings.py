@@ -261,3 +261,24 @@ def ui_texts(lang: str) -> list[str]:
         return []
     text = catalog_path.read_text(encoding="utf-8")
     return [s for s in re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', text, flags=re.MULTILINE) if s]
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language of the machine's locale (LC_ALL, LC_MESSAGES, LANG), e.g. "de" for de_DE.UTF-8."""
+    import os  # noqa: PLC0415
+
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        code = re.split(r"[_.@-]", value)[0].lower()
+        if re.fullmatch(r"[a-z]{2,3}", code):
+            return code
+    return None
+
+
+def error_languages(declared: tuple[str, ...], environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The languages of the "content could not be loaded" screen: the file's own where it
+    declares them, else the machine's and English; only those the kiosk can write it in."""
+    candidates = declared or (system_language(environ) or SOURCE_LANGUAGE, SOURCE_LANGUAGE)
+    shown = tuple(lang for lang in dict.fromkeys(candidates) if has_text("error-title", lang))
+    return shown or (SOURCE_LANGUAGE,)

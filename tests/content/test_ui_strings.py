@@ -20,6 +20,7 @@ from kiosk.i18n.strings import (
     LOCALE_DIR,
     PLURAL_COUNTS,
     content_string_problems,
+    error_languages,
     language_name,
     native_language_name,
     placeholders,
@@ -210,3 +211,12 @@ def test_content_strings_are_only_for_the_contents_languages() -> None:
 def test_no_content_means_the_source_catalog() -> None:
     assert strings._active.default_language == "en"
     assert ui_text("home", "fr") == "Home"
+
+
+def test_error_screen_languages() -> None:
+    assert error_languages(("de", "ar")) == ("de", "ar")
+    assert error_languages(("fr", "de")) == ("de",)  # no French text without the content's own
+    assert error_languages((), {"LANG": "ar_EG.UTF-8"}) == ("ar", "en")
+    assert error_languages((), {"LC_ALL": "C.UTF-8", "LANG": "C"}) == ("en",)
+    assert error_languages((), {"LANG": "pl_PL.UTF-8"}) == ("en",)
+    assert error_languages(("pl",)) == ("en",)
