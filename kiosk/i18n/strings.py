@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gettext
 import re
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -197,6 +196,8 @@ def _own_name(key: str, lang: str) -> str:
 
 def placeholders(text: str) -> set[str]:
     """The {names} a string fills in."""
+    import string  # noqa: PLC0415 (only validation asks)
+
     try:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
     except ValueError:
