@@ -28,6 +28,9 @@ MEASURE_LANGUAGES = frozenset({"zh", "ja", "ko", "vi", "th", "lo", "km", "my"})
 # A language with no words of its own for the report's approximations gets signs, never
 # another language's words.
 _APPROX_SIGNS = {"nearly": "≈", "about": "≈", "over": ">", "under": "<"}
+# A count this large that a language's words for its size say exactly is written with them:
+# "12.5 million", "12,5 Millionen" (a smaller one, "12,500", reads well as it is).
+COMPACT_FROM = 1_000_000
 _CLDR_UNITS = {
     "km": "length-kilometer",
     "km2": "area-square-kilometer",
@@ -196,9 +199,17 @@ def _format_cldr(figure: Figure, shown: float, lang: str) -> Parts:
     if figure.unit == "fraction" and figure.denominator:
         numerals = _digits(f"{int(shown)}/{figure.denominator}", locale)
         return "", numerals, "", _fraction_words(int(shown), figure.denominator, lang)
-    number = format_number(shown, decimals, lang)
     measure = figure.measure.root.get(lang, "") if figure.measure and lang in MEASURE_LANGUAGES else ""
-    return "", number, measure, ""
+    if figure.value >= COMPACT_FROM and _compacts_exactly(figure.value, lang):
+        lead, number, tail = _compact_parts(figure.value, shown, lang)
+        return lead, number, tail + measure, ""
+    return "", format_number(shown, decimals, lang), measure, ""
+
+
+def _compacts_exactly(value: float, lang: str) -> bool:
+    """Whether "12.5 million" says all of `value` (12,500,000), with at most two decimals."""
+    divisor, magnitude = _compact(value, lang)
+    return bool(magnitude) and decimals_of(value / divisor) <= 2
 
 
 def _percent(shown: float, decimals: int, lang: str) -> Parts:
@@ -250,22 +261,29 @@ def _compact(final: float, lang: str) -> tuple[int, str]:
     return 1, ""
 
 
-def _money(final_yuan: float, shown_yuan: float, lang: str) -> Parts:
-    """An amount in yuan, in the words of `lang` for its size ("478.5 billion"), the currency
-    placed where the language places it. Every count-up frame keeps the final value's size and
-    decimals: "CNY 120.0 billion", never "CNY 120,000,000,000" or "47.85234"."""
+def _compact_parts(final: float, shown: float, lang: str) -> tuple[str, str, str]:
+    """(lead, number, tail) of a large number in the words of `lang` for its size ("478.5
+    billion", "478,5 Milliarden"). Every count-up frame keeps the final value's size and
+    decimals: "120.0 billion", never "120,000,000,000" or "47.85234"."""
     locale = _locale(lang)
-    divisor, magnitude = _compact(final_yuan, lang)
-    places = decimals_of(round(final_yuan / divisor, 3))
-    scaled = shown_yuan / divisor
+    divisor, magnitude = _compact(final, lang)
+    places = decimals_of(round(final / divisor, 3))
+    scaled = shown / divisor
     number = format_number(scaled, places, lang)
-    if magnitude:
-        formats = locale.compact_decimal_formats.get("long") or locale.compact_decimal_formats["short"]
-        form = locale.plural_form(scaled if places else round(scaled))
-        pattern = (formats.get(form) or formats["other"])[magnitude].pattern
-        lead, tail = _split(re.sub(r"0+", "\0", pattern, count=1).replace("'", ""), "\0")
-    else:
-        lead, tail = "", ""
+    if not magnitude:
+        return "", number, ""
+    formats = locale.compact_decimal_formats.get("long") or locale.compact_decimal_formats["short"]
+    form = locale.plural_form(scaled if places else round(scaled))
+    pattern = (formats.get(form) or formats["other"])[magnitude].pattern
+    lead, tail = _split(re.sub(r"0+", "\0", pattern, count=1).replace("'", ""), "\0")
+    return lead, number, tail
+
+
+def _money(final_yuan: float, shown_yuan: float, lang: str) -> Parts:
+    """An amount in yuan in the words of `lang` for its size, the currency placed where the
+    language places it: "CNY 478.5 billion", "478,5 Milliarden CNY"."""
+    locale = _locale(lang)
+    lead, number, tail = _compact_parts(final_yuan, shown_yuan, lang)
     currency = locale.currency_formats["standard"].pattern.split(";")[0].replace("\u200f", "")
     if currency.lstrip().startswith("¤"):
         return f"CNY {lead}", number, tail, ""

@@ -121,3 +121,14 @@ def test_the_number_is_set_apart_from_its_words(bundled: LoadedContent) -> None:
         ("3", True),
         ("\u00a0%", False),
     ]
+
+
+def test_large_counts_in_the_words_for_their_size(bundled: LoadedContent) -> None:
+    visitors = _as(bundled.content.figure("listed-companies"), value=12_500_000.0, approx="over")
+    assert format_figure(visitors, "en").text == "over 12.5 million"
+    assert format_figure(visitors, "de").text == "über 12,5 Millionen"
+    assert format_figure(visitors, "ar").text == "أكثر من 12.5 مليون"
+    assert format_figure(visitors, "zh").text == "超过1,250万家"
+    assert format_figure(visitors, "en", 3_000_000).text == "over 3.0 million"  # a count-up frame
+    # A count its size's words cannot say exactly stays whole.
+    assert format_figure(_as(visitors, value=12_345_678.0), "en").text == "over 12,345,678"
