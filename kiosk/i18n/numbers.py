@@ -199,6 +199,10 @@ def _format_cldr(figure: Figure, shown: float, lang: str) -> Parts:
     if figure.unit == "fraction" and figure.denominator:
         numerals = _digits(f"{int(shown)}/{figure.denominator}", locale)
         return "", numerals, "", _fraction_words(int(shown), figure.denominator, lang)
+    return _count(figure, shown, decimals, lang)
+
+
+def _count(figure: Figure, shown: float, decimals: int, lang: str) -> Parts:
     measure = figure.measure.root.get(lang, "") if figure.measure and lang in MEASURE_LANGUAGES else ""
     if figure.value >= COMPACT_FROM and _compacts_exactly(figure.value, lang):
         lead, number, tail = _compact_parts(figure.value, shown, lang)
