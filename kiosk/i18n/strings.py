@@ -95,9 +95,12 @@ def _from_catalog(key: str, lang: str, count: int | None) -> str | None:
 
 
 def _plural_category(lang: str, count: int) -> str:
-    from babel import Locale  # noqa: PLC0415 (only content-supplied plurals need CLDR's rules)
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 (only content-supplied plurals need it)
 
-    return str(Locale.parse(lang).plural_form(count))
+    try:
+        return str(Locale.parse(lang).plural_form(count))
+    except (UnknownLocaleError, ValueError):  # a code CLDR does not know: its "other" form
+        return "other"
 
 
 def _from_content(entry: UiString, lang: str, count: int | None) -> str:
