@@ -15,13 +15,12 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import ContentError, LoadedContent
 from kiosk.content.pages import PageRef, page_order, page_steps, siblings
-from kiosk.i18n.strings import use_content
+from kiosk.i18n.strings import error_languages, use_content
 from kiosk.ui.language import LanguageState
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.theme import Theme
 
 HOME = "home"
-FALLBACK_LANGUAGES = ("zh", "en")
 
 
 class Session(QObject):
@@ -53,8 +52,12 @@ class Session(QObject):
         self.problems = error  # the last content save's problems, kept for the admin
         meta = loaded.content.meta if loaded else None
         use_content(loaded.content if loaded else None)  # its own UI strings, its default language
-        languages = meta.languages if meta else FALLBACK_LANGUAGES
-        self.language = LanguageState(languages, lang or (meta.default_language if meta else "zh"), self)
+        # Without content: the languages the error screen speaks (the broken file's own, else
+        # the machine's and English).
+        languages = meta.languages if meta else error_languages(error.languages if error else ())
+        self.language = LanguageState(
+            languages, lang or (meta.default_language if meta else languages[0]), self
+        )
         self.preferences = Preferences()
         self._reduced_motion = reduced_motion  # the machine's setting; a visitor may add theirs
         self._motion_scale = motion_scale
