@@ -220,3 +220,15 @@ def test_error_screen_languages() -> None:
     assert error_languages((), {"LC_ALL": "C.UTF-8", "LANG": "C"}) == ("en",)
     assert error_languages((), {"LANG": "pl_PL.UTF-8"}) == ("en",)
     assert error_languages(("pl",)) == ("en",)
+
+
+def test_the_translators_template_has_every_string() -> None:
+    """kiosk.pot, where a new language starts, lists every key with its English."""
+    with (LOCALE_DIR / "kiosk.pot").open("rb") as file:
+        template = read_po(file)
+    with (LOCALE_DIR / "en" / "LC_MESSAGES" / "kiosk.po").open("rb") as file:
+        source = read_po(file)
+    assert [_key(m.id) for m in template if m.id] == list(ui_keys())
+    english = {_key(m.id): _forms(m.string)[-1] for m in source if m.id}
+    comments = {_key(m.id): " ".join(m.auto_comments) for m in template if m.id}
+    assert comments == {key: f"English: {text}" for key, text in english.items()}
