@@ -19,7 +19,15 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from kiosk.content.errors import ContentError, ContentProblem
 from kiosk.content.files import MAX_CONTENT_BYTES, UnsafeFileError, read_limited, regular_file_problem
-from kiosk.content.model import LANGUAGE_RULE, PATTERNS, Content, ImageCheck, LoadedContent, LocalText
+from kiosk.content.model import (
+    LANGUAGE_RULE,
+    MAX_LANGUAGES,
+    PATTERNS,
+    Content,
+    ImageCheck,
+    LoadedContent,
+    LocalText,
+)
 from kiosk.content.pages import page_order, page_steps
 
 MAX_FILE_BYTES = MAX_CONTENT_BYTES
@@ -91,8 +99,11 @@ def parse_content(text: str, source: str = "<content>") -> Content:
     """Validate content JSON text into a `Content`; raise `ContentError` with every problem."""
     data = _parse_json(text, source)
     declared = _declared_languages(data)
-    # Texts are checked for the well-written codes only: a bad code is one problem, not one per text.
+    # Texts are checked for the well-written codes only: a bad code is one problem, not one per
+    # text; a list that is wrong as a whole (too long, a code twice) is fixed first.
     languages = tuple(lang for lang in declared if re.fullmatch(LANGUAGE_RULE.regex, lang))
+    if len(declared) > MAX_LANGUAGES or len(set(declared)) != len(declared):
+        languages = ()
     problems: list[ContentProblem] = []
     content: Content | None = None
     try:
@@ -284,6 +295,8 @@ def _problems_from(
             continue
         message = str(detail["msg"]).removeprefix("Value error, ")
         message = message[0].lower() + message[1:] if message else message
+        # A JSON file has lists, not the validator's tuples.
+        message = message.replace("tuple should have", "list should have").replace(" after validation", "")
         if detail["type"] in UNKNOWN_FIELD:
             message = "unknown field (not in the content schema)"
         elif detail["type"] == "missing" and path in REQUIRED_HINTS:

@@ -53,6 +53,7 @@ LANGUAGE_RULE = Pattern(
 ASSET_PATH_RULE = Pattern(
     r"^[^/\\][^\\]*$", "a path under the assets folder with '/' between folders, e.g. 'icons/green.svg'", 200
 )
+MAX_LANGUAGES = 4  # what the language toggle and picker give room for
 # Every string rule by its regex: how the validator finds the words for a string that fails one.
 PATTERNS = {rule.regex: rule for rule in (ID_RULE, COLOR_RULE, LANGUAGE_RULE, ASSET_PATH_RULE)}
 Id = Annotated[str, ID_RULE]
@@ -131,7 +132,9 @@ class Meta:
     title: LocalText = rule(description="Exhibition title, shown in window titles and the attract loop")
     source: LocalText = rule(description="The report every fact comes from")
     languages: tuple[Language, ...] = rule(
-        min_length=1, max_length=4, description='Every language of the content\'s texts, e.g. ["de", "en"]'
+        min_length=1,
+        max_length=MAX_LANGUAGES,
+        description='Every language of the content\'s texts, e.g. ["de", "en"]',
     )
     default_language: Language = rule(description="The language a visitor sees first: one of `languages`")
     idle_timeout_s: int = rule(60, ge=10, le=3600)

@@ -158,6 +158,14 @@ MESSAGES: dict[str, tuple[Edit, list[str]]] = {
         _set("visions", 0, "color", value="green"),
         ["visions[0].color: 'green' is not a colour written #RRGGBB, e.g. '#2E7D32'"],
     ),
+    "too many languages": (
+        _set("meta", "languages", value=["zh", "en", "de", "ar", "fr"]),
+        ["meta.languages: list should have at most 4 items, not 5"],
+    ),
+    "an empty list": (
+        _set("home", "calls", value=[]),
+        ["home.calls: list should have at least 1 item, not 0"],
+    ),
     "interface text for a language the content does not have": (
         _set("ui_strings", value={"fr": {"home": "Accueil"}}),
         ["ui_strings.fr: 'fr' is not one of meta.languages (zh, en)"],
