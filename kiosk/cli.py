@@ -7,6 +7,7 @@ Kept thin: Qt is imported only by the commands that show or render something, so
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,13 +35,47 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _parser() -> argparse.ArgumentParser:
+def _either(choices: Sequence[str]) -> str:
+    """("de", "en", "ar") -> "de, en or ar"."""
+    return " or ".join(", ".join(choices).rsplit(", ", 1))
+
+
+def _lang_help(languages: Sequence[str]) -> str:
+    some = _either(languages) if languages else "a language of the content"
+    return f"{some} (default: the content's default language)"
+
+
+def _content_languages(args: Sequence[str]) -> tuple[str, ...]:
+    """The languages the content file declares, for the help text (read, not validated: only
+    when help is asked for, so no other command pays for it)."""
+    if not any(arg in ("-h", "--help") for arg in args):
+        return ()
+    import json  # noqa: PLC0415
+
+    from kiosk.content.files import MAX_CONTENT_BYTES, read_limited  # noqa: PLC0415
+    from kiosk.system.resources import default_content_path  # noqa: PLC0415
+
+    given = [value for flag, value in itertools.pairwise(args) if flag == "--data"]
+    given += [arg.removeprefix("--data=") for arg in args if arg.startswith("--data=")]
+    source = Path(given[-1]) if given else default_content_path()
+    try:
+        meta = json.loads(read_limited(source, MAX_CONTENT_BYTES)).get("meta", {})
+        languages = meta.get("languages", [])
+    except (OSError, ValueError, AttributeError):
+        return ()
+    if isinstance(languages, list) and all(isinstance(lang, str) for lang in languages):
+        return tuple(languages)
+    return ()
+
+
+def _parser(languages: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+    """The command line; `languages` (the content's) name the choices of --lang in the help."""
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="start the kiosk (the default command)")
     run.add_argument("--data", type=Path, help="content file (default: the bundled content)")
-    run.add_argument("--lang", help="start language, e.g. zh or en (default: the content's)")
+    run.add_argument("--lang", help=f"start language: {_lang_help(languages)}")
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
     run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed")
     run.add_argument("--reduced-motion", action="store_true", help="no slides or count-ups")
@@ -78,20 +113,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     slides.add_argument("--loop", action="store_true", help="after the last slide, start again")
     slides.add_argument("--presenter-screen", type=int, metavar="N", help="the presenter view's screen")
-    slides.add_argument("--lang", help="zh or en")
+    slides.add_argument("--lang", help=_lang_help(languages))
     slides.add_argument("--data", type=Path, help="content file (default: the bundled content)")
     slides.add_argument("--windowed", action="store_true", help="windows instead of full screen")
 
     pdf = commands.add_parser("export-pdf", help="the slides as a PDF handout, one slide a page")
     pdf.add_argument("file", type=Path)
-    pdf.add_argument("--lang", default=None, help="zh or en")
+    pdf.add_argument("--lang", default=None, help=_lang_help(languages))
     pdf.add_argument("--notes", action="store_true", help="speaker notes under each slide")
     pdf.add_argument("--data", type=Path, help="content file (default: the bundled content)")
 
     render = commands.add_parser("render", help="render every page to PNG, offscreen")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     render.add_argument("--size", type=_size, default=(1920, 1080), help="page size, e.g. 1080x1920")
-    render.add_argument("--lang", default="all", help="zh, en or all (default: all)")
+    render.add_argument(
+        "--lang", default="all", help=f"{_either((*(languages or ['a language']), 'all'))} (default: all)"
+    )
     render.add_argument("--data", type=Path, help="content file (default: the bundled content)")
     render.add_argument("--page", action="append", metavar="ID", help="only this page (repeatable)")
 
@@ -120,16 +157,22 @@ def _validate(path: Path | None, as_json: bool) -> int:
     import json  # noqa: PLC0415 (commands import what they use: start-up stays lean)
 
     from kiosk.content import ContentError, load_content  # noqa: PLC0415
+    from kiosk.i18n.strings import content_string_problems, ui_text  # noqa: PLC0415
     from kiosk.system.image_check import check_image  # noqa: PLC0415
     from kiosk.system.resources import default_content_path  # noqa: PLC0415
 
     source = path or default_content_path()
     try:
         loaded = load_content(source, check_image)
+        problems = content_string_problems(loaded.content)
+        if problems:
+            raise ContentError(str(source), problems)
     except ContentError as error:
         if as_json:
-            problems = [{"file": error.source, "path": p.path, "message": p.message} for p in error.problems]
-            print(json.dumps(problems, ensure_ascii=False, indent=2))
+            problems_json = [
+                {"file": error.source, "path": p.path, "message": p.message} for p in error.problems
+            ]
+            print(json.dumps(problems_json, ensure_ascii=False, indent=2))
         else:
             for line in error.lines():
                 print(line)
@@ -138,10 +181,13 @@ def _validate(path: Path | None, as_json: bool) -> int:
         print("[]")
         return 0
     content = loaded.content
-    print(
-        f"{source}: valid ({len(content.visions)} visions, {len(content.tours)} tours, "
-        f"{len(content.figures)} figures, {len(content.voices)} voices)"
+    counts = (
+        ui_text("count-visions", "en", n=len(content.visions)),
+        ui_text("count-tours", "en", n=len(content.tours)),
+        ui_text("count-figures", "en", n=len(content.figures)),
+        ui_text("count-voices", "en", n=len(content.voices)),
     )
+    print(f"{source}: valid ({', '.join(counts)})")
     return 0
 
 
@@ -242,5 +288,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if not args_in or args_in[0] not in (*COMMANDS, "-h", "--help"):
         args_in.insert(0, "run")
-    args = _parser().parse_args(args_in)
+    args = _parser(_content_languages(args_in)).parse_args(args_in)
     return _COMMANDS[args.command](args)

@@ -165,3 +165,11 @@ def test_report_command_writes_csv_and_png(tmp_path: Path, capsys: pytest.Captur
     assert (tmp_path / "r.csv").read_text(encoding="utf-8").startswith("section,key,value,seconds")
     assert (tmp_path / "r.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert run_report(db, "last week", None, None) == 2
+
+
+def test_report_counts_one_view_in_the_singular() -> None:
+    from kiosk.showfloor.analytics import Report  # noqa: PLC0415
+
+    lines = Report(top_pages=[("home", 1, 3.0), ("voices", 2, 8.0)]).lines()
+    assert "  home: 1 view, 3 s" in lines
+    assert "  voices: 2 views, 8 s" in lines

@@ -52,3 +52,26 @@ def test_bad_usage_exits_2() -> None:
     assert "Traceback" not in result.stderr
     assert _kiosk("render").returncode == 2  # --out is required
     assert _kiosk("--size", "huge").returncode == 2
+
+
+def test_help_names_the_contents_languages() -> None:
+    other_park = Path(__file__).parent / "other_park" / "content.json"
+    languages = " or ".join(
+        ", ".join(json.loads(other_park.read_text(encoding="utf-8"))["meta"]["languages"]).rsplit(", ", 1)
+    )
+    result = _kiosk("run", "--help", "--data", str(other_park))
+    assert result.returncode == 0
+    assert f"start language: {languages} (default:" in " ".join(result.stdout.split())
+    bundled = " ".join(_kiosk("render", "--help").stdout.split())
+    assert "--lang LANG zh, en or all (default: all)" in bundled
+
+
+def test_validate_counts_in_the_singular_where_there_is_one(
+    write_content: Callable[..., Path], content_dict: dict[str, Any]
+) -> None:
+    data = json.loads(json.dumps(content_dict))
+    data["tours"] = data["tours"][:1]
+    data["slideshow"]["slides"] = []  # every page in order: none names the tour left out
+    result = _kiosk("validate", str(write_content(data)))
+    assert result.returncode == 0, result.stdout
+    assert ", 1 tour, " in result.stdout

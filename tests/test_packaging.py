@@ -52,3 +52,21 @@ def test_validates_from_any_directory(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_interface_catalogs_travel_in_the_package() -> None:
+    """The wheel holds every file of the `kiosk` package that git does not ignore."""
+    import kiosk  # noqa: PLC0415
+    from kiosk.i18n.strings import LOCALE_DIR, shipped_languages  # noqa: PLC0415
+
+    assert LOCALE_DIR.is_relative_to(Path(kiosk.__file__).parent)
+    catalogs = [
+        LOCALE_DIR / lang / "LC_MESSAGES" / f"kiosk.{kind}"
+        for lang in shipped_languages()
+        for kind in ("po", "mo")
+    ]
+    assert len(catalogs) == 8
+    ignored = subprocess.run(
+        ["git", "check-ignore", *map(str, catalogs)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert ignored.stdout == "", ignored.stdout

@@ -238,8 +238,11 @@ def _import_later_modules() -> None:
         import_page_modules()
         import kiosk.ui.charts  # noqa: PLC0415
         import kiosk.ui.overlays.accessibility  # noqa: F401, PLC0415
+        from kiosk.i18n.numbers import load_cldr  # noqa: PLC0415
+
+        load_cldr()
     except Exception:  # the pages import them again and report it there
-        log.exception("could not preload the pages and the chart library")
+        log.exception("could not preload the pages, the chart library and CLDR's number data")
     # What exists now (modules, classes, the first screen) lives as long as the kiosk: the
     # cyclic garbage collector need not walk it again. A full collection then takes about
     # 1 ms instead of 40, which would otherwise land at random, in the middle of a slide.
@@ -248,7 +251,7 @@ def _import_later_modules() -> None:
 
 def preload_later_modules() -> threading.Thread:
     """Import what the first screen does not need, on a worker thread, once: the other pages'
-    modules and the chart library (pyqtgraph, numpy: about 300 ms).
+    modules, the chart library (pyqtgraph, numpy: about 300 ms) and Babel's number data.
 
     On the UI thread it would freeze the first screen for that long; on a worker the UI thread
     keeps its turns (the GIL is handed over every few milliseconds). A page opened before it is

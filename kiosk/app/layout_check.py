@@ -250,7 +250,10 @@ class _Checker:
 
     def error_screen(self) -> None:
 
-        session = Session(None, SAMPLE_ERROR, self.lang, size=self.combination.size, reduced_motion=True)
+        # Told in the checked content's languages, as its own broken file would be.
+        languages = self.loaded.content.meta.languages
+        error = ContentError(SAMPLE_ERROR.source, list(SAMPLE_ERROR.problems), languages)
+        session = Session(None, error, self.lang, size=self.combination.size, reduced_motion=True)
         window = MainWindow(session)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         window.setFixedSize(*self.combination.size)

@@ -17,9 +17,11 @@ class ContentProblem:
 class ContentError(Exception):
     """The content file could not be used; `problems` says every reason found."""
 
-    def __init__(self, source: str, problems: list[ContentProblem]) -> None:
+    def __init__(self, source: str, problems: list[ContentProblem], languages: tuple[str, ...] = ()) -> None:
         self.source = source
         self.problems = tuple(problems)
+        # The languages the file declares, where it could be read that far: the error screen's.
+        self.languages = languages
         super().__init__(f"{source}: {len(self.problems)} problem(s)")
 
     def lines(self) -> list[str]:

@@ -19,12 +19,25 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from kiosk.content.errors import ContentError, ContentProblem
 from kiosk.content.files import MAX_CONTENT_BYTES, UnsafeFileError, read_limited, regular_file_problem
-from kiosk.content.model import Content, ImageCheck, Language, LoadedContent, LocalText
+from kiosk.content.model import (
+    LANGUAGE_RULE,
+    MAX_LANGUAGES,
+    PATTERNS,
+    Content,
+    ImageCheck,
+    LoadedContent,
+    LocalText,
+)
 from kiosk.content.pages import page_order, page_steps
 
 MAX_FILE_BYTES = MAX_CONTENT_BYTES
 MAX_DEPTH = 32  # nesting of objects and lists; the content needs 6, a hostile file wants thousands
-DEFAULT_LANGUAGES = ("zh", "en")
+LANGUAGE_FIELDS = ("meta.languages", "meta.default_language")
+# What an author should write where a required field of `meta` is missing.
+REQUIRED_HINTS = {
+    "meta.languages": 'list the languages of the texts, e.g. ["de", "en"]',
+    "meta.default_language": "name the language a visitor sees first, one of meta.languages",
+}
 ASSET_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
 
@@ -38,14 +51,21 @@ def local_text_schema(cls: type[LocalText], handler: GetCoreSchemaHandler) -> co
         blank = [lang for lang, text in value.items() if not text.strip()]
         if blank:
             raise ValueError(f"empty text for {', '.join(blank)}")
-        languages = (info.context or {}).get("languages", ())
+        context = info.context or {}
+        # A key that is not a language code is reported once, where the file declares it (or here
+        # when it declares no such language).
+        bad = [lang for lang in value if not re.fullmatch(LANGUAGE_RULE.regex, lang)]
+        bad = [lang for lang in bad if lang not in context.get("declared", ())]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not {LANGUAGE_RULE.description}")
+        languages = context.get("languages", ())
         missing = [lang for lang in languages if lang not in value]
         if missing:
             # Turned into one "<path>.<lang>: field required" line per language below.
             raise PydanticCustomError("missing_language", "field required", {"missing": missing})
         return cls(value)
 
-    texts = core_schema.dict_schema(handler.generate_schema(Language), core_schema.str_schema())
+    texts = core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema())
     return core_schema.with_info_after_validator_function(check, texts, ref="LocalText")
 
 
@@ -71,25 +91,36 @@ def load_content(path: str | Path, check_image: ImageCheck | None = None) -> Loa
     assets_root = (source.parent / content.meta.assets_root).resolve()
     problems = list(_check_assets(content, assets_root, source.parent.resolve(), check_image))
     if problems:
-        raise ContentError(str(source), problems)
+        raise ContentError(str(source), problems, content.meta.languages)
     return LoadedContent(content, source.resolve(), assets_root, LoadedContent.digest_of(raw))
 
 
 def parse_content(text: str, source: str = "<content>") -> Content:
     """Validate content JSON text into a `Content`; raise `ContentError` with every problem."""
     data = _parse_json(text, source)
-    languages = _declared_languages(data)
+    declared = _declared_languages(data)
+    # Texts are checked for the well-written codes only: a bad code is one problem, not one per
+    # text; a list that is wrong as a whole (too long, a code twice) is fixed first.
+    languages = tuple(lang for lang in declared if re.fullmatch(LANGUAGE_RULE.regex, lang))
+    if len(declared) > MAX_LANGUAGES or len(set(declared)) != len(declared):
+        languages = ()
     problems: list[ContentProblem] = []
     content: Content | None = None
     try:
-        content = _validator().validate_json(text, strict=True, context={"languages": languages})
+        context = {"languages": languages, "declared": declared}
+        content = _validator().validate_json(text, strict=True, context=context)
     except ValidationError as error:
-        problems += _problems_from(error)
+        problems += _problems_from(error, _assets_folder_name(data), declared)
     problems += _check_references(data)
+    problems += _check_ui_string_languages(data, languages)
     if content is not None:
         problems += _check_slides(content)
     if problems or content is None:
-        raise ContentError(source, problems)
+        # The content's languages first: they decide what every text must hold.
+        problems.sort(
+            key=lambda problem: not problem.path.startswith(("meta.languages", "meta.default_language"))
+        )
+        raise ContentError(source, problems, languages)
     return content
 
 
@@ -192,11 +223,19 @@ def _parse_json(text: str, source: str) -> Any:
 
 
 def _declared_languages(data: Any) -> tuple[str, ...]:
+    """The languages the file declares, as written; none when it declares none (then no text
+    is checked for languages: one "field required" says what is missing)."""
     meta = data.get("meta") if isinstance(data, dict) else None
     languages = meta.get("languages") if isinstance(meta, dict) else None
-    if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
-        return tuple(languages)
-    return DEFAULT_LANGUAGES
+    if isinstance(languages, list):
+        return tuple(lang for lang in languages if isinstance(lang, str))
+    return ()
+
+
+def _assets_folder_name(data: Any) -> str:
+    meta = data.get("meta") if isinstance(data, dict) else None
+    root = meta.get("assets_root") if isinstance(meta, dict) else None
+    return (Path(root).name or "assets") if isinstance(root, str) else "assets"
 
 
 def json_path(location: Iterable[int | str]) -> str:
@@ -210,18 +249,61 @@ def json_path(location: Iterable[int | str]) -> str:
     return path
 
 
-def _problems_from(error: ValidationError) -> Iterator[ContentProblem]:
-    for detail in error.errors(include_url=False):
+def _pattern_message(value: Any, regex: str, assets: str) -> str:
+    """What is wrong with a string that fails a rule, in the schema's words."""
+    rule = PATTERNS.get(regex)
+    if rule is None:
+        return f"{value!r} does not have the required form"
+    if isinstance(value, str) and rule.description.startswith("a path"):
+        if value.startswith(("/", "\\")):
+            return f"{value!r} is an absolute path; give a path under {assets}/"
+        if "\\" in value:
+            return f"{value!r} has a '\\'; give a path under {assets}/ with '/' between folders"
+    if isinstance(value, str) and rule is LANGUAGE_RULE:
+        base = re.split(r"[-_]", value)[0].lower()
+        if re.fullmatch(rule.regex, base) and base != value:
+            why = "names a region too" if base != value.lower() else "is in capitals"
+            return f"{value!r} {why}; the kiosk takes two-letter ISO 639-1 codes: write {base!r}"
+    return f"{value!r} is not {rule.description}"
+
+
+def _follow_on(detail: Any, details: list[Any]) -> bool:
+    """A list too short only because its items failed: the items' own problems say why."""
+    if detail["type"] != "too_short":
+        return False
+    location = tuple(detail["loc"])
+    return any(
+        len(other["loc"]) > len(location) and tuple(other["loc"][: len(location)]) == location
+        for other in details
+    )
+
+
+def _problems_from(
+    error: ValidationError, assets: str = "assets", declared: tuple[str, ...] = ()
+) -> Iterator[ContentProblem]:
+    details = error.errors(include_url=False)
+    for detail in details:
         location = [part for part in detail["loc"] if part != "root"]
+        path = json_path(location)
+        if path == "meta.default_language" and detail.get("input") in declared:
+            continue  # the same bad code in meta.languages is reported there
         if detail["type"] == "missing_language":
             for lang in detail.get("ctx", {}).get("missing", ()):
                 yield ContentProblem(json_path([*location, lang]), "field required")
             continue
+        if _follow_on(detail, details):
+            continue
         message = str(detail["msg"]).removeprefix("Value error, ")
         message = message[0].lower() + message[1:] if message else message
+        # A JSON file has lists, not the validator's tuples.
+        message = message.replace("tuple should have", "list should have").replace(" after validation", "")
         if detail["type"] in UNKNOWN_FIELD:
             message = "unknown field (not in the content schema)"
-        yield ContentProblem(json_path(location), message)
+        elif detail["type"] == "missing" and path in REQUIRED_HINTS:
+            message = f"field required: {REQUIRED_HINTS[path]}"
+        elif detail["type"] == "string_pattern_mismatch":
+            message = _pattern_message(detail.get("input"), detail.get("ctx", {}).get("pattern", ""), assets)
+        yield ContentProblem(path, message)
 
 
 def _duplicates(ids: Iterable[str]) -> set[str]:
@@ -275,6 +357,17 @@ def _check_references(data: Any) -> Iterator[ContentProblem]:
                 where = f"tours[{t}].stops[{s}]"
                 yield from _check_reference(stop.get("figure"), figure_ids, f"{where}.figure", "figure")
                 yield from _check_reference(stop.get("voice"), voice_ids, f"{where}.voice", "voice")
+
+
+def _check_ui_string_languages(data: Any, languages: tuple[str, ...]) -> Iterator[ContentProblem]:
+    ui_strings = data.get("ui_strings") if isinstance(data, dict) else None
+    if not isinstance(ui_strings, dict):
+        return
+    for lang in ui_strings:
+        if lang not in languages:
+            yield ContentProblem(
+                f"ui_strings.{lang}", f"{lang!r} is not one of meta.languages ({', '.join(languages)})"
+            )
 
 
 def _check_assets(

@@ -44,16 +44,30 @@ class Pattern:
         return json_schema
 
 
-Id = Annotated[str, Pattern(r"^[a-z0-9][a-z0-9-]{0,47}$", "Lower-case id: a-z, 0-9, '-'")]
-Color = Annotated[str, Pattern(r"^#[0-9A-Fa-f]{6}$", "Colour as #RRGGBB")]
-Language = Annotated[str, Pattern(r"^[a-z]{2}$", "ISO 639-1 code, e.g. 'zh'")]
-AssetPath = Annotated[
-    str, Pattern(r"^[^/\\][^\\]*$", "Path of a file under the assets root, with '/' separators", 200)
-]
+# Each description completes "'<value>' is not ...": the validator's message and the schema's words.
+ID_RULE = Pattern(r"^[a-z0-9][a-z0-9-]{0,47}$", "a lower-case id: a-z, 0-9 and '-', up to 48 characters")
+COLOR_RULE = Pattern(r"^#[0-9A-Fa-f]{6}$", "a colour written #RRGGBB, e.g. '#2E7D32'")
+LANGUAGE_RULE = Pattern(
+    r"^[a-z]{2}$", "a two-letter ISO 639-1 language code in lower case, e.g. 'zh', 'de', 'ar'"
+)
+ASSET_PATH_RULE = Pattern(
+    r"^[^/\\][^\\]*$", "a path under the assets folder with '/' between folders, e.g. 'icons/green.svg'", 200
+)
+MAX_LANGUAGES = 4  # what the language toggle and picker give room for
+# Every string rule by its regex: how the validator finds the words for a string that fails one.
+PATTERNS = {rule.regex: rule for rule in (ID_RULE, COLOR_RULE, LANGUAGE_RULE, ASSET_PATH_RULE)}
+Id = Annotated[str, ID_RULE]
+Color = Annotated[str, COLOR_RULE]
+Language = Annotated[str, LANGUAGE_RULE]
+AssetPath = Annotated[str, ASSET_PATH_RULE]
 
-FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km"]
+FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km", "km2", "ha", "m2", "year"]
 Approximation = Literal["nearly", "over", "under", "about"]
 ChartKind = Literal["bars", "counters", "proportion", "share", "rate"]
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+# A UI string a content file gives: one text, or one per CLDR plural category of its language
+# ({"one": "{n} étape", "other": "{n} étapes"}) for the strings that count something.
+UiString = str | Mapping[PluralCategory, str]
 
 
 def rule(default: Any = ..., **metadata: Any) -> Any:
@@ -101,7 +115,13 @@ class LocalText:
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Callable[[Any], Any]) -> Any:
         json_schema = handler(core_schema)
-        json_schema.update(title=cls.__name__, description=cls.__doc__)
+        json_schema.pop("additionalProperties", None)
+        json_schema.update(
+            title=cls.__name__,
+            description=cls.__doc__,
+            patternProperties={LANGUAGE_RULE.regex: {"type": "string"}},
+            propertyNames={"description": LANGUAGE_RULE.description},
+        )
         return json_schema
 
 
@@ -111,16 +131,22 @@ class Meta:
 
     title: LocalText = rule(description="Exhibition title, shown in window titles and the attract loop")
     source: LocalText = rule(description="The report every fact comes from")
-    languages: tuple[Language, ...] = rule(("zh", "en"), min_length=1, max_length=4)
-    default_language: Language = "zh"
+    languages: tuple[Language, ...] = rule(
+        min_length=1,
+        max_length=MAX_LANGUAGES,
+        description='Every language of the content\'s texts, e.g. ["de", "en"]',
+    )
+    default_language: Language = rule(description="The language a visitor sees first: one of `languages`")
     idle_timeout_s: int = rule(60, ge=10, le=3600)
     assets_root: str = rule("../assets", description="Folder of the assets, relative to this file")
 
     def __post_init__(self) -> None:
         if self.default_language not in self.languages:
-            raise ValueError(f"default_language {self.default_language!r} is not in languages")
-        if len(set(self.languages)) != len(self.languages):
-            raise ValueError("languages repeat")
+            wanted = ", ".join(self.languages)
+            raise ValueError(f"default_language {self.default_language!r} is not one of languages ({wanted})")
+        repeated = sorted({lang for lang in self.languages if self.languages.count(lang) > 1})
+        if repeated:
+            raise ValueError(f"languages name {', '.join(repeated)} more than once")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -157,10 +183,15 @@ class Figure:
     value: float = rule(allow_inf_nan=False, description="The number as the report states it, in `unit`")
     unit: FigureUnit = rule(
         description="count; percent; fraction (value/denominator); yi_cny (亿元, 100 million yuan); "
-        "wanyi_cny (万亿元, trillion yuan); km"
+        "wanyi_cny (万亿元, trillion yuan); km; km2 (square kilometres); ha (hectares); m2 (square "
+        "metres); year (a calendar year such as 1959: never grouped, never counted up)"
     )
     denominator: int | None = rule(None, ge=2, le=100)
-    measure: LocalText | None = rule(None, description="Measure word, e.g. 家 / companies")
+    measure: LocalText | None = rule(
+        None,
+        description="Measure word, e.g. 家: shown after the number in languages that count with measure "
+        "words (zh, ja, ko, vi, th, lo, km, my); elsewhere the label says what is counted",
+    )
     approx: Approximation | None = None
     per: Literal["day"] | None = rule(None, description="A rate: the value is per day")
     context: LocalText | None = rule(None, description="Year, scope or 'as of' note")
@@ -201,7 +232,10 @@ class Voice:
     organisation: LocalText | None = None
     country: LocalText | None = None
     occasion: LocalText | None = rule(None, description="Where it was said, if the report says")
-    quote: LocalText
+    quote: LocalText = rule(
+        description="The words alone, without quotation marks: the kiosk sets its own mark. Marks "
+        "around the whole text (“…”, „…“, «…», 「…」) are dropped; marks inside it stay"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -279,6 +313,14 @@ class Content:
     figure_groups: tuple[FigureGroup, ...] = rule((), max_length=40)
     voices: tuple[Voice, ...] = rule((), max_length=40)
     slideshow: Slideshow | None = None
+    ui_strings: Mapping[Language, Mapping[str, UiString]] = field(
+        default_factory=dict,
+        metadata={
+            "description": "Interface text for a language the kiosk has no catalog for, or to replace "
+            "some of its words: language -> UI string key (as in kiosk/i18n/locale/en) -> text. What a "
+            "language lacks comes from the default language."
+        },
+    )
 
     def figure(self, figure_id: str) -> Figure:
         return next(f for f in self.figures if f.id == figure_id)

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.i18n.strings import ui_text
+
 log = logging.getLogger(__name__)
 
 SCHEMA = """
@@ -223,7 +225,10 @@ class Report:
         out.append("visits per hour: " + ", ".join(f"{h:02d}h {n}" for h, n in sorted(self.per_hour.items())))
         out.append("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(self.languages.items())))
         out.append("top pages:")
-        out += [f"  {page}: {views} views, {seconds:.0f} s" for page, views, seconds in self.top_pages[:10]]
+        out += [
+            f"  {page}: {ui_text('count-views', 'en', n=views)}, {seconds:.0f} s"
+            for page, views, seconds in self.top_pages[:10]
+        ]
         out.append("tours (started / reached the last stop):")
         out += [f"  {page}: {started} / {done}" for page, (started, done) in sorted(self.tours.items())]
         if self.figure_taps:

@@ -321,7 +321,7 @@ class ShowFloor(QObject):
 
     def default_language(self) -> str:
         loaded = self.session.loaded
-        languages = loaded.content.meta.languages if loaded else ("zh", "en")
+        languages = loaded.content.meta.languages if loaded else self.session.language.languages
         if self.settings.default_language in languages:
             return self.settings.default_language
         return loaded.content.meta.default_language if loaded else languages[0]

@@ -15,12 +15,12 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import ContentError, LoadedContent
 from kiosk.content.pages import PageRef, page_order, page_steps, siblings
+from kiosk.i18n.strings import error_languages, use_content
 from kiosk.ui.language import LanguageState
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.theme import Theme
 
 HOME = "home"
-FALLBACK_LANGUAGES = ("zh", "en")
 
 
 class Session(QObject):
@@ -51,8 +51,13 @@ class Session(QObject):
         self.error = error  # why there is no content to show (the error screen)
         self.problems = error  # the last content save's problems, kept for the admin
         meta = loaded.content.meta if loaded else None
-        languages = meta.languages if meta else FALLBACK_LANGUAGES
-        self.language = LanguageState(languages, lang or (meta.default_language if meta else "zh"), self)
+        use_content(loaded.content if loaded else None)  # its own UI strings, its default language
+        # Without content: the languages the error screen speaks (the broken file's own, else
+        # the machine's and English).
+        languages = meta.languages if meta else error_languages(error.languages if error else ())
+        self.language = LanguageState(
+            languages, lang or (meta.default_language if meta else languages[0]), self
+        )
         self.preferences = Preferences()
         self._reduced_motion = reduced_motion  # the machine's setting; a visitor may add theirs
         self._motion_scale = motion_scale
@@ -185,6 +190,7 @@ class Session(QObject):
         self.refs = page_order(loaded.content)
         self._refs_by_id = {ref.id: ref for ref in self.refs}
         meta = loaded.content.meta
+        use_content(loaded.content)
         self.language.set_languages(meta.languages, meta.default_language)
         self.history = [page_id for page_id in self.history if page_id in self._refs_by_id]
         self._steps = {

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fontTools.ttLib import TTFont
 
-from kiosk.i18n.strings import UI_STRINGS
+from kiosk.i18n.strings import ui_texts
 from kiosk.system.resources import default_content_path, fonts_dir
 
 
@@ -29,7 +29,9 @@ def test_font_covers_content_and_ui(weight: str) -> None:
     font = TTFont(str(fonts_dir() / f"NotoSansCJKsc-{weight}.subset.otf"))
     cmap = font.getBestCmap()
     content = json.loads(default_content_path().read_text(encoding="utf-8"))
-    shown = set("".join(_strings(content))) | set("".join(_strings(UI_STRINGS)))
+    # The Chinese font's share: the bundled content and the interface in Chinese and Latin script.
+    ui = [text for lang in ("zh", "en", "de") for text in ui_texts(lang)]
+    shown = set("".join(_strings(content))) | set("".join(ui))
     shown |= set("0123456789,.%+-–—·…“”‘’")
     missing = sorted(char for char in shown if ord(char) not in cmap and not char.isspace())
     assert not missing, f"re-run scripts/subset_fonts.py; missing: {''.join(missing)}"

@@ -1,10 +1,12 @@
-"""Numbers as people read them, with the report's approximation signs, in both languages."""
+"""Numbers as people read them, through CLDR: digits, separators, units, years and approximation words."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from kiosk.content import LoadedContent
+from kiosk.content import Figure, LoadedContent, LocalText
 from kiosk.i18n.numbers import format_figure
 
 EXPECTED = {
@@ -45,7 +47,88 @@ def test_count_up_frames_keep_the_unit(bundled: LoadedContent) -> None:
 
 
 def test_german_writes_numbers_the_german_way(bundled: LoadedContent) -> None:
-    assert format_figure(bundled.content.figure("rd-investment"), "de").text == "478,5 Mrd. CNY"
+    assert format_figure(bundled.content.figure("rd-investment"), "de").text == "478,5 Milliarden CNY"
     assert format_figure(bundled.content.figure("foreign-employees"), "de").text == "über 10.000"
     assert format_figure(bundled.content.figure("gdp-share"), "de").text == "etwa ein Drittel"
     assert format_figure(bundled.content.figure("patents"), "de").text == "174,7"
+
+
+def _as(figure: Figure, **changes: object) -> Figure:
+    return dataclasses.replace(figure, **changes)  # type: ignore[arg-type]
+
+
+def test_a_year_is_never_grouped_and_never_counts_up(bundled: LoadedContent) -> None:
+    founded = _as(bundled.content.figure("patents"), unit="year", value=1959.0, approx=None, measure=None)
+    shown = {lang: format_figure(founded, lang).text for lang in ("zh", "en", "de", "fr", "ar", "ko")}
+    assert shown == {"zh": "1959年", "en": "1959", "de": "1959", "fr": "1959", "ar": "1959", "ko": "1959년"}
+    assert format_figure(founded, "en", 12.0).text == "1959"  # a count-up frame shows the year itself
+
+
+def test_areas_in_each_languages_units(bundled: LoadedContent) -> None:
+    area = _as(bundled.content.figure("patents"), unit="km2", value=12.5, approx=None, measure=None)
+    assert [format_figure(area, lang).text for lang in ("zh", "en", "de", "ar")] == [
+        "12.5平方公里",
+        "12.5 km²",
+        "12,5 km²",
+        "12.5 كم²",
+    ]
+    hectares = _as(area, unit="ha", value=2300.0)
+    assert format_figure(hectares, "de").text == "2.300 ha"
+    assert format_figure(hectares, "fr").text == "2\u202f300\u202fha"
+
+
+def test_french_content_gets_french_number_words(bundled: LoadedContent) -> None:
+    revenue = bundled.content.figure("total-revenue")  # nearly 10 万亿元
+    assert format_figure(revenue, "fr").number == "10"
+    assert format_figure(revenue, "fr").tail == " billions CNY"  # a French billion is 10^12
+    # French has no approximation words of the kiosk's own: a sign, never "nearly".
+    assert format_figure(revenue, "fr").text == "≈10 billions CNY"
+    assert format_figure(bundled.content.figure("foreign-employees"), "fr").text == ">10\u202f000"
+
+
+def test_arabic_figures(bundled: LoadedContent) -> None:
+    assert format_figure(bundled.content.figure("total-revenue"), "ar").text == "قرابة 10 ترليون CNY"
+    assert format_figure(bundled.content.figure("foreign-employees"), "ar").text == "أكثر من 10,000"
+    assert format_figure(bundled.content.figure("gdp-share"), "ar").text == "نحو ثلث"
+
+
+def test_a_language_writing_its_own_digits(bundled: LoadedContent) -> None:
+    """Persian (CLDR: Extended Arabic-Indic digits) gets its digits and separators."""
+    assert format_figure(bundled.content.figure("patents"), "fa").number == "۱۷۴٫۷"
+
+
+def test_measure_words_where_the_language_counts_with_them(bundled: LoadedContent) -> None:
+    listed = bundled.content.figure("listed-companies")
+    counted = _as(listed, measure=LocalText({"zh": "家", "en": "companies", "ja": "社"}))
+    assert format_figure(counted, "zh").text == "532家"
+    assert format_figure(counted, "ja").text == "532社"
+    assert format_figure(counted, "en").text == "532"  # the label says what is counted
+
+
+def test_the_number_is_set_apart_from_its_words(bundled: LoadedContent) -> None:
+    assert format_figure(bundled.content.figure("total-revenue"), "en").runs == [
+        ("nearly CNY ", False),
+        ("10", True),
+        (" trillion", False),
+    ]
+    assert format_figure(bundled.content.figure("total-revenue"), "zh").runs == [
+        ("近", False),
+        ("10", True),
+        ("万亿元", False),
+    ]
+    assert format_figure(bundled.content.figure("land-share"), "de").runs == [
+        ("unter ", False),
+        ("3", True),
+        ("\u00a0%", False),
+    ]
+
+
+def test_large_counts_in_the_words_for_their_size(bundled: LoadedContent) -> None:
+    visitors = _as(bundled.content.figure("listed-companies"), value=12_500_000.0, approx="over")
+    assert format_figure(visitors, "en").text == "over 12.5 million"
+    assert format_figure(visitors, "de").text == "über 12,5 Millionen"
+    assert format_figure(visitors, "ar").text == "أكثر من 12.5 مليون"
+    assert format_figure(visitors, "zh").text == "超过1,250万家"
+    assert format_figure(visitors, "en", 3_000_000).text == "over 3.0 million"  # a count-up frame
+    # A count its size's words cannot say exactly stays whole.
+    assert format_figure(_as(visitors, value=12_345_678.0), "en").text == "over 12,345,678"

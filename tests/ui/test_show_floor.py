@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,10 @@ from touch import press, release, swipe, tap
 from visible import visible_texts
 
 from kiosk.app.boot import install_exception_hook
+from kiosk.content import LoadedContent
 from kiosk.showfloor.floor import ShowFloor
 from kiosk.showfloor.lockdown import Lockdown
+from kiosk.showfloor.overlays.attract import playlist
 from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
@@ -350,3 +352,15 @@ def test_keys_under_the_pin_pad_leave_the_page_alone(qtbot: QtBot, floor: Floor)
     for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_Backspace):
         QTest.keyClick(handle, key)
     assert window.session.current_id == "vision/smart"
+
+
+def test_the_attract_loop_never_repeats_a_figure(bundled: LoadedContent) -> None:
+    """Two figure groups that open with the same figure: the second shows its next one."""
+    content = bundled.content
+    first, second = content.figure_groups[:2]
+    shared = replace(second, figures=(first.figures[0], *second.figures))
+    groups = (first, shared, *content.figure_groups[2:])
+    loaded = replace(bundled, content=replace(content, figure_groups=groups))
+    figures = [item.id for kind, item in playlist(loaded) if kind == "figure"]  # type: ignore[attr-defined]
+    assert len(figures) == len(set(figures)) == len(content.figure_groups)
+    assert figures[:2] == [first.figures[0], second.figures[0]]

@@ -38,9 +38,15 @@ Slide = tuple[str, object]
 
 
 def playlist(loaded: LoadedContent) -> list[Slide]:
-    """The loop's order: the initiative, then figures, tours and voices taken in turn."""
+    """The loop's order: the initiative, then figures, tours and voices taken in turn. Each
+    figure group shows its first figure that no group before it showed (groups may share one)."""
     content = loaded.content
-    figures = [content.figure(group.figures[0]) for group in content.figure_groups]
+    shown: list[str] = []
+    for group in content.figure_groups:
+        fresh = next((figure_id for figure_id in group.figures if figure_id not in shown), None)
+        if fresh is not None:
+            shown.append(fresh)
+    figures = [content.figure(figure_id) for figure_id in shown]
     slides: list[Slide] = [("title", None)]
     for figure, tour, voice in zip_longest(figures, content.tours, content.voices):
         slides += [

@@ -1,4 +1,5 @@
-"""Shown instead of the exhibit when the content cannot be loaded: what is wrong, in both languages."""
+"""Shown instead of the exhibit when the content cannot be loaded: what is wrong, in the content's
+languages (the machine's and English when the file names none)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import ContentError
-from kiosk.i18n.strings import ui_text
+from kiosk.i18n.strings import error_languages, ui_text
 from kiosk.ui import theme as th
 from kiosk.ui.pages.base import PageScrollArea
 
@@ -22,11 +23,12 @@ class ContentErrorPage(QWidget):
         margin = theme.margin
         outer.setContentsMargins(margin, margin, margin, margin)
         outer.setSpacing(theme.px(12))
-        for lang in ("zh", "en"):
+        languages = error_languages(error.languages)
+        for lang in languages:
             title = QLabel(ui_text("error-title", lang))
-            title.setProperty("role", "h1" if lang == "zh" else "h2")
+            title.setProperty("role", "h1" if lang == languages[0] else "h2")
             outer.addWidget(title)
-        for lang in ("zh", "en"):
+        for lang in languages:
             body = QLabel(ui_text("error-body", lang))
             body.setProperty("role", "body")
             body.setProperty("tone", "secondary")

@@ -62,18 +62,8 @@ class FigureNumber(QWidget):
         return big, small
 
     def _parts(self) -> list[tuple[str, bool]]:
-        """(text, is_big) runs on the baseline."""
-        f = self.formatted()
-        en = self._language.current != "zh"
-        space = " " if en else ""
-        runs: list[tuple[str, bool]] = []
-        lead = space.join(part for part in (f.approx, f.prefix) if part)
-        if lead:
-            runs.append((lead + space, False))
-        runs.append((f.number, True))
-        if f.suffix:
-            runs.append(((space if en and f.suffix != "%" else "") + f.suffix, False))
-        return runs
+        """(text, is_big) runs on the baseline, spaced as the language writes the figure."""
+        return self.formatted().runs
 
     def _natural_width(self) -> float:
         big, small = self._fonts()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
 from kiosk.content import Voice
+from kiosk.i18n.quotes import quote_words
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.widgets.text import Paragraph, TextLabel
@@ -58,7 +59,8 @@ class QuoteBlock(QFrame):
         grid.setVerticalSpacing(theme.px(6))
         mark = QuoteMark(accent, theme)
         grid.addWidget(mark, 0, 0, Qt.AlignmentFlag.AlignTop)
-        self.quote = Paragraph(language, voice.quote, theme, role, line_height=1.4)
+        words = voice.quote
+        self.quote = Paragraph(language, lambda lang: quote_words(words[lang]), theme, role, line_height=1.4)
         grid.addWidget(self.quote, 0, 1)
         self.name = TextLabel(language, voice.name, "label")
         self.name.setStyleSheet(f"color: {accent};")
