@@ -35,9 +35,7 @@ class TransitionOverlay(QWidget):
         self.animation.finished.connect(self._on_animation_finished)
         self.hide()
 
-    def start(
-        self, old: QPixmap | QImage, new: QPixmap | QImage, direction: int, backdrop: QColor
-    ) -> None:
+    def start(self, old: QPixmap | QImage, new: QPixmap | QImage, direction: int, backdrop: QColor) -> None:
         """Slide from `old` to `new`; `backdrop` shows where the two fade into each other."""
         self.animation.stop()
         self._old, self._new, self._direction, self._progress = old, new, direction, 0.0
