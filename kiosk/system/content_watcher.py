@@ -5,7 +5,7 @@ renaming it over the old one (which ends a plain file watch). So the file's fold
 watched too, and a change is acted on only once the file has settled: the same size and
 time stamp over one quiet period. Loading and validation run on a worker thread; the
 result comes back to the UI thread as `loaded` (valid: swap it in) or `failed` (keep the
-last good content; report the problems). A valid result is also kept in the validated-content
+last good content; report the problems, in one log line per failed save). A valid result is also kept in the validated-content
 cache, on the worker, so the next start shows it without validating.
 
 Whatever lands at the path is only read if it is a regular file (the loader's rule), so a
@@ -186,8 +186,15 @@ class ContentWatcher(QObject):
             self.loaded.emit(loaded)
         elif error is not None:
             self.last_error = error
-            for line in error.lines():
-                log.warning("content not reloaded: %s", line)
+            # One line per failed save, not per problem: a save with thousands of problems must
+            # not rotate the log's history away. The admin's diagnostics list them (capped).
+            first = error.problems[0] if error.problems else "no details"
+            log.warning(
+                "content not reloaded from %s: %d problem(s) listed, the first: %s; the last good content stays",
+                self.path,
+                len(error.problems),
+                first,
+            )
             self.failed.emit(error)
         if self._again:
             self._again = False
