@@ -152,7 +152,7 @@ class Kiosk:
             watcher.check_now,
             lockdown=self.lockdown,
             state_path=user_state_path(APP_NAME) / "state.json",
-            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
+            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3", kiosk=self.settings.kiosk_id),
             start_notes=self.start_plan.notes,
         )
         self.floor = floor

@@ -5,8 +5,9 @@ renaming it over the old one (which ends a plain file watch). So the file's fold
 watched too, and a change is acted on only once the file has settled: the same size and
 time stamp over one quiet period. Loading and validation run on a worker thread; the
 result comes back to the UI thread as `loaded` (valid: swap it in) or `failed` (keep the
-last good content; report the problems, in one log line per failed save). A valid result is also kept in the validated-content
-cache, on the worker, so the next start shows it without validating.
+last good content; report the problems, in one log line per failed save). A valid result is
+also kept in the validated-content cache, on the worker, so the next start shows it without
+validating.
 
 Whatever lands at the path is only read if it is a regular file (the loader's rule), so a
 named pipe renamed over the content cannot block the worker: it is reported like a broken
@@ -190,7 +191,7 @@ class ContentWatcher(QObject):
             # not rotate the log's history away. The admin's diagnostics list them (capped).
             first = error.problems[0] if error.problems else "no details"
             log.warning(
-                "content not reloaded from %s: %d problem(s) listed, the first: %s; the last good content stays",
+                "content not reloaded from %s: %d problem(s) listed, the first: %s; the last good stays",
                 self.path,
                 len(error.problems),
                 first,

@@ -68,11 +68,18 @@ def _language_problem(value: Any) -> str | None:
     return 'not a two-letter language code such as "en"'
 
 
+def _kiosk_id_problem(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) <= 64 and value.isprintable() and value == value.strip():
+        return None
+    return "not a name of up to 64 printable characters"
+
+
 # Every setting but the PIN (checked as a pair): its check, and what an ignored value gives way to.
 _CHECKS: dict[str, tuple[Callable[[Any], str | None], str]] = {
     "reduced_motion": (_bool_problem, "false"),
     "idle_timeout_s": (_idle_problem, "0 (the content's timeout)"),
     "default_language": (_language_problem, '"" (the content\'s default language)'),
+    "kiosk_id": (_kiosk_id_problem, '"" (the host name)'),
 }
 
 
@@ -221,7 +228,7 @@ class Origin:
     pin: tuple[str, str]
 
 
-_SAVED = ("reduced_motion", "pin_salt", "pin_hash", "idle_timeout_s", "default_language")
+_SAVED = ("reduced_motion", "pin_salt", "pin_hash", "idle_timeout_s", "default_language", "kiosk_id")
 
 
 @dataclass(frozen=True)
@@ -234,6 +241,8 @@ class Settings:
     idle_timeout_s: int = 0
     # "": the content's default language.
     default_language: str = ""
+    # The name this kiosk's visits are recorded under; "": the host name.
+    kiosk_id: str = ""
     # Not saved. True: a PIN was stored but cannot be read, so no PIN may open the admin panel.
     pin_lost: bool = field(default=False, compare=False)
     origin: Origin | None = field(default=None, compare=False, repr=False)
