@@ -9,6 +9,11 @@ last good content; report the problems, in one log line per failed save). A vali
 also kept in the validated-content cache, on the worker, so the next start shows it without
 validating.
 
+Content distributed as a folder with a release manifest (`kiosk.system.release`) is loaded
+from this kiosk's verified snapshot of the release, and only once every file of it has
+arrived: until then the watcher waits (`release_waiting`, one log line per release), and any
+change under the folder has it look again.
+
 Whatever lands at the path is only read if it is a regular file (the loader's rule), so a
 named pipe renamed over the content cannot block the worker: it is reported like a broken
 save. A deleted file is reported too, and validated again as soon as it is back.
@@ -23,11 +28,13 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kiosk.content import ContentError, ContentProblem, ImageCheck, LoadedContent, load_content
+from kiosk.system import release
 from kiosk.system.content_cache import ValidatedContentCache
 
 log = logging.getLogger(__name__)
 
 SETTLE_MS = 300
+MAX_WATCHED_FOLDERS = 500  # of a release folder: the bundled content has a dozen
 
 Signature = tuple[int, int] | None  # (size, modification time in ns) or None when missing
 
@@ -44,6 +51,7 @@ class _Relay(QObject):
     """Carries a worker's result to the UI thread (a queued signal)."""
 
     done = Signal(object, object)  # LoadedContent | None, ContentError | None
+    waiting = Signal(str)  # a release not complete yet: why
 
 
 class _LoadJob(QRunnable):
@@ -53,16 +61,29 @@ class _LoadJob(QRunnable):
         check_image: ImageCheck | None,
         relay: _Relay,
         cache: ValidatedContentCache | None,
+        store: Path,
     ) -> None:
         super().__init__()
         self._path = path
         self._check_image = check_image
         self._relay = relay
         self._cache = cache
+        self._store = store
 
     def run(self) -> None:
+        source = self._path
         try:
-            loaded = load_content(self._path, self._check_image)
+            if release.is_released(self._path):
+                source, _release = release.snapshot(self._path, self._store)
+        except release.ReleaseIncompleteError as waiting:
+            self._relay.waiting.emit(str(waiting))
+            return
+        except (release.ReleaseError, OSError) as error:
+            problem = ContentProblem("", f"the release cannot be used: {error}")
+            self._relay.done.emit(None, ContentError(str(self._path), [problem]))
+            return
+        try:
+            loaded = load_content(source, self._check_image)
         except ContentError as error:
             self._relay.done.emit(None, error)
             return
@@ -80,6 +101,7 @@ class _LoadJob(QRunnable):
 class ContentWatcher(QObject):
     loaded = Signal(object)  # LoadedContent
     failed = Signal(object)  # ContentError
+    release_waiting = Signal(str)  # a release folder is still arriving: why it is not taken yet
 
     def __init__(
         self,
@@ -89,9 +111,15 @@ class ContentWatcher(QObject):
         settle_ms: int = SETTLE_MS,
         parent: QObject | None = None,
         cache: ValidatedContentCache | None = None,
+        release_store: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path.resolve()
+        self._store = release_store or release.store_path()
+        # Why the release arriving is not taken yet; a release incomplete at start is waited for.
+        self._waiting: str | None = None
+        if release.is_released(self.path) and not release.is_complete(self.path, self._store):
+            self._waiting = "not complete at start"
         self._cache = cache
         self._check_image = check_image
         self._assets_root = assets_root
@@ -104,8 +132,9 @@ class ContentWatcher(QObject):
         self._settle.timeout.connect(self._on_settle_timeout)
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_relay_done)
+        self._relay.waiting.connect(self._on_relay_waiting)
         self._pending: Signature = None
-        self._last_loaded: Signature = signature(self.path)
+        self._last_loaded: Signature = self._signature()
         self._busy = False
         self._again = False
         self._missing = False
@@ -115,7 +144,15 @@ class ContentWatcher(QObject):
     def _watch(self) -> None:
         """(Re-)add what should be watched: a rename-style save drops the file from the watch."""
         wanted = [str(self.path), str(self.path.parent)]
-        if self._assets_root is not None and self._assets_root.is_dir():
+        if release.is_released(self.path):
+            # Every folder of the release: files arrive anywhere in it, in any order.
+            root = self.path.parent.parent
+            folders = (p for p in root.rglob("*") if p.is_dir() and not p.name.startswith("."))
+            wanted += [
+                str(root),
+                *[str(p) for _i, p in zip(range(MAX_WATCHED_FOLDERS), folders, strict=False)],
+            ]
+        elif self._assets_root is not None and self._assets_root.is_dir():
             wanted.append(str(self._assets_root))
             wanted += [str(p) for p in self._assets_root.iterdir() if p.is_dir()]
         watched = set(self._watcher.files()) | set(self._watcher.directories())
@@ -131,6 +168,11 @@ class ContentWatcher(QObject):
             self._watcher.removePaths(paths)
         QThreadPool.globalInstance().waitForDone(5000)
 
+    @property
+    def busy(self) -> bool:
+        """A change is settling or being validated."""
+        return self._busy or self._settle.isActive()
+
     def watched_paths(self) -> list[str]:
         return self._watcher.files() + self._watcher.directories()
 
@@ -139,13 +181,20 @@ class ContentWatcher(QObject):
         self._last_loaded = None
         self._start_job()
 
+    def _signature(self) -> Signature:
+        """The content file's, or for a release its manifest's (a new release rewrites it)."""
+        manifest = release.manifest_path(self.path)
+        if manifest.exists():
+            return signature(manifest)
+        return signature(self.path)
+
     def _on_watcher_changed(self, _path: str) -> None:
         self._watch()
-        self._pending = signature(self.path)
+        self._pending = self._signature()
         self._settle.start()
 
     def _on_settle_timeout(self) -> None:
-        now = signature(self.path)
+        now = self._signature()
         if now != self._pending:  # still being written: wait for a quiet period
             self._pending = now
             self._settle.start()
@@ -157,7 +206,7 @@ class ContentWatcher(QObject):
             self._missing = False
             self._last_loaded = None  # back, perhaps as it was: validated again all the same
             log.info("content file %s is back", self.path)
-        if now == self._last_loaded:
+        if now == self._last_loaded and self._waiting is None:
             return
         self._start_job()
 
@@ -175,11 +224,24 @@ class ContentWatcher(QObject):
             self._again = True
             return
         self._busy = True
-        self._job_signature = signature(self.path)
-        QThreadPool.globalInstance().start(_LoadJob(self.path, self._check_image, self._relay, self._cache))
+        self._job_signature = self._signature()
+        job = _LoadJob(self.path, self._check_image, self._relay, self._cache, self._store)
+        QThreadPool.globalInstance().start(job)
+
+    def _on_relay_waiting(self, why: str) -> None:
+        self._busy = False
+        self._last_loaded = self._job_signature
+        if why != self._waiting:
+            log.info("content not taken yet from %s: %s", self.path.parent.parent, why)
+            self.release_waiting.emit(why)
+        self._waiting = why
+        if self._again:
+            self._again = False
+            self._start_job()
 
     def _on_relay_done(self, loaded: LoadedContent | None, error: ContentError | None) -> None:
         self._busy = False
+        self._waiting = None
         self._last_loaded = self._job_signature
         if loaded is not None:
             self.last_error = None
