@@ -434,11 +434,23 @@ def open_for_report(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _distinct(paths: Iterable[Path]) -> list[Path]:
+    """Each database once, however often it is named (`*.sqlite3` and a name of the same file)."""
+    seen: set[Path] = set()
+    kept = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
+
+
 def build_report(paths: Path | Iterable[Path], since: float = 0.0) -> Report:
     """The visits of every database in `paths` from `since` on, as one report; `ReportError`
     names the first database that cannot be read."""
     report = Report()
-    for path in [paths] if isinstance(paths, Path) else paths:
+    for path in _distinct([paths] if isinstance(paths, Path) else paths):
         db = open_for_report(path)
         try:
             _add_database(report, db, path, since)
@@ -509,7 +521,7 @@ EVENT_COLUMNS = ("kiosk", "visit", "time", "event", "page", "detail", "seconds")
 def events(paths: Iterable[Path], since: float = 0.0) -> Iterator[tuple[object, ...]]:
     """Every recorded event of every database, one row each (`EVENT_COLUMNS`): visit start and
     end, page view, tour or page step, figure tap, language chosen."""
-    for path in paths:
+    for path in _distinct(paths):
         db = open_for_report(path)
         try:
             yield from _events(db, since)

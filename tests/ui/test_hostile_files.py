@@ -191,3 +191,18 @@ def test_a_save_of_790000_unknown_keys_logs_one_line_and_the_ui_thread_keeps_tur
         assert (_peak_rss_kb() or 0) - resident_before < 500_000
     assert live.page_texts() == before
     assert live.window.session.current_id == "vision/green"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_linked_over_the_content_is_refused_unread(qtbot: QtBot, live: Live) -> None:
+    qtbot.waitUntil(lambda: settled(live.window.current_page))  # type: ignore[arg-type]
+    before = live.page_texts()
+    link = live.path.with_name(".content.link")
+    link.symlink_to("/dev/zero")
+    with qtbot.waitSignal(live.watcher.failed, timeout=5000) as failed:
+        os.replace(link, live.path)
+    assert [str(p) for p in failed.args[0].problems] == ["is a device, not a regular file"]
+    assert live.page_texts() == before
+    with qtbot.waitSignal(live.window.content_shown, timeout=5000):
+        live.save("设备之后")
+    assert "设备之后" in live.page_texts()
