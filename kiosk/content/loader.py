@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,11 +68,16 @@ def _validator() -> TypeAdapter[Content]:
     return TypeAdapter(Content)
 
 
-def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
-    """Read, parse and validate `path`; raise `ContentError` listing every problem."""
+def load_content(
+    path: str | Path,
+    check_image: ImageCheck | None = None,
+    parse: Callable[[str, str], Content] | None = None,
+) -> LoadedContent:
+    """Read, parse and validate `path`; raise `ContentError` listing every problem. `parse`
+    stands in for `parse_content` (the live reload validates in a child process)."""
     source = Path(path)
     raw = _read_bytes(source)
-    content = parse_content(_decode(raw, source), str(source))
+    content = (parse or parse_content)(_decode(raw, source), str(source))
     assets_root = (source.parent / content.meta.assets_root).resolve()
     problems = list(_check_assets(content, assets_root, source.parent.resolve(), check_image))
     if problems:

@@ -3,7 +3,8 @@
 Editors save in different ways: in place, in several writes, or by writing a new file and
 renaming it over the old one (which ends a plain file watch). So the file's folder is
 watched too, and a change is acted on only once the file has settled: the same size and
-time stamp over one quiet period. Loading and validation run on a worker thread; the
+time stamp over one quiet period. Loading and validation run on a worker thread (the
+parsing and the schema's checks in a child process: they hold Python's lock); the
 result comes back to the UI thread as `loaded` (valid: swap it in) or `failed` (keep the
 last good content; report the problems, in one log line per failed save). A valid result is
 also kept in the validated-content cache, on the worker, so the next start shows it without
@@ -28,6 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kiosk.content import ContentError, ContentProblem, ImageCheck, LoadedContent, load_content
+from kiosk.content.isolated import parse_isolated
 from kiosk.system import release
 from kiosk.system.content_cache import ValidatedContentCache
 
@@ -83,7 +85,7 @@ class _LoadJob(QRunnable):
             self._relay.done.emit(None, ContentError(str(self._path), [problem]))
             return
         try:
-            loaded = load_content(source, self._check_image)
+            loaded = load_content(source, self._check_image, parse_isolated)
         except ContentError as error:
             self._relay.done.emit(None, error)
             return

@@ -185,10 +185,13 @@ def test_a_save_of_790000_unknown_keys_logs_one_line_and_the_ui_thread_keeps_tur
     assert len(reports) == 1
     assert "51 problem(s) listed" in reports[0].getMessage()
     longest = max(later - earlier for earlier, later in itertools.pairwise(turns))
-    assert longest < 3.0, f"the UI thread stood still for {longest:.1f} s"
+    # Parsed in a child process: the kiosk's threads never wait on its lock (in a worker
+    # thread, json's scanner alone held it 1.1 s for this file).
+    assert longest < 1.5, f"the UI thread stood still for {longest:.1f} s"
     if measured_memory:
-        # Before: 1.18 GB at the peak. Now the file's parse and its check, some 250 MB.
-        assert (_peak_rss_kb() or 0) - resident_before < 500_000
+        # Before: 1.18 GB at the peak. Now the kiosk holds the file's text (some 35 MB more);
+        # the parse's 270 MB are the child's and go with it.
+        assert (_peak_rss_kb() or 0) - resident_before < 150_000
     assert live.page_texts() == before
     assert live.window.session.current_id == "vision/green"
 
