@@ -387,3 +387,37 @@ def test_the_printable_summary_is_one_a4_page_with_every_section(tmp_path: Path)
     header = png.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")) == (1754, 1240)
+
+
+@pytest.mark.parametrize(
+    ("script", "how"),
+    [("good", "sqlite3 .recover"), ("unusable", "the rows each table yields up to the damage")],
+)
+def test_what_a_working_recover_command_finds_is_used_else_the_rows_that_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, script: str, how: str
+) -> None:
+    """Where `sqlite3 .recover` works (Debian 13's does), the database it rebuilds is taken; a
+    script that cannot be replayed falls back to the copy. A stand-in command plays it here."""
+    db = tmp_path / "visits.sqlite3"
+    _bulk(db, "hall-a", 3000)
+    found = tmp_path / "recovered.sql"
+    if script == "good":
+        # What .recover prints for a page it can read: the statements that rebuild the rows.
+        whole = sqlite3.connect(db)
+        found.write_text("\n".join(whole.iterdump()) + "\n", encoding="utf-8")
+        whole.close()
+    else:
+        found.write_text("BEGIN; this is no SQL;\n", encoding="utf-8")
+    command = tmp_path / "bin" / "sqlite3"
+    command.parent.mkdir()
+    command.write_text(f'#!/bin/sh\ncat "{found}"\n', encoding="utf-8")
+    command.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{command.parent}{os.pathsep}{os.environ['PATH']}")
+    _damage_one_page(db, "visits")
+    recorder = VisitRecorder(db, kiosk="hall-a")
+    recorder.open()
+    recorder.close()
+    assert "corrupt database recovered: " in caplog.text
+    assert f"({how})" in caplog.text
+    saved = build_report(db).recovered[0][2]
+    assert saved == 3000 if script == "good" else 2700 <= saved < 3000

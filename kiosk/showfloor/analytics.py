@@ -92,16 +92,23 @@ def recover_database(damaged: Path, target: Path) -> tuple[int, str]:
     """
     target.unlink(missing_ok=True)
     script = _recover_script(damaged)
+    if script:
+        db = sqlite3.connect(target, isolation_level=None)
+        try:
+            db.executescript(script)
+            db.executescript(SCHEMA)
+            return int(db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]), "sqlite3 .recover"
+        except sqlite3.Error as error:
+            log.warning("analytics: what sqlite3 .recover found cannot be written back (%s)", error)
+        finally:
+            db.close()
+        target.unlink(missing_ok=True)
     db = sqlite3.connect(target, isolation_level=None)
     try:
-        if script:
-            db.executescript(script)
-            how = "sqlite3 .recover"
-        else:
-            _copy_readable_rows(damaged, db)
-            how = "the rows each table yields up to the damage"
+        _copy_readable_rows(damaged, db)
         db.executescript(SCHEMA)
-        return int(db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]), how
+        visits = int(db.execute("SELECT COUNT(*) FROM visits").fetchone()[0])
+        return visits, "the rows each table yields up to the damage"
     finally:
         db.close()
 
@@ -535,8 +542,10 @@ def _events(db: sqlite3.Connection, since: float) -> Iterator[tuple[object, ...]
     def when(moment: float | None) -> str:
         return "" if moment is None else datetime.fromtimestamp(moment).isoformat(timespec="seconds")
 
+    has_kiosk = "kiosk" in [row[1] for row in db.execute("PRAGMA table_info(visits)")]
+    kiosk_column = "kiosk" if has_kiosk else "''"  # a database no kiosk of today has opened yet
     visits = db.execute(
-        "SELECT id, started, ended, kiosk FROM visits WHERE started >= ? ORDER BY id", (since,)
+        f"SELECT id, started, ended, {kiosk_column} FROM visits WHERE started >= ? ORDER BY id", (since,)
     )
     for visit, started, ended, kiosk in visits.fetchall():
         yield kiosk, visit, when(started), "visit start", "", "", ""
