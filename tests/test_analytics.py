@@ -421,3 +421,24 @@ def test_what_a_working_recover_command_finds_is_used_else_the_rows_that_read(
     assert f"({how})" in caplog.text
     saved = build_report(db).recovered[0][2]
     assert saved == 3000 if script == "good" else 2700 <= saved < 3000
+
+
+def test_a_report_whose_reader_has_gone_ends_quietly(tmp_path: Path) -> None:
+    """`kiosk report | head -1`: the reader is gone before the report is written."""
+    db = tmp_path / "visits.sqlite3"
+    _bulk(db, "hall-a", 200)
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", "report", str(db)],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(Path(kiosk.__file__).parents[1])},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert done.stderr == b""
+    assert done.returncode == 1

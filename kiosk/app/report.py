@@ -110,8 +110,16 @@ def run_report(
             if target is not None:
                 _application()
                 _write(target, lambda: draw(report, target))  # noqa: B023 (called at once)
+        sys.stdout.flush()  # here, where a reader gone away is answered, not at the exit
     except ReportError as error:
         return _fail(str(error))
+    except BrokenPipeError:
+        # The reader went away (`kiosk report | head`): nothing left to say, and nowhere to say
+        # it; Python's own flush at exit must not fail on the closed pipe either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 1
     return 0
 
 
