@@ -442,3 +442,20 @@ def test_a_report_whose_reader_has_gone_ends_quietly(tmp_path: Path) -> None:
         os.close(writer)
     assert done.stderr == b""
     assert done.returncode == 1
+
+
+def test_a_damaged_copy_from_another_kiosk_is_read_through_a_recovery(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hall_a, hall_b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    _filled(hall_a, "hall-a", 5)
+    _bulk(hall_b, "hall-b", 3000)
+    _damage_one_page(hall_b, "visits")
+    before = hall_b.read_bytes()
+    assert main(["report", str(hall_a), str(hall_b)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    (note,) = [line for line in out if "is damaged" in line]
+    saved = int(note.split(": ")[1].split(" ")[0])
+    assert saved >= 2700
+    assert f"visits: {5 + saved}" in out
+    assert hall_b.read_bytes() == before, "the damaged file is only read"

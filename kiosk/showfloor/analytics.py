@@ -22,6 +22,7 @@ import socket
 import sqlite3
 import statistics
 import subprocess
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -379,6 +380,7 @@ class Report:
     kiosks: dict[str, int] = field(default_factory=dict)  # kiosk id: visits
     recovered: list[tuple[str, float, int]] = field(default_factory=list)  # kiosk, when, visits
     sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # damaged databases read through a recovery
     first: float | None = None  # the first and last visit's start
     last: float | None = None
 
@@ -393,7 +395,7 @@ class Report:
         return [(page, views, seconds) for page, (views, seconds) in ranked]
 
     def lines(self) -> list[str]:
-        out = [f"visits: {self.visits}", f"median visit: {self.median_seconds:.0f} s"]
+        out = [*self.notes, f"visits: {self.visits}", f"median visit: {self.median_seconds:.0f} s"]
         if len(self.kiosks) > 1 or self.sources[1:]:
             out.append("kiosks: " + ", ".join(f"{kiosk} {n}" for kiosk, n in sorted(self.kiosks.items())))
         out += [
@@ -423,14 +425,33 @@ def _add(counts: dict[Any, int], key: Any, number: int) -> None:
     counts[key] = counts.get(key, 0) + number
 
 
-def open_for_report(path: Path) -> sqlite3.Connection:
-    """The database at `path`, read-only, with the tables a report needs; `ReportError` else."""
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_for_report(path: Path, scratch: Path | None = None) -> tuple[sqlite3.Connection, int | None]:
+    """The database at `path`, read-only, with the tables a report needs, and None; for a
+    damaged one (given a `scratch` folder) a copy recovered there, and the visits it saved.
+    `ReportError` when there is nothing to report from."""
     if not path.exists():
         raise ReportError(f"{path}: no such file (no visit recorded there yet?)")
     if not path.is_file():
         raise ReportError(f"{path}: not a database file (a folder or a device)")
     try:
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise ReportError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if header != _SQLITE_HEADER:
+        raise ReportError(f"{path}: cannot be read as an analytics database (not an SQLite file)")
+    recovered = None
+    try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
+        damage = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
+        if damage != ["ok"] and scratch is not None:
+            db.close()
+            copy = scratch / f"{len(list(scratch.iterdir()))}.sqlite3"
+            recovered = recover_database(path, copy)[0]
+            db = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
         found = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as error:
         raise ReportError(f"{path}: cannot be read as an analytics database ({error})") from None
@@ -438,7 +459,7 @@ def open_for_report(path: Path) -> sqlite3.Connection:
     if missing:
         db.close()
         raise ReportError(f"{path}: not a kiosk's analytics database (no table {', '.join(missing)})")
-    return db
+    return db, recovered
 
 
 def _distinct(paths: Iterable[Path]) -> list[Path]:
@@ -457,14 +478,19 @@ def build_report(paths: Path | Iterable[Path], since: float = 0.0) -> Report:
     """The visits of every database in `paths` from `since` on, as one report; `ReportError`
     names the first database that cannot be read."""
     report = Report()
-    for path in _distinct([paths] if isinstance(paths, Path) else paths):
-        db = open_for_report(path)
-        try:
-            _add_database(report, db, path, since)
-        except sqlite3.Error as error:
-            raise ReportError(f"{path}: cannot be read ({error})") from None
-        finally:
-            db.close()
+    with tempfile.TemporaryDirectory(prefix="kiosk-report-") as scratch:
+        for path in _distinct([paths] if isinstance(paths, Path) else paths):
+            db, recovered = open_for_report(path, Path(scratch))
+            if recovered is not None:
+                report.notes.append(
+                    f"{path} is damaged: {recovered} visit(s) recovered from it for this report"
+                )
+            try:
+                _add_database(report, db, path, since)
+            except sqlite3.Error as error:
+                raise ReportError(f"{path}: cannot be read ({error})") from None
+            finally:
+                db.close()
     return report
 
 
@@ -528,14 +554,15 @@ EVENT_COLUMNS = ("kiosk", "visit", "time", "event", "page", "detail", "seconds")
 def events(paths: Iterable[Path], since: float = 0.0) -> Iterator[tuple[object, ...]]:
     """Every recorded event of every database, one row each (`EVENT_COLUMNS`): visit start and
     end, page view, tour or page step, figure tap, language chosen."""
-    for path in _distinct(paths):
-        db = open_for_report(path)
-        try:
-            yield from _events(db, since)
-        except sqlite3.Error as error:
-            raise ReportError(f"{path}: cannot be read ({error})") from None
-        finally:
-            db.close()
+    with tempfile.TemporaryDirectory(prefix="kiosk-report-") as scratch:
+        for path in _distinct(paths):
+            db, _recovered = open_for_report(path, Path(scratch))
+            try:
+                yield from _events(db, since)
+            except sqlite3.Error as error:
+                raise ReportError(f"{path}: cannot be read ({error})") from None
+            finally:
+                db.close()
 
 
 def _events(db: sqlite3.Connection, since: float) -> Iterator[tuple[object, ...]]:

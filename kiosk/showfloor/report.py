@@ -226,9 +226,11 @@ def draw_summary(painter: QPainter, report: Report, printed: datetime) -> None:
     )
     top = inner.top() + 190
     _key_figures(painter, QRectF(inner.left(), top, inner.width(), 180), report)
-    if report.recovered:
+    if report.recovered or report.notes:
         saved = sum(count for _kiosk, _at, count in report.recovered)
         note = f"{saved} visit(s) were recovered from damaged databases and are counted here."
+        if report.notes:
+            note += f" {len(report.notes)} database(s) given were damaged and read through a recovery."
         _font(painter, 30)
         _text(
             painter,
