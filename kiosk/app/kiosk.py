@@ -188,12 +188,12 @@ class Kiosk:
         the content watch, the input router, the signal watch; the display may blank again.
         The start journal notes a clean stop as a run that went well."""
         self._healthy.stop()
-        if self.hours is not None:
-            self.hours.stop()  # the screen on again before power saving is handed back
-            self.hours = None
         if self.floor is not None:
             self.floor.close()
             self.floor = None
+        if self.hours is not None:
+            self.hours.stop()  # the screen on again before power saving is handed back
+            self.hours = None
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
