@@ -68,6 +68,25 @@ def _content_languages(args: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report", help="what visitors did: visits, pages, languages, tours (several kiosks' databases merged)"
+    )
+    report.add_argument(
+        "databases",
+        nargs="*",
+        type=Path,
+        metavar="DATABASE",
+        help="analytics databases (default: this kiosk's)",
+    )
+    report.add_argument("--since", metavar="DATE", help="only visits from this date on (2026-11-27)")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the summary tables as CSV")
+    report.add_argument("--events", type=Path, metavar="FILE", help="also write every recorded event as CSV")
+    report.add_argument("--png", type=Path, metavar="FILE", help="also draw the one-page summary as PNG")
+    report.add_argument("--pdf", type=Path, metavar="FILE", help="also draw the one-page summary as PDF")
+    report.add_argument("--db", type=Path, action="append", default=[], help="a database (repeatable)")
+
+
 def _parser(languages: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     """The command line; `languages` (the content's) name the choices of --lang in the help."""
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
@@ -101,11 +120,7 @@ def _parser(languages: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     autostart.add_argument("--data", type=Path, help="content file the kiosk should show")
     autostart.add_argument("--screen", type=int, metavar="N", help="the screen to fill")
 
-    report = commands.add_parser("report", help="what visitors did: visits, pages, languages, tours")
-    report.add_argument("--since", metavar="DATE", help="only visits from this date on (2026-11-27)")
-    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the tables as CSV")
-    report.add_argument("--png", type=Path, metavar="FILE", help="also draw visits per hour as PNG")
-    report.add_argument("--db", type=Path, help="the analytics database (default: the kiosk's own)")
+    _add_report_parser(commands)
 
     slides = commands.add_parser("slideshow", help="present the content: keys or a clicker, a presenter view")
     slides.add_argument(
@@ -245,10 +260,11 @@ def _export_pdf(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from platformdirs import user_data_path  # noqa: PLC0415
 
-    from kiosk.showfloor.report import run_report  # noqa: PLC0415
+    from kiosk.app.report import run_report  # noqa: PLC0415
     from kiosk.system.settings import APP_NAME  # noqa: PLC0415
 
-    return run_report(args.db or user_data_path(APP_NAME) / "visits.sqlite3", args.since, args.csv, args.png)
+    databases = [*args.databases, *args.db] or [user_data_path(APP_NAME) / "visits.sqlite3"]
+    return run_report(databases, args.since, args.csv, args.png, args.pdf, args.events)
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -50,3 +50,24 @@ def write_content(tmp_path: Path) -> Iterator[object]:
         return target
 
     return write
+
+
+FLOOD_KEYS = 790_000  # unknown keys in one content file, still under its 8 MB limit
+
+
+@pytest.fixture(scope="session")
+def unknown_key_flood(content_dict: dict[str, object]) -> bytes:
+    """The bundled content with 790,000 short unknown keys in `meta`: about 7 MB."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+    def name(number: int) -> str:
+        text = ""
+        while True:
+            number, digit = divmod(number, 36)
+            text = digits[digit] + text
+            if not number:
+                return text
+
+    data = json.loads(json.dumps(content_dict))
+    data["meta"].update(dict.fromkeys(map(name, range(FLOOD_KEYS)), 0))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

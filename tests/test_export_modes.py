@@ -13,8 +13,8 @@ import pytest
 
 from kiosk.app.pdf import export_pdf
 from kiosk.app.render import render_pages
+from kiosk.app.report import run_report
 from kiosk.showfloor.analytics import VisitRecorder
-from kiosk.showfloor.report import run_report
 from kiosk.system.safe_write import SHARED, write_atomically, write_text_atomically
 from kiosk.system.settings import Settings
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import ContentError, LoadedContent, load_content
+from kiosk.content import ContentError, ContentProblem, LoadedContent, load_content
 from kiosk.system.content_cache import ValidatedContentCache
 from kiosk.system.resources import default_content_path, fonts_dir
 from kiosk.system.settings import APP_NAME
@@ -77,8 +77,16 @@ def load_or_report(
     path: Path | None, cache: ValidatedContentCache | None = None
 ) -> tuple[LoadedContent | None, ContentError | None]:
     """The content at `path` (default: the bundled content), or why it cannot be shown.
-    With a cache: unchanged content validated before is used as it was stored."""
+    With a cache: unchanged content validated before is used as it was stored. Content in a
+    release folder comes from this kiosk's verified snapshot of the release (while one arrives,
+    the last complete one)."""
     source = path or default_content_path()
+    try:
+        source = _released(source)
+    except ContentError as error:
+        for line in error.lines():
+            log.error("%s", line)
+        return None, error
     cached = cache.load(source) if cache is not None else None
     if cached is not None:
         log.info("content %s: unchanged since it was last validated", source)
@@ -95,6 +103,29 @@ def load_or_report(
     if cache is not None:
         cache.store(loaded)
     return loaded, None
+
+
+def _released(source: Path) -> Path:
+    """Where to read `source` from: itself, or the snapshot of the release its folder holds."""
+    from kiosk.system import release  # noqa: PLC0415
+
+    if not release.is_released(source):
+        return source
+    store = release.store_path()
+    try:
+        snapshot, taken = release.snapshot(source, store)
+    except release.ReleaseIncompleteError as waiting:
+        earlier = release.last_complete(source, store)
+        if earlier is None:
+            raise ContentError(str(source), [ContentProblem("", str(waiting))]) from None
+        log.warning("content %s: %s; showing the last complete release meanwhile", source, waiting)
+        return earlier
+    except (release.ReleaseError, OSError) as error:
+        raise ContentError(
+            str(source), [ContentProblem("", f"the release cannot be used: {error}")]
+        ) from None
+    log.info("content %s: release %r, verified", source, taken.version)
+    return snapshot
 
 
 def load_for_command(

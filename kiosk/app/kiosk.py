@@ -43,6 +43,7 @@ from kiosk.ui.session import Session
 
 if TYPE_CHECKING:
     from kiosk.showfloor.floor import ShowFloor
+    from kiosk.showfloor.opening_hours import OpeningHours
     from kiosk.system.content_watcher import ContentWatcher
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class Kiosk:
         self.termination = TerminationWatch(self._on_termination_signal, on_report=self.health.log_now)
         self.watchdog = Watchdog(self.window)
         self.floor: ShowFloor | None = None
+        self.hours: OpeningHours | None = None
         self.watcher: ContentWatcher | None = None
         self._restore_blanking: list[Callable[[], None]] = []
         # A minute up from the first frame (or from new content) is a start that ran well.
@@ -155,7 +157,7 @@ class Kiosk:
             watcher.check_now,
             lockdown=self.lockdown,
             state_path=user_state_path(APP_NAME) / "state.json",
-            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3"),
+            recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3", kiosk=self.settings.kiosk_id),
             start_notes=self.start_plan.notes,
         )
         self.floor = floor
@@ -165,6 +167,19 @@ class Kiosk:
             log.info("restarted while the attract loop ran: it runs again")
         if not self.windowed:
             self._restore_blanking.append(screensaver.inhibit(QGuiApplication.platformName()))
+        self._start_opening_hours(floor)
+
+    def _start_opening_hours(self, floor: ShowFloor) -> None:
+        """Outside the settings' opening hours the screen is off (in a window, only black)."""
+        if not self.settings.opening_hours:
+            return
+        from kiosk.showfloor.opening_hours import OpeningHours  # noqa: PLC0415
+        from kiosk.system.opening_hours import Schedule  # noqa: PLC0415
+        from kiosk.system.screensaver import DisplayPower  # noqa: PLC0415
+
+        platform = "windowed" if self.windowed else QGuiApplication.platformName()
+        schedule = Schedule.parse(self.settings.opening_hours)[0]
+        self.hours = OpeningHours(floor, self.window, schedule, DisplayPower(platform))
 
     def _on_termination_signal(self) -> None:
         if self.lockdown is not None:
@@ -180,6 +195,9 @@ class Kiosk:
         if self.floor is not None:
             self.floor.close()
             self.floor = None
+        if self.hours is not None:
+            self.hours.stop()  # the screen on again before power saving is handed back
+            self.hours = None
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None

@@ -6,6 +6,7 @@ when it first runs, so a kiosk starting from its validated-content cache never l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content.errors import ContentError, ContentProblem
@@ -23,11 +24,16 @@ from kiosk.content.model import (
 )
 
 
-def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
-    """Read, parse and validate `path`; raise `ContentError` listing every problem."""
+def load_content(
+    path: str | Path,
+    check_image: ImageCheck | None = None,
+    parse: Callable[[str, str], Content] | None = None,
+) -> LoadedContent:
+    """Read, parse and validate `path`; raise `ContentError` listing every problem. `parse`
+    stands in for the loader's `parse_content` (the live reload's runs in a child process)."""
     from kiosk.content import loader  # noqa: PLC0415 (the validator: about 100 ms to import)
 
-    return loader.load_content(path, check_image)
+    return loader.load_content(path, check_image, parse)
 
 
 __all__ = [

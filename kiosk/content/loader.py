@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,10 +38,15 @@ REQUIRED_HINTS = {
     "meta.languages": 'list the languages of the texts, e.g. ["de", "en"]',
     "meta.default_language": "name the language a visitor sees first, one of meta.languages",
 }
+# Values (objects, lists, texts, numbers) the validator is given; the bundled content has about
+# 1,600. pydantic keeps every error it finds (some 700 bytes each once listed), so a file of
+# 8 MB made of tiny wrong values would cost gigabytes: anything beyond this is refused unread.
+MAX_VALUES = 100_000
+SHOWN_PER_KIND = 50  # problems of one kind listed before "... and N more of the same kind"
 ASSET_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
 
-__all__ = ["ImageCheck", "LoadedContent", "json_path", "load_content", "parse_content"]
+__all__ = ["ImageCheck", "LoadedContent", "cap_problems", "json_path", "load_content", "parse_content"]
 
 
 def local_text_schema(cls: type[LocalText], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
@@ -83,11 +88,16 @@ def _validator() -> TypeAdapter[Content]:
     return TypeAdapter(Content)
 
 
-def load_content(path: str | Path, check_image: ImageCheck | None = None) -> LoadedContent:
-    """Read, parse and validate `path`; raise `ContentError` listing every problem."""
+def load_content(
+    path: str | Path,
+    check_image: ImageCheck | None = None,
+    parse: Callable[[str, str], Content] | None = None,
+) -> LoadedContent:
+    """Read, parse and validate `path`; raise `ContentError` listing every problem. `parse`
+    stands in for `parse_content` (the live reload validates in a child process)."""
     source = Path(path)
     raw = _read_bytes(source)
-    content = parse_content(_decode(raw, source), str(source))
+    content = (parse or parse_content)(_decode(raw, source), str(source))
     assets_root = (source.parent / content.meta.assets_root).resolve()
     problems = list(_check_assets(content, assets_root, source.parent.resolve(), check_image))
     if problems:
@@ -96,15 +106,25 @@ def load_content(path: str | Path, check_image: ImageCheck | None = None) -> Loa
 
 
 def parse_content(text: str, source: str = "<content>") -> Content:
-    """Validate content JSON text into a `Content`; raise `ContentError` with every problem."""
+    """Validate content JSON text into a `Content`; raise `ContentError` with every problem
+    (at most `SHOWN_PER_KIND` of one kind, then how many more)."""
     data = _parse_json(text, source)
+    # Unknown keys are found and taken out here, counted rather than each made into an error by
+    # the validator: a file of nothing but unknown keys stays as cheap as a valid one.
+    unknown = _strip_unknown_keys(data, _json_schema())
+    if unknown:
+        text = json.dumps(data, ensure_ascii=False)
+    values = _count_values(data)
+    if values > MAX_VALUES:
+        message = f"holds more than {MAX_VALUES:,} values; content needs far fewer"
+        raise ContentError(source, cap_problems([*unknown, ContentProblem("", message)]))
     declared = _declared_languages(data)
     # Texts are checked for the well-written codes only: a bad code is one problem, not one per
     # text; a list that is wrong as a whole (too long, a code twice) is fixed first.
     languages = tuple(lang for lang in declared if re.fullmatch(LANGUAGE_RULE.regex, lang))
     if len(declared) > MAX_LANGUAGES or len(set(declared)) != len(declared):
         languages = ()
-    problems: list[ContentProblem] = []
+    problems: list[ContentProblem] = list(unknown)
     content: Content | None = None
     try:
         context = {"languages": languages, "declared": declared}
@@ -120,8 +140,131 @@ def parse_content(text: str, source: str = "<content>") -> Content:
         problems.sort(
             key=lambda problem: not problem.path.startswith(("meta.languages", "meta.default_language"))
         )
-        raise ContentError(source, problems, languages)
+        raise ContentError(source, cap_problems(problems), languages)
     return content
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
+
+
+def cap_problems(problems: Iterable[ContentProblem], shown: int = SHOWN_PER_KIND) -> list[ContentProblem]:
+    """The first `shown` problems of each kind (the same message but for names and numbers in
+    it), then one line saying how many more of that kind there are."""
+    kept: list[ContentProblem] = []
+    counts: dict[str, int] = {}
+    for problem in problems:
+        kind = _QUOTED.sub("_", problem.message)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= shown:
+            kept.append(problem)
+    for kind, count in counts.items():
+        if count > shown:
+            example = next(p for p in kept if _QUOTED.sub("_", p.message) == kind)
+            kept.append(
+                ContentProblem("", f"... and {count - shown:,} more of the same kind ({example.message})")
+            )
+    return kept
+
+
+@cache
+def _json_schema() -> dict[str, Any]:
+    return _validator().json_schema()
+
+
+def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The alternatives a schema allows, with references followed."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        return _resolve(defs[ref.rsplit("/", 1)[-1]], defs)
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives:
+        return [resolved for option in alternatives for resolved in _resolve(option, defs)]
+    return [schema]
+
+
+_Visit = tuple[Any, dict[str, Any], tuple[int | str, ...]]  # a value, its schema, its place
+
+
+def _strip_unknown_keys(
+    data: Any, schema: dict[str, Any], shown: int = SHOWN_PER_KIND
+) -> list[ContentProblem]:
+    """Remove from `data` every key its object's schema does not know: a problem for each of the
+    first `shown` in the file's order, then one saying how many more."""
+    defs = schema.get("$defs", {})
+    unknown: list[tuple[int | str, ...]] = []
+    count = 0
+    pending: list[_Visit] = [(data, schema, ())]
+    while pending:
+        value, here, location = pending.pop()
+        options = _resolve(here, defs)
+        if isinstance(value, dict):
+            children, removed = _object_children(value, options, location)
+            count += len(removed)
+            unknown += removed[: max(0, shown - len(unknown))]
+        else:
+            children = _list_children(value, options, location) if isinstance(value, list) else []
+        pending.extend(reversed(children))  # popped in the file's order
+    message = "unknown field (not in the content schema)"
+    found = [ContentProblem(json_path(location), message) for location in unknown]
+    if count > shown:
+        found.append(ContentProblem("", f"... and {count - shown:,} more of the same kind ({message})"))
+    return found
+
+
+def _object_children(
+    value: dict[str, Any], options: list[dict[str, Any]], location: tuple[int | str, ...]
+) -> tuple[list[_Visit], list[tuple[int | str, ...]]]:
+    """The known values of an object to look into, and the places of its unknown keys (removed)."""
+    objects = [o for o in options if o.get("type") == "object" or "properties" in o]
+    if not objects:
+        return [], []
+    known: dict[str, Any] = {}
+    for option in objects:
+        for key, field_schema in option.get("properties", {}).items():
+            known.setdefault(key, field_schema)
+    closed = all(o.get("additionalProperties") is False for o in objects)
+    extra = next(
+        (o["additionalProperties"] for o in objects if isinstance(o.get("additionalProperties"), dict)), None
+    )
+    children: list[_Visit] = []
+    removed: list[tuple[int | str, ...]] = []
+    for key in list(value):
+        if key in known:
+            children.append((value[key], known[key], (*location, key)))
+        elif closed:
+            removed.append((*location, key))
+            del value[key]
+        elif extra is not None:
+            children.append((value[key], extra, (*location, key)))
+    return children, removed
+
+
+def _list_children(
+    value: list[Any], options: list[dict[str, Any]], location: tuple[int | str, ...]
+) -> list[_Visit]:
+    children: list[_Visit] = []
+    for option in [o for o in options if o.get("type") == "array"][:1]:
+        prefix = option.get("prefixItems", [])
+        for index, item in enumerate(value):
+            item_schema = prefix[index] if index < len(prefix) else option.get("items")
+            if isinstance(item_schema, dict):
+                children.append((item, item_schema, (*location, index)))
+    return children
+
+
+def _count_values(data: Any) -> int:
+    count = 0
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        count += 1
+        if count > MAX_VALUES:
+            break
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return count
 
 
 def _check_slides(content: Content) -> Iterator[ContentProblem]:

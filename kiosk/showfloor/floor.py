@@ -126,6 +126,8 @@ class ShowFloor(QObject):
             settings, clock, state_path.with_name(PinGate.STATE_FILE) if state_path else None
         )
         self.attract: AttractLoop | None = None
+        # Outside opening hours a touch is staff at work, not a visit.
+        self.recording_paused = False
         self._build_overlays()
         self._connect_signals()
         self.idle.start()
@@ -227,7 +229,13 @@ class ShowFloor(QObject):
         """A touch with no visit open starts one (the first touch after a reset or the loop)."""
         recorder = self.recorder
         attract_up = self.attract is not None and self.attract.running
-        if recorder is not None and recorder.visit is None and not self.admin.isVisible() and not attract_up:
+        if (
+            recorder is not None
+            and recorder.visit is None
+            and not self.admin.isVisible()
+            and not attract_up
+            and not self.recording_paused
+        ):
             recorder.start_visit(self.session.language.current)
             if self.session.current_id:
                 recorder.page_view(self.session.current_id)

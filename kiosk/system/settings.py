@@ -23,6 +23,7 @@ from typing import Any
 from platformdirs import user_config_path
 
 from kiosk.content.files import read_limited
+from kiosk.system.opening_hours import Schedule
 from kiosk.system.safe_write import write_atomically, write_text_atomically
 
 log = logging.getLogger(__name__)
@@ -68,11 +69,23 @@ def _language_problem(value: Any) -> str | None:
     return 'not a two-letter language code such as "en"'
 
 
+def _kiosk_id_problem(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) <= 64 and value.isprintable() and value == value.strip():
+        return None
+    return "not a name of up to 64 printable characters"
+
+
+def _opening_hours_problem(value: Any) -> str | None:
+    return Schedule.parse(value)[1]
+
+
 # Every setting but the PIN (checked as a pair): its check, and what an ignored value gives way to.
 _CHECKS: dict[str, tuple[Callable[[Any], str | None], str]] = {
     "reduced_motion": (_bool_problem, "false"),
     "idle_timeout_s": (_idle_problem, "0 (the content's timeout)"),
     "default_language": (_language_problem, '"" (the content\'s default language)'),
+    "kiosk_id": (_kiosk_id_problem, '"" (the host name)'),
+    "opening_hours": (_opening_hours_problem, "{} (open all the time)"),
 }
 
 
@@ -221,7 +234,15 @@ class Origin:
     pin: tuple[str, str]
 
 
-_SAVED = ("reduced_motion", "pin_salt", "pin_hash", "idle_timeout_s", "default_language")
+_SAVED = (
+    "reduced_motion",
+    "pin_salt",
+    "pin_hash",
+    "idle_timeout_s",
+    "default_language",
+    "kiosk_id",
+    "opening_hours",
+)
 
 
 @dataclass(frozen=True)
@@ -234,6 +255,10 @@ class Settings:
     idle_timeout_s: int = 0
     # "": the content's default language.
     default_language: str = ""
+    # The name this kiosk's visits are recorded under; "": the host name.
+    kiosk_id: str = ""
+    # Per weekday, e.g. {"mon": "09:00-18:00"}; outside them the screen is off. {}: always open.
+    opening_hours: dict[str, str] = field(default_factory=dict)
     # Not saved. True: a PIN was stored but cannot be read, so no PIN may open the admin panel.
     pin_lost: bool = field(default=False, compare=False)
     origin: Origin | None = field(default=None, compare=False, repr=False)
