@@ -30,6 +30,10 @@ from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
 
+# A slide's entrance (its numbers counting up, its charts growing) is over by then: the work
+# done ahead for the next keys waits for it.
+PREPARE_AFTER_MS = 2000
+
 
 def choose_screens(
     screens: list[QScreen], primary: QScreen, presenter_screen: int | None
@@ -161,19 +165,21 @@ class Presentation:
         self._neighbours: list[SlideRef] = []
         self._prepare = QTimer(self.audience)
         self._prepare.setSingleShot(True)
-        self._prepare.setInterval(0)
         self._prepare.timeout.connect(self._on_prepare_timeout)
         self.audience.stack.page_entered.connect(self._on_audience_page_entered)
 
     def _build_slides_ahead(self) -> None:
-        self.audience.build_ahead(dict.fromkeys(slide.page for slide in self.show.slides))
+        pages = dict.fromkeys(slide.page for slide in self.show.slides)
+        # After the first slide's own animations, for the same reason as the pictures.
+        QTimer.singleShot(PREPARE_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages))
 
     def _on_audience_page_entered(self, _page: QWidget) -> None:
         show = self.show
         following = show.next_slide()
         previous = show.slides[show.index - 1] if show.index > 0 else None
         self._neighbours = [slide for slide in (following, previous) if slide is not None]
-        self._prepare.start()
+        # Not while the new slide's own animations run: a picture taken then would cost them frames.
+        self._prepare.start(PREPARE_AFTER_MS)
 
     def _on_prepare_timeout(self) -> None:
         session = self.session
@@ -184,7 +190,7 @@ class Presentation:
                 self.audience.prepare(slide.page)
                 break
         if self._neighbours:
-            self._prepare.start()
+            self._prepare.start(0)
 
     def _on_show_overview_toggled(self) -> None:
         """Over the presenter view when the presenter sees it (their own screen, or rehearsing);

@@ -49,7 +49,7 @@ def talk(qtbot: QtBot, bundled: LoadedContent) -> Iterator[Presentation]:
     # The slides' pages are built ahead once the first is on screen: done before a test times
     # a 200 ms slide (on a busy machine building them takes a good part of one).
     slide_pages = {slide.page for slide in presentation.show.slides}
-    qtbot.waitUntil(lambda: slide_pages <= presentation.audience.pages.keys())
+    qtbot.waitUntil(lambda: slide_pages <= presentation.audience.pages.keys(), timeout=20_000)
     presentation.show.start_over()  # from the first slide, the clock at zero
     yield presentation
     presentation.show.set_auto(False)
