@@ -242,7 +242,7 @@ def test_presenter_view_follows_and_drives(qtbot: QtBot, talk: Presentation) -> 
         or "478.5" in view.notes.text()
         or "研发" in view.notes.text()
     )
-    assert "2 / 16" in view.status.text() or "第 2 张" in view.status.text()
+    assert "2 / 16" in view.status.text() or "第2张" in view.status.text()
     now[0] += 125
     view.refresh_times()
     assert view.elapsed.text() == "0:02:05"
