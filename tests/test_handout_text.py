@@ -25,6 +25,7 @@ from kiosk.app.pdf import (
 )
 from kiosk.content import LoadedContent
 from kiosk.content.pages import slide_list
+from kiosk.i18n.strings import UI_STRINGS
 from kiosk.system.resources import fonts_dir
 from kiosk.ui import theme as th
 
@@ -120,12 +121,13 @@ def test_every_note_reads_back_whole(handouts: dict[str, list[str]], bundled: Lo
 def test_no_radical_look_alikes_or_private_characters(
     handouts: dict[str, list[str]], content_dict: dict[str, object]
 ) -> None:
-    source = str(content_dict)
+    source = str(content_dict) + str(UI_STRINGS)
     for lang in ("zh", "en"):
         text = "".join(handouts[lang])
         odd = {char for char in text if any(ord(char) in block for block in (*RADICALS, PRIVATE_USE))}
         assert not odd, f"{lang}: {sorted(odd)}"
-        # Compatibility characters only where the content has them (its fullwidth commas).
+        # Compatibility characters only where the content or the interface has them (fullwidth
+        # commas, the slash of 第1站／共4站).
         compatibility = {char for char in text if unicodedata.normalize("NFKC", char) != char}
         assert compatibility <= set(source), f"{lang}: {sorted(compatibility - set(source))}"
 
