@@ -52,7 +52,8 @@ AssetPath = Annotated[
 ]
 
 FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km"]
-Approximation = Literal["nearly", "over", "under", "about"]
+# "plus": a round number and more, as Chinese writes 60多 or 百余 ("over" in English).
+Approximation = Literal["nearly", "over", "under", "about", "plus"]
 ChartKind = Literal["bars", "counters", "proportion", "share", "rate"]
 
 

@@ -1,4 +1,4 @@
-"""Figures written as people read them: "4,785亿元" / "CNY 478.5 billion" / "478,5 Mrd. CNY"."""
+"""Figures written as people read them: "4785亿元" / "CNY 478.5 billion" / "478,5 Mrd. CNY"."""
 
 from __future__ import annotations
 
@@ -8,16 +8,20 @@ from kiosk.content.model import Figure
 
 _APPROX = {
     "zh": {"nearly": "近", "over": "超过", "under": "不到", "about": "约"},
-    "en": {"nearly": "nearly", "over": "over", "under": "under", "about": "about"},
-    "de": {"nearly": "fast", "over": "über", "under": "unter", "about": "etwa"},
+    "en": {"nearly": "nearly", "over": "over", "under": "under", "about": "about", "plus": "over"},
+    "de": {"nearly": "fast", "over": "über", "under": "unter", "about": "etwa", "plus": "über"},
 }
+# Chinese writes "a round number and more" after the number: 60多个, and 100 as 百余 (百余位).
+_ZH_PLUS = "多"
+_ZH_HUNDRED_PLUS = ("百", "余")
 # Large amounts of money: the word for each size, and whether the currency goes first.
 _MONEY_WORDS = {
     "en": ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")),
     "de": ((1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio.")),
 }
 _CURRENCY_FIRST = {"en": True, "de": False}
-_SEPARATORS = {"de": (".", ",")}  # (thousands, decimal); English and Chinese write "1,234.5"
+# (thousands, decimal); English writes "1,234.5", Chinese "1234.5" as the report does.
+_SEPARATORS = {"de": (".", ","), "zh": ("", ".")}
 _FRACTION_WORDS = {
     "de": (
         {1: "ein", 2: "zwei", 3: "drei"},
@@ -59,7 +63,7 @@ def decimals_of(value: float) -> int:
 
 
 def format_number(value: float, decimals: int, lang: str = "en") -> str:
-    """Grouped in thousands as the language writes it: "1,234.5" (zh, en), "1.234,5" (de)."""
+    """Grouped in thousands as the language writes it: "1,234.5" (en), "1234.5" (zh), "1.234,5" (de)."""
     text = f"{value:,.{decimals}f}"
     separators = _SEPARATORS.get(lang)
     if separators is None:
@@ -114,15 +118,20 @@ def format_figure(figure: Figure, lang: str, value: float | None = None) -> Form
 
 
 def _format_zh(figure: Figure, shown: float, decimals: int, approx: str, measure: str) -> FormattedFigure:
+    plus = _ZH_PLUS if figure.approx == "plus" else ""
+    if plus and shown == figure.value == 100:
+        hundred, more = _ZH_HUNDRED_PLUS
+        return FormattedFigure("", "", hundred, more + measure, "zh")
     suffix = _ZH_SUFFIXES.get(figure.unit)
     if suffix is not None:
-        return FormattedFigure(approx, "", format_number(shown, decimals), suffix, "zh")
+        return FormattedFigure(approx, "", format_number(shown, decimals, "zh"), plus + suffix, "zh")
     if figure.unit == "fraction" and figure.denominator:
         numerals = f"{int(shown)}/{figure.denominator}"
         return FormattedFigure(approx, "", numerals, "", "zh", _zh_fraction(int(shown), figure.denominator))
     if figure.value >= 10_000 and figure.value % 10_000 == 0:
-        return FormattedFigure(approx, "", format_number(shown / 10_000, decimals), f"万{measure}", "zh")
-    return FormattedFigure(approx, "", format_number(shown, decimals), measure, "zh")
+        number = format_number(shown / 10_000, decimals, "zh")
+        return FormattedFigure(approx, "", number, f"万{plus}{measure}", "zh")
+    return FormattedFigure(approx, "", format_number(shown, decimals, "zh"), plus + measure, "zh")
 
 
 def _format_western(figure: Figure, shown: float, decimals: int, approx: str, lang: str) -> FormattedFigure:
