@@ -21,6 +21,9 @@ EXPECTED = {
     "funding-obstacle": ("68%", "68%"),
     "listed-companies": ("532家", "532"),
     "multinational-rd-centres": ("近300家", "nearly 300"),
+    "partner-institutions": ("400多个", "over 400"),
+    "guest-countries": ("20多个", "over 20"),
+    "international-guests": ("百余位", "over 100"),
 }
 
 
@@ -49,3 +52,13 @@ def test_german_writes_numbers_the_german_way(bundled: LoadedContent) -> None:
     assert format_figure(bundled.content.figure("foreign-employees"), "de").text == "über 10.000"
     assert format_figure(bundled.content.figure("gdp-share"), "de").text == "etwa ein Drittel"
     assert format_figure(bundled.content.figure("patents"), "de").text == "174,7"
+
+
+def test_a_round_number_and_more_counts_up_in_digits(bundled: LoadedContent) -> None:
+    """百余位 is the final value; on the way up the card counts 37多位, never 37余位 or 百."""
+    guests = bundled.content.figure("international-guests")
+    assert format_figure(guests, "zh", 37).text == "37多位"
+    assert format_figure(guests, "de").text == "über 100"
+    institutions = bundled.content.figure("partner-institutions")
+    shown = format_figure(institutions, "zh")
+    assert (shown.approx, shown.number, shown.suffix) == ("", "400", "多个")
