@@ -4,6 +4,12 @@ Keeps GB2312 levels 1 and 2, ASCII and Latin-1, general and CJK punctuation, and
 character of the given content files, in Regular and Bold. Re-run after content edits that
 bring new characters; tests/content/test_font_coverage.py says when that is needed.
 
+The font draws curly quotes and apostrophes (‘ ’ “ ”) an em wide, as Chinese sets them; in
+English that reads "China’ s". Its proportional forms sit behind the `pwid` feature, which
+nothing turns on, so the subset adds them to the Latin script's `locl`, which HarfBuzz always
+applies to Latin text (as it does for the proportional digits there): English gets narrow
+quotes, Chinese keeps its full-width ones.
+
     apt-get install fonts-noto-cjk
     python scripts/subset_fonts.py data/content.json
 """
@@ -15,7 +21,9 @@ import json
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.otlLib.builder import buildSingleSubstSubtable
+from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.tables import otTables
 
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 OUT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -66,6 +74,38 @@ def base_characters() -> set[str]:
     return chars
 
 
+LATIN_QUOTES = "‘’“”"
+
+
+def proportional_quotes_in_latin(font: TTFont) -> None:
+    """Latin text draws `pwid`'s proportional quotes: a lookup added to the `locl` of `latn`."""
+    gsub = font["GSUB"].table
+    cmap = font.getBestCmap()
+    quotes = {cmap[ord(char)] for char in LATIN_QUOTES}
+    mapping: dict[str, str] = {}
+    for record in gsub.FeatureList.FeatureRecord:
+        if record.FeatureTag != "pwid":
+            continue
+        for index in record.Feature.LookupListIndex:
+            for table in gsub.LookupList.Lookup[index].SubTable:
+                mapping.update({glyph: alt for glyph, alt in table.mapping.items() if glyph in quotes})
+    if set(mapping) != quotes:
+        raise SystemExit(f"no proportional form in pwid for: {sorted(quotes - set(mapping))}")
+    lookup = otTables.Lookup()
+    lookup.LookupType, lookup.LookupFlag = 1, 0
+    lookup.SubTable = [buildSingleSubstSubtable(mapping)]
+    lookup.SubTableCount = 1
+    gsub.LookupList.Lookup.append(lookup)
+    gsub.LookupList.LookupCount = len(gsub.LookupList.Lookup)
+    latin = next(record.Script for record in gsub.ScriptList.ScriptRecord if record.ScriptTag == "latn")
+    features = gsub.FeatureList.FeatureRecord
+    locl = next(
+        features[i].Feature for i in latin.DefaultLangSys.FeatureIndex if features[i].FeatureTag == "locl"
+    )
+    locl.LookupListIndex.append(len(gsub.LookupList.Lookup) - 1)
+    locl.LookupCount = len(locl.LookupListIndex)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", nargs="*", type=Path, help="content files whose characters to keep")
@@ -85,6 +125,7 @@ def main() -> None:
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=text)
         subsetter.subset(font)
+        proportional_quotes_in_latin(font)
         target = OUT_DIR / f"NotoSansCJKsc-{weight}.subset.otf"
         font.save(str(target))
         print(f"{target.name}: {target.stat().st_size / 1e6:.1f} MB, {len(text)} characters")

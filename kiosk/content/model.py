@@ -62,7 +62,8 @@ Language = Annotated[str, LANGUAGE_RULE]
 AssetPath = Annotated[str, ASSET_PATH_RULE]
 
 FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km", "km2", "ha", "m2", "year"]
-Approximation = Literal["nearly", "over", "under", "about"]
+# "plus": a round number and more, as Chinese writes 60多 or 百余 ("over" in English).
+Approximation = Literal["nearly", "over", "under", "about", "plus"]
 ChartKind = Literal["bars", "counters", "proportion", "share", "rate"]
 PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
 # A UI string a content file gives: one text, or one per CLDR plural category of its language

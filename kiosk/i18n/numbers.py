@@ -4,8 +4,9 @@ Digits, separators, percent signs, compact large numbers ("billion", "Milliarden
 units and years come from CLDR through Babel, so any language the content speaks gets its own
 conventions. Babel is imported when the first figure is formatted, not at start-up.
 
-Chinese keeps the report's own style, which CLDR does not write: grouped counts of 亿
-("4,785亿元"), 万 for round ten-thousands ("1万人") and measure words ("家").
+Chinese keeps the report's own style, which CLDR does not write: numbers without a thousands
+separator ("4785亿元"), 万 for round ten-thousands ("1万人"), measure words ("家"), and "a round
+number and more" after the number (60多个; 100 as 百余).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 # Languages that count with measure words ("532家", "532社", "532개"): `measure` follows the
 # number there; elsewhere the figure's label says what is counted.
 MEASURE_LANGUAGES = frozenset({"zh", "ja", "ko", "vi", "th", "lo", "km", "my"})
+# Chinese writes "a round number and more" after the number: 60多个, and 100 as 百余 (百余位).
+_ZH_PLUS = "多"
+_ZH_HUNDRED_PLUS = ("百", "余")
 # A language with no words of its own for the report's approximations gets signs, never
 # another language's words.
 _APPROX_SIGNS = {"nearly": "≈", "about": "≈", "over": ">", "under": "<"}
@@ -136,11 +140,13 @@ def _split(phrase: str, number: str) -> tuple[str, str]:
 
 def _approximate(figure: Figure, lang: str, lead: str, number: str, tail: str) -> tuple[str, str]:
     """`lead` and `tail` with the figure's approximation word, placed as `lang` places it."""
-    if figure.approx is None:
-        return lead, tail
-    key = f"approx-{figure.approx}"
+    if figure.approx is None or (figure.approx == "plus" and lang == "zh"):
+        return lead, tail  # Chinese writes "and more" inside the figure: 60多个
+    # "60 and more" is "over 60" where a language has no word of its own for it.
+    approx = "over" if figure.approx == "plus" else figure.approx
+    key = f"approx-{approx}"
     if not has_text(key, lang):
-        return _APPROX_SIGNS[figure.approx] + lead, tail
+        return _APPROX_SIGNS[approx] + lead, tail
     before, after = _split(ui_text(key, lang, figure="\0"), "\0")
     return before + lead, tail + after
 
@@ -164,17 +170,21 @@ Parts = tuple[str, str, str, str]  # lead, number, tail, words
 def _format_zh(figure: Figure, shown: float) -> Parts:
     decimals = decimals_of(figure.value)
     measure = figure.measure["zh"] if figure.measure else ""
+    plus = _ZH_PLUS if figure.approx == "plus" else ""
+    if plus and shown == figure.value == 100:
+        hundred, more = _ZH_HUNDRED_PLUS
+        return "", hundred, more + measure, ""
     suffix = _ZH_SUFFIXES.get(figure.unit)
     if suffix is not None:
-        return "", format_number(shown, decimals, "zh"), suffix, ""
+        return "", format_number(shown, decimals, "zh", grouped=False), plus + suffix, ""
     if figure.unit == "fraction" and figure.denominator:
         numerals = f"{int(shown)}/{figure.denominator}"
         return "", numerals, "", _zh_fraction(int(shown), figure.denominator)
     if figure.unit in ("year", *_CLDR_UNITS):
         return _format_cldr(figure, shown, "zh")
     if figure.value >= 10_000 and figure.value % 10_000 == 0:
-        return "", format_number(shown / 10_000, decimals, "zh"), f"万{measure}", ""
-    return "", format_number(shown, decimals, "zh"), measure, ""
+        return "", format_number(shown / 10_000, decimals, "zh", grouped=False), f"万{plus}{measure}", ""
+    return "", format_number(shown, decimals, "zh", grouped=False), plus + measure, ""
 
 
 def _zh_fraction(numerator: int, denominator: int) -> str:

@@ -10,8 +10,8 @@ from kiosk.content import Figure, LoadedContent, LocalText
 from kiosk.i18n.numbers import format_figure
 
 EXPECTED = {
-    "rd-investment": ("4,785亿元", "CNY 478.5 billion"),
-    "tech-contracts": ("6,465亿元", "CNY 646.5 billion"),
+    "rd-investment": ("4785亿元", "CNY 478.5 billion"),
+    "tech-contracts": ("6465亿元", "CNY 646.5 billion"),
     "total-revenue": ("近10万亿元", "nearly CNY 10 trillion"),
     "new-companies-per-day": ("近130家", "nearly 130"),
     "foreign-employees": ("超过1万人", "over 10,000"),
@@ -19,10 +19,13 @@ EXPECTED = {
     "gdp-share": ("约三分之一", "about one third"),
     "high-tech-zone-share": ("约六分之一", "about one sixth"),
     "patents": ("174.7件", "174.7"),
-    "truck-range": ("超过1,000公里", "over 1,000 km"),
+    "truck-range": ("超过1000公里", "over 1,000 km"),
     "funding-obstacle": ("68%", "68%"),
     "listed-companies": ("532家", "532"),
     "multinational-rd-centres": ("近300家", "nearly 300"),
+    "partner-institutions": ("400多个", "over 400"),
+    "guest-countries": ("20多个", "over 20"),
+    "international-guests": ("百余位", "over 100"),
 }
 
 
@@ -42,7 +45,7 @@ def test_fractions_set_large_as_numerals(bundled: LoadedContent) -> None:
 
 def test_count_up_frames_keep_the_unit(bundled: LoadedContent) -> None:
     figure = bundled.content.figure("rd-investment")
-    assert format_figure(figure, "zh", 1200).text == "1,200亿元"
+    assert format_figure(figure, "zh", 1200).text == "1200亿元"
     assert format_figure(figure, "en", 1200).text == "CNY 120.0 billion"  # the final decimals throughout
 
 
@@ -128,7 +131,17 @@ def test_large_counts_in_the_words_for_their_size(bundled: LoadedContent) -> Non
     assert format_figure(visitors, "en").text == "over 12.5 million"
     assert format_figure(visitors, "de").text == "über 12,5 Millionen"
     assert format_figure(visitors, "ar").text == "أكثر من 12.5 مليون"
-    assert format_figure(visitors, "zh").text == "超过1,250万家"
+    assert format_figure(visitors, "zh").text == "超过1250万家"
     assert format_figure(visitors, "en", 3_000_000).text == "over 3.0 million"  # a count-up frame
     # A count its size's words cannot say exactly stays whole.
     assert format_figure(_as(visitors, value=12_345_678.0), "en").text == "over 12,345,678"
+
+
+def test_a_round_number_and_more_counts_up_in_digits(bundled: LoadedContent) -> None:
+    """百余位 is the final value; on the way up the card counts 37多位, never 37余位 or 百."""
+    guests = bundled.content.figure("international-guests")
+    assert format_figure(guests, "zh", 37).text == "37多位"
+    assert format_figure(guests, "de").text == "über 100"
+    institutions = bundled.content.figure("partner-institutions")
+    shown = format_figure(institutions, "zh")
+    assert (shown.lead, shown.number, shown.tail) == ("", "400", "多个")

@@ -132,7 +132,7 @@ def test_compiled_catalogs_match_their_sources(lang: str) -> None:
     [
         ("en", {1: "1 stop", 2: "2 stops", 0: "0 stops"}),
         ("de", {1: "1 Station", 6: "6 Stationen"}),
-        ("zh", {1: "1 站", 6: "6 站"}),
+        ("zh", {1: "共1站", 6: "共6站"}),
         ("ar", {1: "محطة واحدة", 2: "محطتان", 6: "6 محطات", 11: "11 محطة", 100: "100 محطة"}),
     ],
 )

@@ -74,8 +74,8 @@ def _edited_content(folder: Path) -> Path:
     content = json.loads((ROOT / "data" / "content.json").read_text(encoding="utf-8"))
     visions = {vision["id"]: vision for vision in content["visions"]}
     green = visions["green"]["text"]
-    assert " gathers " in green["en"], "the edit below needs a word the content no longer has"
-    green["en"] = green["en"].replace(" gathers ", " collects ", 1)
+    assert " based " in green["en"], "the edit below needs a word the content no longer has"
+    green["en"] = green["en"].replace(" based ", " located ", 1)
     visions["smart"]["color"] = "#FF4D6A"
     platforms = next(group for group in content["figure_groups"] if group["id"] == "platforms")
     platforms["figures"] = platforms["figures"][:-1]

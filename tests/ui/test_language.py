@@ -15,7 +15,7 @@ PAGE_TITLES_EN = {
     "vision/people": "People-centred",
     "tour/daxing": "Daxing International Hydrogen Energy Demonstration Zone",
     "figures/companies": "Listed, global, unicorn",
-    "voices": "In the speakers' own words",
+    "voices": "As quoted in the report (translated)",
 }
 
 

@@ -145,7 +145,7 @@ def test_idle_resets_then_attract_loop_then_wake(qtbot: QtBot, floor: Floor) -> 
     assert window.session.current_id == "home"
     assert window.session.language.current == "zh"
     assert page.step_index() == 0
-    assert " · ".join(["触摸开始", "Touch to start"]) == attract.call_to_action.text()
+    assert " · ".join(["轻触开始", "Tap to start"]) == attract.call_to_action.text()
     # It cycles through its highlights on its own.
     first = attract.current_kind()
     attract.next_slide()

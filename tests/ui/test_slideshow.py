@@ -84,7 +84,7 @@ def test_without_a_playlist_every_page_and_step(bundled: LoadedContent) -> None:
         (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, 1),
         (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 1),
         (Qt.Key.Key_N, Qt.KeyboardModifier.NoModifier, 1),
-        (Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier, 15),
+        (Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier, 16),
     ],
 )
 def test_forward_keys(talk: Presentation, key: Qt.Key, modifier: Qt.KeyboardModifier, expected: int) -> None:
@@ -260,7 +260,7 @@ def test_presenter_view_follows_and_drives(qtbot: QtBot, talk: Presentation) -> 
         or "478.5" in view.notes.text()
         or "研发" in view.notes.text()
     )
-    assert "2 / 16" in view.status.text() or "第 2 张" in view.status.text()
+    assert "2 / 17" in view.status.text() or "第2张／共17张" in view.status.text()
     now[0] += 125
     view.refresh_times()
     assert view.elapsed.text() == "0:02:05"

@@ -1,6 +1,6 @@
 """The attract loop: while nobody is at the kiosk, it shows its highlights full-screen (the
 initiative and its visions, key figures counting up, the tours walking themselves, the
-voices) under a "Touch to start" call. The first touch wakes the kiosk to its home screen;
+voices) under a "Tap to start" call. The first touch wakes the kiosk to its home screen;
 that touch presses nothing else.
 """
 

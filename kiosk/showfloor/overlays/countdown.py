@@ -1,4 +1,4 @@
-"""The idle warning: "Still exploring? Touch to continue", with a ring counting 15 seconds."""
+"""The idle warning: "Still exploring? Tap the screen to keep exploring", with a ring counting 15 seconds."""
 
 from __future__ import annotations
 

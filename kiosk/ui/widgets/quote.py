@@ -16,7 +16,15 @@ MARK = "\u201c"
 
 
 def attribution(voice: Voice, lang: str) -> str:
-    """ "Linköping Science Park · Sweden": only the parts the report gives."""
+    """ "Director · Beijing Municipal ... · China": only the parts the report gives.
+
+    Chinese names the organisation before the title, as one phrase, with the country after it
+    in brackets: "北京市科委、中关村管委会主任（中国）".
+    """
+    if lang == "zh":
+        title = "".join(part[lang] for part in (voice.organisation, voice.role) if part is not None)
+        country = voice.country[lang] if voice.country is not None else ""
+        return f"{title}（{country}）" if title and country else title or country
     parts = [voice.role, voice.organisation, voice.country]
     return " · ".join(part[lang] for part in parts if part is not None)
 
