@@ -31,6 +31,9 @@ from Xlib import display as xdisplay
 from Xlib.error import XError
 from Xlib.ext import xtest
 
+from kiosk.showfloor.admin_pin import hash_pin
+from kiosk.system.settings import Settings
+
 ROOT = Path(__file__).resolve().parents[2]
 SETUP_HINT = "bash scripts/setup.sh --test"
 KIOSK_BACKGROUND = (0x0B, 0x14, 0x26)
@@ -221,9 +224,15 @@ def start_two_screens(log_dir: Path | None = None) -> XServer:
 # ---- the kiosk as a subprocess -------------------------------------------------------------
 
 
+# The admin PIN of the kiosks these tests start: kiosk mode refuses the published default.
+STAFF_PIN = "4711"
+_STAFF_PIN_HASH = hash_pin(STAFF_PIN, "ab" * 16)
+
+
 def kiosk_environment(display: str, home: Path) -> dict[str, str]:
-    """The kiosk's environment: this display, Qt's X11 platform, settings, analytics, logs and
-    cache in `home` so no test sees another's state."""
+    """The kiosk's environment: this display, Qt's X11 platform, settings (with the staff's own
+    PIN, as `kiosk set-pin` leaves them), analytics, logs and cache in `home` so no test sees
+    another's state."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -234,6 +243,10 @@ def kiosk_environment(display: str, home: Path) -> dict[str, str]:
         (home / folder).mkdir(parents=True, exist_ok=True)
     runtime.mkdir(parents=True, exist_ok=True)
     runtime.chmod(0o700)
+    settings = home / "config" / "zgc-kiosk" / "settings.json"
+    if not settings.exists():
+        salt, digest = _STAFF_PIN_HASH
+        Settings(pin_salt=salt, pin_hash=digest).save(settings)
     env.update(
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
