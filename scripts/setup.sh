@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh          the kiosk (a regular, non-editable install)
 #   scripts/setup.sh --test   the kiosk and its test tools
+#   scripts/setup.sh --system only the system packages (as root, for a kiosk user without sudo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -111,6 +112,10 @@ install_system_packages() {
 }
 
 install_system_packages
+if [ "${1:-}" = "--system" ]; then
+    echo "setup: system packages in place; now, as the user who runs the kiosk: bash scripts/setup.sh"
+    exit 0
+fi
 
 if [ ! -x .venv/bin/python ]; then
     "$python_bin" -m venv .venv
