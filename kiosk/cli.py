@@ -302,13 +302,14 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
-
     import kiosk  # noqa: PLC0415
 
     try:
-        qt = f"PySide6 {version('PySide6-Essentials')}"
-    except PackageNotFoundError:
+        # The package's own version whichever wheel brought it (PySide6-Essentials or PySide6).
+        from PySide6 import __version__ as pyside  # noqa: PLC0415
+
+        qt = f"PySide6 {pyside}"
+    except ImportError:
         qt = "PySide6 not installed"
     python = ".".join(str(part) for part in sys.version_info[:3])
     return f"kiosk {kiosk.__version__} (Python {python}, {qt})"
