@@ -44,6 +44,7 @@ def load(name: str) -> ModuleType:
     return module
 
 
+sys.path.insert(0, str(ROOT))  # the display helpers give the kiosk they start a PIN of its own
 xserver = load("xserver")
 x11_monkey = load("x11_monkey")
 

@@ -41,6 +41,12 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Kiosk mode starts only with an admin PIN of the kiosk's own: this one's salted hash (4711),
+# as `kiosk set-pin` stores it.
+SETTINGS_WITH_PIN = {
+    "pin_salt": "ab" * 16,
+    "pin_hash": "f0c3d03e6f8e2f1512f53307ba08d47a24f6c3173578ac8819a0bb0dfd02e64f",
+}
 READY_TIMEOUT_S = 30.0
 
 
@@ -117,6 +123,9 @@ def one_run(
             XDG_STATE_HOME=f"{tmp}/state",
             XDG_CACHE_HOME=cache_home,
         )
+        settings = Path(tmp, "config", "zgc-kiosk", "settings.json")
+        settings.parent.mkdir(parents=True)
+        settings.write_text(json.dumps(SETTINGS_WITH_PIN), encoding="utf-8")
         if display:
             env["DISPLAY"] = display
         if cold:

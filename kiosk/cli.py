@@ -7,10 +7,14 @@ Kept thin: Qt is imported only by the commands that show or render something, so
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from kiosk.system.problems import OperatorError
 
 COMMANDS = (
     "run",
@@ -87,11 +91,9 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
     report.add_argument("--db", type=Path, action="append", default=[], help="a database (repeatable)")
 
 
-def _parser(languages: tuple[str, ...] = ()) -> argparse.ArgumentParser:
-    """The command line; `languages` (the content's) name the choices of --lang in the help."""
-    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def _add_run(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], languages: tuple[str, ...]
+) -> None:
     run = commands.add_parser("run", help="start the kiosk (the default command)")
     run.add_argument("--data", type=Path, help="content file (default: the bundled content)")
     run.add_argument("--lang", help=f"start language: {_lang_help(languages)}")
@@ -100,11 +102,25 @@ def _parser(languages: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     run.add_argument("--reduced-motion", action="store_true", help="no slides or count-ups")
     run.add_argument("--screen", type=int, metavar="N", help="the screen to fill (0 = the first)")
     run.add_argument(
+        "--allow-default-pin",
+        action="store_true",
+        help="kiosk mode although no admin PIN was set (a demonstration): the published 2025 opens it",
+    )
+    run.add_argument(
         "--screen-report",
         type=Path,
         metavar="FILE",
         help="append what each screen shows (controls, layout problems) to FILE as JSON lines",
     )
+
+
+def _parser(languages: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+    """The command line; `languages` (the content's) name the choices of --lang in the help."""
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="store_true", help="the kiosk's version, and Python's and Qt's")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _add_run(commands, languages)
 
     validate = commands.add_parser("validate", help="check a content file; exit 1 listing every problem")
     validate.add_argument("path", nargs="?", type=Path, help="content file (default: the bundled content)")
@@ -214,8 +230,13 @@ def _set_pin(pin: str | None) -> int:
     from kiosk.system.settings import Settings, settings_path  # noqa: PLC0415
 
     if pin is None:
-        pin = getpass.getpass("New admin PIN (4-12 digits): ")
-        if getpass.getpass("Once more: ") != pin:
+        try:
+            pin = getpass.getpass("New admin PIN (4-12 digits): ")
+            again = getpass.getpass("Once more: ")
+        except EOFError:  # no terminal to ask on, and nothing piped in
+            print("No PIN given (kiosk set-pin --pin DIGITS, without a terminal); nothing changed.")
+            return 1
+        if again != pin:
             print("The two PINs differ; nothing changed.")
             return 1
     if not valid_pin(pin):
@@ -233,15 +254,25 @@ def _set_pin(pin: str | None) -> int:
         print(f"Cannot write {path}: {error}. Nothing changed.")
         return 1
     print(f"PIN saved (hashed) in {path}; a running kiosk takes it from the next PIN entered.")
+    print("In kiosk mode staff leave by holding the top-left corner for 3 s, then this PIN, then Exit twice.")
     return 0
 
 
 def _autostart(args: argparse.Namespace) -> int:
-    from kiosk.system import autostart  # noqa: PLC0415
+    from platformdirs import user_state_path  # noqa: PLC0415
 
+    from kiosk.showfloor.admin_pin import PinGate, default_pin_opens  # noqa: PLC0415
+    from kiosk.system import autostart  # noqa: PLC0415
+    from kiosk.system.settings import APP_NAME, Settings  # noqa: PLC0415
+
+    if args.action == "remove":
+        print("\n".join(autostart.remove()))
+        return 0
     options = ["--data", str(args.data.resolve())] if args.data else []
     options += ["--screen", str(args.screen)] if args.screen is not None else []
-    print("\n".join(autostart.install(options) if args.action == "install" else autostart.remove()))
+    print("\n".join(autostart.install(options)))
+    if default_pin_opens(Settings.load(), user_state_path(APP_NAME) / PinGate.STATE_FILE):
+        print("note: no admin PIN is set yet; the kiosk will not start until `kiosk set-pin` sets one")
     return 0
 
 
@@ -253,6 +284,8 @@ def _slideshow(args: argparse.Namespace) -> int:
 
 def _export_pdf(args: argparse.Namespace) -> int:
     from kiosk.app.pdf import export_pdf  # noqa: PLC0415
+
+    _check_output(args.file, folder=False)
 
     return export_pdf(args.file, args.lang, args.notes, args.data)
 
@@ -267,8 +300,33 @@ def _report(args: argparse.Namespace) -> int:
     return run_report(databases, args.since, args.csv, args.png, args.pdf, args.events)
 
 
+def _output_problem(path: Path, folder: bool) -> str | None:
+    """Why `path` cannot receive the output (a folder to fill, or a file to write), found before
+    any page is drawn; None when nothing stands in the way."""
+    if folder and path.exists() and not path.is_dir():
+        return f"{path} is not a folder"
+    if not folder and path.is_dir():
+        return f"{path} is a folder; name the file to write"
+    existing = path if folder and path.exists() else path.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"cannot write {path}: {existing} is not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"cannot write {path}: no permission to write in {existing}"
+    return None
+
+
+def _check_output(path: Path, folder: bool) -> None:
+    problem = _output_problem(path, folder)
+    if problem is not None:
+        raise OperatorError(problem)
+
+
 def _render(args: argparse.Namespace) -> int:
     from kiosk.app.render import render_pages  # noqa: PLC0415
+
+    _check_output(args.out, folder=True)
 
     return render_pages(args.out, args.size, args.lang, args.data, args.page)
 
@@ -283,7 +341,14 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.app.kiosk import run  # noqa: PLC0415
 
     return run(
-        args.data, args.lang, args.windowed, args.size, args.reduced_motion, args.screen, args.screen_report
+        args.data,
+        args.lang,
+        args.windowed,
+        args.size,
+        args.reduced_motion,
+        args.screen,
+        args.screen_report,
+        args.allow_default_pin,
     )
 
 
@@ -300,9 +365,93 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args_in = list(sys.argv[1:] if argv is None else argv)
-    if not args_in or args_in[0] not in (*COMMANDS, "-h", "--help"):
-        args_in.insert(0, "run")
+def _version() -> str:
+    import kiosk  # noqa: PLC0415
+
+    try:
+        # The package's own version whichever wheel brought it (PySide6-Essentials or PySide6).
+        from PySide6 import __version__ as pyside  # noqa: PLC0415
+
+        qt = f"PySide6 {pyside}"
+    except ImportError:
+        qt = "PySide6 not installed"
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return f"kiosk {kiosk.__version__} (Python {python}, {qt})"
+
+
+def _unknown_command(word: str) -> str:
+    import difflib  # noqa: PLC0415
+
+    lines = [f"kiosk: unknown command {word!r}"]
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    if close:
+        lines[0] += f"; did you mean {close[0]!r}?"
+    if Path(word).suffix.lower() == ".json":
+        lines.append(f"  to show that content file:  kiosk --data {word}")
+    lines.append(f"  the commands: {', '.join(COMMANDS)}; `kiosk --help` explains them")
+    return "\n".join(lines)
+
+
+def _dispatch(args_in: list[str]) -> int:
+    if args_in[:1] == ["--version"]:
+        print(_version())
+        return 0
+    if not args_in or (args_in[0].startswith("-") and args_in[0] not in ("-h", "--help")):
+        args_in.insert(0, "run")  # `kiosk --windowed` is `kiosk run --windowed`
+    elif args_in[0] not in (*COMMANDS, "-h", "--help"):
+        print(_unknown_command(args_in[0]), file=sys.stderr)
+        return 2
     args = _parser(_content_languages(args_in)).parse_args(args_in)
     return _COMMANDS[args.command](args)
+
+
+def _silence_stdout() -> None:
+    """The reader of our output has gone (`kiosk validate | head`): what is left to print goes
+    nowhere, and Python's flush at exit must not fail on the closed pipe either."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `kiosk` command. Whatever goes wrong ends in one line on stderr and an exit code:
+    1 when a command failed, 2 for what it will not do (bad arguments, unknown commands),
+    130 after Ctrl+C, 141 when the output's reader went away (as a shell tool killed by SIGPIPE).
+    KIOSK_DEBUG=1 lets an unexpected error's traceback through."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    try:
+        try:
+            code = _dispatch(args_in)
+        except SystemExit as leaving:  # argparse, after --help or a usage error
+            code = leaving.code if isinstance(leaving.code, int) else int(leaving.code is not None)
+        sys.stdout.flush()  # here, where a closed pipe can still be caught
+    except BrokenPipeError:
+        _silence_stdout()
+        return 141
+    except KeyboardInterrupt:
+        print(file=sys.stderr)  # off the line the terminal's ^C was echoed on
+        return 130
+    except OperatorError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return error.exit_code
+    except OSError as error:
+        print(f"kiosk: {_describe(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        if os.environ.get("KIOSK_DEBUG"):
+            raise
+        print(
+            f"kiosk: unexpected error: {type(error).__name__}: {error} (KIOSK_DEBUG=1 shows where)",
+            file=sys.stderr,
+        )
+        return 1
+    return code
+
+
+def _describe(error: OSError) -> str:
+    """An OSError as one line: the file, then what the system said."""
+    what = error.strerror or str(error)
+    if error.filename is None:
+        return what
+    return f"{error.filename}: {what}" + (f" -> {error.filename2}" if error.filename2 is not None else "")

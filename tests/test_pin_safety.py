@@ -1,11 +1,16 @@
 """The admin PIN fails closed: no damaged settings file opens the admin panel with the published
 default PIN, the lockout survives a restart, every wrong PIN and lockout is logged without its
-digits, and `kiosk set-pin` reaches a kiosk that is already running."""
+digits, `kiosk set-pin` reaches a kiosk that is already running, and kiosk mode will not start
+while the published default PIN would open the admin panel."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +18,14 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.showfloor.admin_pin import DEFAULT_PIN, LOCKOUT_S, MAX_ATTEMPTS, PinGate, hash_pin
+from kiosk.showfloor.admin_pin import (
+    DEFAULT_PIN,
+    LOCKOUT_S,
+    MAX_ATTEMPTS,
+    PinGate,
+    default_pin_opens,
+    hash_pin,
+)
 from kiosk.system.settings import Settings, backup_path
 
 PIN_A, PIN_B = "4711", "8642"
@@ -267,3 +279,123 @@ def test_kiosk_set_pin_opens_a_closed_pad_and_ends_the_default_warning(
     assert restarted.check(PIN_B)
     assert DEFAULT_WARNING not in caplog.text
     assert CLOSED not in caplog.text
+
+
+# ---- kiosk mode needs the kiosk's own PIN ----------------------------------------------------
+
+
+def test_only_a_machine_that_never_had_a_pin_falls_to_the_default(tmp_path: Path) -> None:
+    path, state = tmp_path / "settings.json", tmp_path / "state" / PinGate.STATE_FILE
+    state.parent.mkdir()
+    assert default_pin_opens(Settings.load(path), state)
+    Settings(default_language="en").save(path)
+    assert default_pin_opens(Settings.load(path), state)
+    set_pin(path, SALT_A, HASH_A)
+    assert not default_pin_opens(Settings.load(path), state)
+    _damage(path, "a short hash")  # fails closed: no PIN opens it, the default neither
+    assert not default_pin_opens(Settings.load(path), state)
+    # No settings at all, on a machine whose state folder remembers a PIN: closed, not the default.
+    fresh = tmp_path / "elsewhere" / "settings.json"
+    state.write_text(json.dumps({"failures": 0, "pin_was_set": False}), encoding="utf-8")
+    assert default_pin_opens(Settings.load(fresh), state)
+    state.write_text(json.dumps({"failures": 0, "pin_was_set": True}), encoding="utf-8")
+    assert not default_pin_opens(Settings.load(fresh), state)
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    home = tmp_path / "home"
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_SETTINGS": str(home / "settings.json"),
+        **{f"XDG_{kind}_HOME": str(home / kind.lower()) for kind in ("CONFIG", "DATA", "STATE", "CACHE")},
+    }
+
+
+def _start(tmp_path: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", *args],
+        env=_environment(tmp_path),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _wait_for_line(process: subprocess.Popen[str], text: str, seconds: float = 60) -> list[str]:
+    """The output up to the first line holding `text` (the kiosk keeps running)."""
+    assert process.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if text in line:
+            return lines
+    raise AssertionError(f"no line with {text!r} in:\n{''.join(lines)}")
+
+
+def _stop(process: subprocess.Popen[str]) -> str:
+    process.terminate()
+    return process.communicate(timeout=30)[0]
+
+
+def test_kiosk_mode_refuses_the_published_default_pin(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk"],
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"kiosk: will not start in kiosk mode with the default admin PIN {DEFAULT_PIN}"
+    )
+    assert "kiosk set-pin" in result.stderr
+    assert "kiosk --allow-default-pin" in result.stderr
+    assert "kiosk --windowed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "home" / "state" / "zgc-kiosk" / "start-journal.log").exists()  # not a start
+
+
+def test_a_demonstration_may_use_the_default_pin_and_is_told_how_to_leave(tmp_path: Path) -> None:
+    process = _start(tmp_path, "--allow-default-pin")
+    try:
+        said = "".join(_wait_for_line(process, "display blanking"))  # after the first frame
+    finally:
+        output = _stop(process)
+    assert f"hold the top-left corner for 3 s, enter {DEFAULT_PIN}, then Exit twice" in said
+    assert process.returncode == 0, output
+
+
+def test_a_window_starts_with_the_default_pin(tmp_path: Path) -> None:
+    process = _start(tmp_path, "--windowed", "--size", "800x600")
+    try:
+        said = "".join(_wait_for_line(process, "opens the admin panel"))  # the show floor is up
+    finally:
+        _stop(process)
+    assert "will not start" not in said
+    assert "hold the top-left corner" not in said
+
+
+def test_set_pin_then_kiosk_mode_starts(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "set-pin", "--pin", PIN_A],
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert "staff leave by holding the top-left corner for 3 s, then this PIN" in result.stdout
+    process = _start(tmp_path)
+    try:
+        said = "".join(_wait_for_line(process, "display blanking"))
+    finally:
+        _stop(process)
+    assert "admin PIN: the one set with `kiosk set-pin`" in said

@@ -20,6 +20,10 @@ def test_kiosk_mode_starts_and_keeps_running(tmp_path: Path) -> None:
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
+    # As deployed: the staff's own PIN first (kiosk mode refuses the published default).
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "set-pin", "--pin", "4711"], env=env, check=True, capture_output=True
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

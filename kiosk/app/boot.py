@@ -19,12 +19,13 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_cache_path, user_log_path
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QMessageLogContext, QObject, QSocketNotifier, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import ContentError, ContentProblem, LoadedContent, load_content
 from kiosk.system.content_cache import ValidatedContentCache
+from kiosk.system.problems import OperatorError
 from kiosk.system.resources import default_content_path, fonts_dir
 from kiosk.system.settings import APP_NAME
 from kiosk.ui import theme as th
@@ -55,10 +56,77 @@ def load_fonts() -> list[str]:
     return families
 
 
+class NoDisplayError(OperatorError):
+    """No screen to show the kiosk on: the message says why and what to do."""
+
+
+_DISPLAY_HELP = (
+    "start the kiosk in the machine's graphical session (or under cage: see the README's "
+    "'Linux kiosks'), or point DISPLAY or WAYLAND_DISPLAY at a running display"
+)
+
+
+def display_problem(environment: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why Qt will find no display here, when that is clear before asking it."""
+    env = os.environ if environment is None else environment
+    if platform in ("win32", "darwin") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return f"no display: neither DISPLAY nor WAYLAND_DISPLAY is set; {_DISPLAY_HELP}"
+    return None
+
+
+def _platform_failure(messages: Sequence[str]) -> str:
+    """Qt's reason for not starting, in words an operator can act on. Qt blames a missing
+    libxcb-cursor0 for any failure of its X11 plugin, so the display is asked about first."""
+    for message in messages:
+        if message.startswith("could not connect to display"):
+            display = message.removeprefix("could not connect to display").strip() or "(none)"
+            return f"no display: cannot connect to display {display}; {_DISPLAY_HELP}"
+        if message.startswith("Failed to create wl_display"):
+            shown = os.environ.get("WAYLAND_DISPLAY", "(none)")
+            return f"no display: cannot connect to the Wayland display {shown}; {_DISPLAY_HELP}"
+    return (
+        "Qt could not open the display: a system library of its platform plugin may be missing "
+        "(scripts/setup.sh installs them; QT_DEBUG_PLUGINS=1 names the one that failed)"
+    )
+
+
+def _new_application(argv: list[str]) -> QApplication:
+    """A QApplication; a display Qt cannot open ends the process with one clear line instead of
+    Qt's abort (whose message points at libxcb-cursor0 whatever the cause)."""
+    problem = display_problem()
+    if problem is not None:
+        raise NoDisplayError(problem)
+    said: list[tuple[QtMsgType, str]] = []
+
+    def watch(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if kind != QtMsgType.QtFatalMsg:
+            said.append((kind, message))
+            return
+        # Qt aborts the process when this handler returns: there is no way back to Python.
+        sys.stderr.write(f"kiosk: {_platform_failure([text for _, text in said])}\n")
+        sys.stderr.flush()
+        os._exit(1)
+
+    previous = qInstallMessageHandler(watch)
+    try:
+        app = QApplication(argv)
+    finally:
+        qInstallMessageHandler(previous)
+    # Qt's warnings on a start that worked are still said, where they would have been.
+    for kind, message in said:
+        if previous is not None:
+            previous(kind, QMessageLogContext(), message)
+        else:
+            sys.stderr.write(message + "\n")
+    return app
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     prepare_environment()
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else _new_application(argv or sys.argv[:1])
     app.setApplicationName("zgc-kiosk")
     app.setStyle("Fusion")
     load_fonts()
@@ -74,12 +142,12 @@ def content_cache() -> ValidatedContentCache:
 
 
 def load_or_report(
-    path: Path | None, cache: ValidatedContentCache | None = None
+    path: Path | None, cache: ValidatedContentCache | None = None, *, log_problems: bool = True
 ) -> tuple[LoadedContent | None, ContentError | None]:
-    """The content at `path` (default: the bundled content), or why it cannot be shown.
-    With a cache: unchanged content validated before is used as it was stored. Content in a
-    release folder comes from this kiosk's verified snapshot of the release (while one arrives,
-    the last complete one)."""
+    """The content at `path` (default: the bundled content), or why it cannot be shown (logged,
+    unless the caller shows the problems itself). With a cache: unchanged content validated
+    before is used as it was stored. Content in a release folder comes from this kiosk's
+    verified snapshot of the release (while one arrives, the last complete one)."""
     source = path or default_content_path()
     try:
         source = _released(source)
@@ -96,7 +164,7 @@ def load_or_report(
 
         loaded = load_content(source, check_image)
     except ContentError as error:
-        for line in error.lines():
+        for line in error.lines() if log_problems else ():
             log.error("%s", line)
         return None, error
     log.info("content %s: validated", source)
@@ -134,7 +202,7 @@ def load_for_command(
     """The content a command (render, handout, slideshow, layout check) works on, in
     `languages`; else None and the exit code, with why on stderr: 1 for broken content, 2 for a
     language the content does not have."""
-    loaded, error = load_or_report(data, cache)
+    loaded, error = load_or_report(data, cache, log_problems=False)
     if loaded is None:
         for line in error.lines() if error else []:
             print(line, file=sys.stderr)

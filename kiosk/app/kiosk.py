@@ -13,6 +13,7 @@ it in reverse.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,13 +28,17 @@ from kiosk.app.boot import (
     content_cache,
     create_application,
     install_exception_hook,
+    load_or_report,
     open_log_file,
     preload_later_modules,
     setup_logging,
 )
 from kiosk.app.safe_start import SafeStart
+from kiosk.content import LoadedContent
+from kiosk.showfloor.admin_pin import DEFAULT_PIN, PinGate, default_pin_opens
 from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.health import HealthLog
+from kiosk.system.problems import OperatorError
 from kiosk.system.resources import default_content_path
 from kiosk.system.settings import APP_NAME, Settings
 from kiosk.system.start_journal import HEALTHY_S
@@ -72,11 +77,12 @@ class Kiosk:
         screen: QScreen,
         *,
         healthy_ms: int = int(HEALTHY_S * 1000),
+        settings: Settings | None = None,
     ) -> None:
         self.app = app
         self.data = data
         self.windowed = windowed
-        self.settings = Settings.load()
+        self.settings = settings if settings is not None else Settings.load()
         self.cache = content_cache()
         self.safe_start = SafeStart(user_state_path(APP_NAME), self.cache)
         self.start_plan = self.safe_start.begin(data)
@@ -210,6 +216,37 @@ class Kiosk:
         log.info("kiosk stopped")
 
 
+class DefaultPinError(OperatorError):
+    """Kiosk mode with the published default PIN, not asked for: the admin panel it opens can
+    exit the kiosk, so anyone who read the README could leave it."""
+
+    exit_code = 2
+
+
+DEFAULT_PIN_REFUSAL = (
+    f"will not start in kiosk mode with the default admin PIN {DEFAULT_PIN}: it is printed in the "
+    "README, and the admin panel it opens can exit the kiosk.\n"
+    "  set this kiosk's own PIN:   kiosk set-pin\n"
+    "  or, for a demonstration:   kiosk --allow-default-pin\n"
+    "  or try it in a window:      kiosk --windowed"
+)
+
+
+def check_language(lang: str | None, loaded: LoadedContent | None) -> None:
+    """A start language the content has (when the content could be read at all)."""
+    if lang is None or loaded is None:
+        return
+    known = loaded.content.meta.languages
+    if lang not in known:
+        raise UnknownLanguageError(f"unknown language {lang!r}; the content has {', '.join(known)}")
+
+
+class UnknownLanguageError(OperatorError):
+    """A start language the content does not have (the session would fall back silently)."""
+
+    exit_code = 2
+
+
 def run(
     data: Path | None,
     lang: str | None,
@@ -218,11 +255,27 @@ def run(
     reduced_motion: bool,
     screen: int | None = None,
     screen_report: Path | None = None,
+    allow_default_pin: bool = False,
 ) -> int:
     setup_logging()
+    if lang is not None:
+        # Before the start journal counts a start: a mistyped language is not a crash.
+        check_language(lang, load_or_report(data, content_cache(), log_problems=False)[0])
+    settings = Settings.load()
+    if not windowed and default_pin_opens(settings, user_state_path(APP_NAME) / PinGate.STATE_FILE):
+        if not allow_default_pin:
+            raise DefaultPinError(DEFAULT_PIN_REFUSAL)
+        from kiosk.showfloor.floor import ADMIN_HOLD_MS  # noqa: PLC0415 (after the first frame otherwise)
+
+        # Told where the operator is (the terminal), not on the screen visitors see.
+        print(
+            f"kiosk mode with the default admin PIN {DEFAULT_PIN} (--allow-default-pin): to leave, "
+            f"hold the top-left corner for {ADMIN_HOLD_MS // 1000} s, enter {DEFAULT_PIN}, then Exit twice",
+            file=sys.stderr,
+        )
     app = create_application()
     chosen = choose_screen(app, screen)
-    kiosk = Kiosk(app, data, lang, windowed, size, reduced_motion, chosen)
+    kiosk = Kiosk(app, data, lang, windowed, size, reduced_motion, chosen, settings=settings)
     if screen_report is not None:
         from kiosk.app.screen_report import ScreenReport  # noqa: PLC0415 (only when asked for)
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.content.files import read_limited
 from kiosk.system.safe_write import write_text_atomically
 from kiosk.system.settings import Settings
 
@@ -33,6 +34,7 @@ MAX_ATTEMPTS = 5
 LOCKOUT_S = 60.0
 _ITERATIONS = 200_000
 _HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
+_STATE_LIMIT = 64 * 1024  # a few dozen bytes when the kiosk wrote it
 _SET_PIN = "the PIN pad accepts no PIN at all until `kiosk set-pin` is run"
 
 
@@ -45,6 +47,14 @@ def hash_pin(pin: str, salt: str | None = None) -> tuple[str, str]:
 
 def valid_pin(pin: str) -> bool:
     return pin.isdigit() and 4 <= len(pin) <= 12
+
+
+def default_pin_opens(settings: Settings, state_path: Path | None) -> bool:
+    """Whether the published default PIN would open the admin panel: the settings hold no PIN,
+    none that was damaged, and the state folder records none ever set (`PinGate._follow`)."""
+    if settings.pin_hash or settings.pin_lost:
+        return False
+    return not PinGate.remembers_a_pin(state_path)
 
 
 class PinGate:
@@ -95,6 +105,17 @@ class PinGate:
         gate = cls("", "", clock, state_path=state_path, wall=wall)
         gate._follow(settings, starting=True)
         return gate
+
+    @staticmethod
+    def remembers_a_pin(state_path: Path | None) -> bool:
+        """Whether the state at `state_path` records that this machine had a PIN set."""
+        if state_path is None:
+            return False
+        try:
+            data = json.loads(read_limited(state_path, _STATE_LIMIT))
+        except (OSError, ValueError, RecursionError):
+            return False
+        return isinstance(data, dict) and data.get("pin_was_set") is True
 
     @property
     def accepts_none(self) -> bool:

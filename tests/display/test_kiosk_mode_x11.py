@@ -8,6 +8,7 @@ would be seen.
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 
 import pytest
@@ -115,3 +116,15 @@ def test_sigterm_ends_the_visit_and_the_kiosk_cleanly(kiosk: LaunchKiosk, xvfb: 
     started, ended, _language = visits[0]
     assert ended is not None, "the visit was left open"
     assert ended >= started
+
+
+def test_ctrl_c_ends_a_windowed_kiosk(kiosk: LaunchKiosk, xvfb: XServer) -> None:
+    """Ctrl+C in the terminal that started `kiosk --windowed` (SIGINT): the window goes and the
+    kiosk exits 0, as after SIGTERM."""
+    run = kiosk("--windowed", "--size", "1280x800", server=xvfb)
+    assert (run.window().width, run.window().height) == (1280, 800), run.describe()
+    run.process.send_signal(signal.SIGINT)
+    assert run.process.wait(timeout=15) == 0, run.log()
+    wait_until(lambda: not run.x.mapped_windows(), 5, "the window to go")
+    assert "stopping on signal 2" in run.log()
+    assert "Traceback" not in run.log()

@@ -10,6 +10,7 @@ Every process started here is stopped by its own PID.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import select
 import shutil
@@ -30,6 +31,8 @@ from Xlib import XK, X, Xatom
 from Xlib import display as xdisplay
 from Xlib.error import XError
 from Xlib.ext import xtest
+
+from kiosk.showfloor.admin_pin import hash_pin
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP_HINT = "bash scripts/setup.sh --test"
@@ -250,9 +253,15 @@ def start_two_screens(log_dir: Path | None = None) -> XServer:
 # ---- the kiosk as a subprocess -------------------------------------------------------------
 
 
+# The admin PIN of the kiosks these tests start: kiosk mode refuses the published default.
+STAFF_PIN = "4711"
+_STAFF_PIN_HASH = hash_pin(STAFF_PIN, "ab" * 16)
+
+
 def kiosk_environment(display: str, home: Path) -> dict[str, str]:
-    """The kiosk's environment: this display, Qt's X11 platform, settings, analytics, logs and
-    cache in `home` so no test sees another's state."""
+    """The kiosk's environment: this display, Qt's X11 platform, settings (with the staff's own
+    PIN, as `kiosk set-pin` leaves them), analytics, logs and cache in `home` so no test sees
+    another's state."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -263,6 +272,13 @@ def kiosk_environment(display: str, home: Path) -> dict[str, str]:
         (home / folder).mkdir(parents=True, exist_ok=True)
     runtime.mkdir(parents=True, exist_ok=True)
     runtime.chmod(0o700)
+    # A test's own settings keep what they say; the PIN is added when they have none.
+    settings = home / "config" / "zgc-kiosk" / "settings.json"
+    stored = json.loads(settings.read_text(encoding="utf-8")) if settings.exists() else {}
+    if isinstance(stored, dict) and "pin_hash" not in stored:
+        stored["pin_salt"], stored["pin_hash"] = _STAFF_PIN_HASH
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text(json.dumps(stored), encoding="utf-8")
     env.update(
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
