@@ -87,6 +87,7 @@ class Stage:
             audience_screen, presenter_on = presenter_on, audience_screen
         if self.windowed:  # development: two ordinary windows side by side
             audience.show()
+            presenter.fit_screen(1280, 800)
             presenter.show()
             presenter.resize(1280, 800)
             return
@@ -94,6 +95,7 @@ class Stage:
         rehearsing = presenter_on is None and self.rehearsing
         presenter.set_rehearsing(rehearsing)
         if rehearsing:
+            presenter.fit_screen(audience_screen.geometry().width(), audience_screen.geometry().height())
             _fill(presenter, audience_screen)
             presenter.raise_()
             presenter.activateWindow()
@@ -102,6 +104,7 @@ class Stage:
         if presenter_on is None:
             presenter.hide()
         else:
+            presenter.fit_screen(presenter_on.geometry().width(), presenter_on.geometry().height())
             _fill(presenter, presenter_on)
         # The audience window keeps the keyboard: a clicker's keys reach the show from any window,
         # and a presenter view raised last would otherwise sit above the slides on a shared screen.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -30,12 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.presenter.overview import SlideOverview
 from kiosk.presenter.slideshow import Slideshow, TalkClock
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.session import Session
 from kiosk.ui.snapshot import PageSnapshots
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.flow import FlowRow
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 RESET_HOLD_MS = 1500
@@ -119,19 +123,35 @@ class PresenterView(QWidget):
         super().__init__()
         self.show_ = show
         self.language = language = session.language
-        self.theme = theme = session.theme
+        self.theme = self._audience_theme = session.theme
         assert session.loaded is not None
         self.target_s = (target_minutes or 0) * 60
         self.setWindowTitle("Presenter")
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._sheet = theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}"
-        self.setStyleSheet(self._sheet)
         self._audience_size = audience_size
         self.previews = PageSnapshots(session.loaded, language.current, audience_size, slides=True)
         # Slide pictures by (slide, width, language): drawn once, after the key's own turn.
         self._pictures: dict[tuple[int, int, str], QPixmap] = {}
         self._notes_scale = NOTES_SCALES.index(1.0)
+        self._rehearsing = False
+        self._build()
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self.refresh_times)
+        self._tick.start()
+        self._draw_later = QTimer(self)
+        self._draw_later.setSingleShot(True)
+        self._draw_later.setInterval(0)
+        self._draw_later.timeout.connect(self._draw_previews)
+        self._end_armed = False
+        self._closed = False
+        self._connect_signals()
+
+    def _build(self) -> None:
+        """Every control, at the sizes of `self.theme`."""
+        theme, language = self.theme, self.language
+        self._sheet = theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}"
         layout = QGridLayout(self)
         margin = theme.px(32)
         layout.setContentsMargins(margin, margin, margin, margin)
@@ -155,21 +175,36 @@ class PresenterView(QWidget):
         following.addWidget(self._notes_panel(), 1)  # the notes take what the next slide leaves
         layout.addLayout(following, 0, 1, 2, 1)
         layout.addLayout(self._status_row(), 2, 0, 1, 2)
-        layout.addLayout(self._buttons_row(), 3, 0, 1, 2)
+        layout.addWidget(self._buttons_row(), 3, 0, 1, 2)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         layout.setRowStretch(1, 1)
-        self._tick = QTimer(self)
-        self._tick.setInterval(250)
-        self._tick.timeout.connect(self.refresh_times)
-        self._tick.start()
-        self._draw_later = QTimer(self)
-        self._draw_later.setSingleShot(True)
-        self._draw_later.setInterval(0)
-        self._draw_later.timeout.connect(self._draw_previews)
-        self._end_armed = False
-        self._closed = False
-        self._connect_signals()
+        # Set once the controls exist, so that each is styled for this theme's sizes.
+        self.setStyleSheet(self._sheet)
+
+    def fit_screen(self, width: int, height: int) -> None:
+        """Laid out for the presenter's own screen: on a 1366x768 laptop, the sizes a kiosk of
+        that size has (the audience's 1920x1080 sizes would not fit it)."""
+        base = self._audience_theme
+        theme = replace(
+            Theme.for_size(width, height, base.reduced_motion, base.motion_scale),
+            text_scale=base.text_scale,
+            high_contrast=base.high_contrast,
+        )
+        if theme == self.theme:
+            return
+        self.theme = theme
+        old = self.layout()
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if not isinstance(child, SlideOverview):  # the overview is the show's, not the view's
+                child.hide()
+                child.deleteLater()
+        if old is not None:
+            QWidget().setLayout(old)  # a layout is deleted with the widget that takes it
+        self._build()
+        self.set_rehearsing(self._rehearsing)
+        self.change_notes_size(0)
+        self._on_show_slide_changed(self.show_.index)
 
     def _connect_signals(self) -> None:
         show = self.show_
@@ -226,12 +261,11 @@ class PresenterView(QWidget):
         row.addWidget(self.status, 1)
         return row
 
-    def _buttons_row(self) -> QGridLayout:
-        """The controls in two rows of five: they fit a 1366x768 laptop at the kiosk's sizes."""
+    def _buttons_row(self) -> FlowRow:
+        """The controls in rows that wrap: as many to a row as the presenter's screen allows
+        (two rows of five on a 1366x768 laptop in English, three in German)."""
         theme, show = self.theme, self.show_
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(theme.px(16))
-        grid.setVerticalSpacing(theme.px(16))
+        row = FlowRow(theme.px(16))
         self.swap_button = self._button(ui("presenter-swap"), None, show.rehearsal_toggled.emit)
         for button in (
             self._button(ui("previous"), "chevron-left", show.back),
@@ -245,10 +279,8 @@ class PresenterView(QWidget):
             self._button(ui("presenter-larger"), None, lambda: self.change_notes_size(1)),
             self.swap_button,
         ):
-            count = grid.count()
-            grid.addWidget(button, count // 5, count % 5)
-        grid.setColumnStretch(5, 1)
-        return grid
+            row.add(button)
+        return row
 
     def _button(
         self, label: Callable[[str], str], icon: str | None, action: Callable[[], object]
@@ -260,6 +292,7 @@ class PresenterView(QWidget):
 
     def set_rehearsing(self, rehearsing: bool) -> None:
         """With one screen the swap button leaves the rehearsal view for the slides."""
+        self._rehearsing = rehearsing
         self.swap_button.set_label(ui("presenter-rehearsal-end" if rehearsing else "presenter-swap"))
 
     # ---- following the show ---------------------------------------------------------------

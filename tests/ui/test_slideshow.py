@@ -17,7 +17,7 @@ from touch import press, release
 
 from kiosk.app.pdf import export_pdf
 from kiosk.app.slideshow import Presentation
-from kiosk.content import LoadedContent
+from kiosk.content import LoadedContent, load_content
 from kiosk.content.pages import slide_list
 from kiosk.presenter.view import clock_text
 from kiosk.ui.main_window import MainWindow
@@ -396,3 +396,28 @@ def test_the_presenter_has_buttons_for_the_overview_and_the_screens(qtbot: QtBot
         view.rect().contains(b.geometry().translated(b.parentWidget().mapTo(view, QPoint(0, 0))))
         for b in buttons
     )
+
+
+@pytest.mark.parametrize(("lang", "size"), [("de", (1366, 768)), ("en", (1366, 768)), ("en", (3840, 2160))])
+def test_the_presenter_view_is_laid_out_for_its_own_screen(
+    qtbot: QtBot, lang: str, size: tuple[int, int]
+) -> None:
+    """German words and a laptop's 1366x768: every control inside the screen, none cut; on a
+    4K screen the text grows with it."""
+    other_park = load_content(Path(__file__).parent.parent / "other_park" / "content.json")
+    talk = Presentation(Session(other_park, None, lang, size=(1920, 1080)))
+    view = talk.presenter
+    view.fit_screen(*size)
+    assert view.minimumSizeHint().width() <= size[0]
+    assert view.minimumSizeHint().height() <= size[1]
+    view.setGeometry(0, 0, *size)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(view.swap_button.isVisible)
+    buttons = [b for b in view.findChildren(TouchButton) if b.isVisible()]
+    assert len(buttons) == 10
+    for button in buttons:
+        box = button.rect().translated(button.mapTo(view, QPoint(0, 0)))
+        assert view.rect().contains(box), f"{button.text()} at {box} outside {view.rect()}"
+    assert view.status.font().pixelSize() == view.theme.font_px("body")
+    talk.close()
