@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.ui.pages.error import ContentErrorPage
 
 TRIM_AFTER_MS = 1000  # the retired pages' deferred deletes have run by then
+MAX_BUILT_PAGES = 10
 
 
 class MainWindow(QWidget):
@@ -70,6 +71,8 @@ class MainWindow(QWidget):
         self._retire.timeout.connect(self._delete_one_retired)
         # Live content arriving: the visitor's page, built a turn before the swap.
         self._prebuilt: Page | None = None
+        self.max_built_pages = MAX_BUILT_PAGES
+        self._recent: list[str] = []  # page ids shown, the most recent last
         # Pages wanted soon (the slides of a talk), built one per turn while nobody waits.
         self._ahead: list[str] = []
         self._build_ahead = QTimer(self)
@@ -220,6 +223,26 @@ class MainWindow(QWidget):
             return
         self.stack.show_page(self.page(page_id), direction)
         self._update_navigation()
+        self._keep_recent(page_id)
+
+    def _keep_recent(self, page_id: str) -> None:
+        """At most `MAX_BUILT_PAGES` pages stay built on the show floor: the kiosk's memory is
+        bounded whatever the content holds (each page keeps its pictures and charts, 1-4 MiB). The
+        least recently seen go first, never the home page or the one on screen. A talk keeps
+        every slide: a presenter's key must never wait for a page to be built."""
+        if page_id in self._recent:
+            self._recent.remove(page_id)
+        self._recent.append(page_id)
+        if self._slides or not self._interactive:
+            return
+        while len(self.pages) > self.max_built_pages:
+            victim = next((p for p in self._recent if p in self.pages and p not in (page_id, HOME)), None)
+            if victim is None:
+                return
+            self._recent.remove(victim)
+            page = self.pages.pop(victim)
+            self.stack.forget_prepared(page)
+            self._retire_later(page)
 
     def _update_navigation(self) -> None:
         page = self.current_page
@@ -292,6 +315,7 @@ class MainWindow(QWidget):
         """Every page anew (new theme or new content), the visitor's page and step kept. All in
         one event-loop turn: nothing blank is ever painted."""
         self.stack.forget_prepared()
+        self._recent.clear()
         for widget in [*self.pages.values(), self.error_page]:
             if widget is not None:
                 self._retire_later(widget)

@@ -95,3 +95,30 @@ def test_press_feedback_shows_before_release(qtbot: QtBot, window: MainWindow) -
     assert window.session.current_id == "home"  # action on release, not on press
     release(tile, at)
     qtbot.waitUntil(lambda: window.session.current_id == "vision/innovative")
+
+
+def test_only_the_most_recent_pages_stay_built_and_a_page_let_go_comes_back_as_it_was(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Memory stays bounded whatever the content holds: a visitor who has seen every page has
+    at most `max_built_pages` of them built; the one seen longest ago is built again on return,
+    at the step the visitor left it."""
+    window.max_built_pages = 4
+    session = window.session
+    session.go_to("tour/daxing")
+    session.set_step(2)
+    for ref in session.refs:
+        if ref.id != "tour/daxing":
+            session.go_to(ref.id, direction=0)
+    qtbot.waitUntil(lambda: window.pages_retiring == 0)
+    assert len(window.pages) <= 4
+    assert "home" in window.pages
+    assert session.current_id in window.pages
+    assert "tour/daxing" not in window.pages
+    session.go_to("tour/daxing")
+    page = window.current_page
+    assert page is not None
+    assert page.page_id == "tour/daxing"
+    assert page.isVisible()
+    assert page.step_index() == 2
+    assert len(window.pages) <= 4

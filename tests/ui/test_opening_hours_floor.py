@@ -131,6 +131,7 @@ def test_a_touch_outside_hours_wakes_it_for_staff_then_it_sleeps_again(qtbot: Qt
 def test_opening_time_brings_the_screen_and_the_attract_loop_back(qtbot: QtBot, hall: Hall) -> None:
     hall.now[0] = MONDAY.replace(hour=23)
     qtbot.waitUntil(lambda: hall.hours.closed, timeout=3000)
+    _painted_over(qtbot, hall.window, 500)  # the way home and the black layer drawn, once
     hall.now[0] = MONDAY.replace(day=8, hour=8, minute=59)
     assert _painted_over(qtbot, hall.window, 100) == 0
     assert hall.hours.closed
