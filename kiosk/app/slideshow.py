@@ -174,7 +174,9 @@ class Presentation:
     def _build_slides_ahead(self) -> None:
         pages = dict.fromkeys(slide.page for slide in self.show.slides)
         # After the first slide's own animations, for the same reason as the pictures.
-        QTimer.singleShot(PREPARE_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages))
+        QTimer.singleShot(
+            PREPARE_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages, prepare=True)
+        )
 
     def _on_audience_page_entered(self, _page: QWidget) -> None:
         show = self.show

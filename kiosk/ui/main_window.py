@@ -75,6 +75,7 @@ class MainWindow(QWidget):
         self._recent: list[str] = []  # page ids shown, the most recent last
         # Pages wanted soon (the slides of a talk), built one per turn while nobody waits.
         self._ahead: list[str] = []
+        self._prepare_ahead = False
         self._build_ahead = QTimer(self)
         self._build_ahead.setSingleShot(True)
         self._build_ahead.setInterval(0)
@@ -177,9 +178,11 @@ class MainWindow(QWidget):
         self.pages[page_id] = page
         return page
 
-    def build_ahead(self, page_ids: Iterable[str]) -> None:
+    def build_ahead(self, page_ids: Iterable[str], *, prepare: bool = False) -> None:
         """Build these pages before their first visit, one per event-loop turn (input is
-        answered between two), so that the first visit costs no more than a later one."""
+        answered between two), so that the first visit costs no more than a later one; with
+        `prepare`, also take each one's picture for the transition to it."""
+        self._prepare_ahead = prepare
         for page_id in page_ids:
             if page_id not in self.pages and page_id not in self._ahead:
                 self._ahead.append(page_id)
@@ -214,6 +217,8 @@ class MainWindow(QWidget):
             layout = page.layout()
             if layout is not None:
                 layout.activate()
+            if self._prepare_ahead:
+                self.stack.prepare(page)
             break
         if self._ahead:
             self._build_ahead.start()
