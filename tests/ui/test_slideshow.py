@@ -421,3 +421,17 @@ def test_the_presenter_view_is_laid_out_for_its_own_screen(
         assert view.rect().contains(box), f"{button.text()} at {box} outside {view.rect()}"
     assert view.status.font().pixelSize() == view.theme.font_px("body")
     talk.close()
+
+
+def test_no_kiosk_control_shows_on_a_slide(qtbot: QtBot, talk: Presentation) -> None:
+    """The visitor's own buttons (home's accessibility, a tour's auto-play) are never on a
+    projected slide: the presenter sets the pace."""
+    seen = set()
+    for index, slide in enumerate(talk.show.slides):
+        talk.show.go(index)
+        page = talk.audience.current_page
+        assert page is not None
+        controls = page.kiosk_controls()
+        seen.update(type(page).__name__ for _ in controls)
+        assert not [c for c in controls if c.isVisible()], slide.page
+    assert {"HomePage", "TourPage"} <= seen

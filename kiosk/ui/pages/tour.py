@@ -32,6 +32,10 @@ class TourPage(Page):
         self._build()
         self._show_stop(animate=False)
 
+    def kiosk_controls(self) -> list[QWidget]:
+        """Auto-play is a visitor's: on a slide the presenter sets the pace."""
+        return [self.play_button]
+
     def accent(self) -> str:
         return self.tour.color
 
