@@ -26,9 +26,7 @@ Prints a table and, last, one line of JSON.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import copy
-import ctypes
 import gc
 import itertools
 import json
@@ -56,6 +54,7 @@ from kiosk.app.boot import create_application, load_or_report  # noqa: E402
 from kiosk.content import load_content  # noqa: E402
 from kiosk.showfloor.floor import memory_mib  # noqa: E402
 from kiosk.system.content_watcher import ContentWatcher  # noqa: E402
+from kiosk.system.health import read_memory, trim_heap  # noqa: E402
 from kiosk.system.resources import default_content_path  # noqa: E402
 from kiosk.ui.frame_clock import Tween  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
@@ -80,40 +79,11 @@ class TimedApplication(QApplication):
         return handled
 
 
-def trim() -> None:
-    """Hand freed heap back to the system, so RSS shows what is live, not what glibc keeps."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [
-        (name, ctypes.c_size_t)
-        for name in (
-            "arena",
-            "ordblks",
-            "smblks",
-            "hblks",
-            "hblkhd",
-            "usmblks",
-            "fsmblks",
-            "uordblks",
-            "fordblks",
-            "keepcost",
-        )
-    ]
-
-
 def heap_in_use_mib() -> float:
     """Bytes malloc has handed out and not had back (glibc): what is live, without the freed
     memory a fragmented heap keeps in RSS. -1 where glibc's mallinfo2 is missing."""
-    try:
-        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
-    except (OSError, AttributeError):
-        return -1.0
-    mallinfo2.restype = _MallInfo2
-    info = mallinfo2()
-    return (info.uordblks + info.hblkhd) / 2**20
+    reading = read_memory().heap_in_use_mib
+    return -1.0 if reading is None else reading
 
 
 def spin_until(app: QApplication, done: Callable[[], bool], timeout_s: float) -> None:
@@ -282,7 +252,7 @@ def memory(app: TimedApplication, data: Path) -> list[tuple[str, float, float, i
         spin_until(app, lambda: window.pages_retiring == 0, 10)  # replaced pages go one per turn
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
-        trim()
+        trim_heap()
         rows.append(
             (name, round(memory_mib(), 1), round(heap_in_use_mib(), 1), len(window.findChildren(QObject)))
         )
