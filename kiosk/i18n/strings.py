@@ -79,6 +79,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     },
     "admin-closing": {"zh": "{s} 秒后自动关闭", "en": "Closes in {s} s", "de": "Schließt in {s} s"},
     "admin-diagnostics": {"zh": "诊断", "en": "Diagnostics", "de": "Diagnose"},
+    "language": {"zh": "语言", "en": "Language", "de": "Sprache"},
     "accessibility": {"zh": "无障碍", "en": "Accessibility", "de": "Barrierefrei"},
     "text-size": {"zh": "文字大小", "en": "Text size", "de": "Schriftgröße"},
     "text-normal": {"zh": "标准", "en": "Standard", "de": "Normal"},

@@ -111,12 +111,19 @@ class FigureNumber(QWidget):
         metrics = QFontMetricsF(big)
         baseline = metrics.ascent()
         painter.scale(fit, fit)
-        x = 0.0
+        # The parts follow each other in reading order: from the right edge in a right-to-left
+        # language ("نحو" then the number, as "about" then the number from the left).
+        rtl = self.isRightToLeft()
+        x = self.width() / fit if rtl else 0.0
         for text, is_big in self._parts():
             font = big if is_big else small
             painter.setFont(font)
+            advance = QFontMetricsF(font).horizontalAdvance(text)
+            if rtl:
+                x -= advance
             painter.drawText(QPointF(x, baseline), text)
-            x += QFontMetricsF(font).horizontalAdvance(text)
+            if not rtl:
+                x += advance
         painter.end()
 
 
