@@ -10,6 +10,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.content import ContentProblem
 
 COMMANDS = (
     "run",
@@ -126,6 +130,9 @@ def _validate(path: Path | None, as_json: bool) -> int:
     source = path or default_content_path()
     try:
         loaded = load_content(source, check_image)
+        undrawable = _undrawable_characters(source)
+        if undrawable:
+            raise ContentError(str(source), undrawable)
     except ContentError as error:
         if as_json:
             problems = [{"file": error.source, "path": p.path, "message": p.message} for p in error.problems]
@@ -143,6 +150,17 @@ def _validate(path: Path | None, as_json: bool) -> int:
         f"{len(content.figures)} figures, {len(content.voices)} voices)"
     )
     return 0
+
+
+def _undrawable_characters(source: Path) -> list[ContentProblem]:
+    """Characters of the content no bundled font draws (empty boxes on screen), per language."""
+    import json  # noqa: PLC0415
+
+    from kiosk.content.glyphs import GlyphCoverage, undrawable_characters  # noqa: PLC0415
+    from kiosk.system.resources import fonts_dir  # noqa: PLC0415
+
+    coverage = GlyphCoverage.read(fonts_dir() / "coverage.json")
+    return undrawable_characters(json.loads(source.read_text(encoding="utf-8-sig")), coverage)
 
 
 def _set_pin(pin: str | None) -> int:
