@@ -63,7 +63,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("zgc-kiosk")
     app.setStyle("Fusion")
     load_fonts()
-    font = QFont()
+    font = QFont(th.FONT_FAMILY)
     font.setFamilies(th.font_families())
     font.setPixelSize(30)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

@@ -164,7 +164,9 @@ class Theme:
 
     def font(self, role: str) -> QFont:
         _, _, weight = _TYPE_SCALE[role]
-        font = QFont()
+        # QFont(family) first: a bare QFont() copies the application font's settings, which
+        # changes how Latin text is set.
+        font = QFont(FONT_FAMILY)
         font.setFamilies(font_families())
         font.setPixelSize(self.font_px(role))
         font.setWeight(weight)
