@@ -53,6 +53,7 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
     from kiosk.content.pages import slide_list  # noqa: PLC0415
     from kiosk.system.safe_write import SHARED, write_atomically  # noqa: PLC0415
     from kiosk.ui import theme as th  # noqa: PLC0415
+    from kiosk.ui.language import layout_direction  # noqa: PLC0415
     from kiosk.ui.snapshot import PageSnapshots  # noqa: PLC0415
 
     create_application()
@@ -69,7 +70,11 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         area.moveTo(0, 0)
         painter = QPainter(writer)
+        # Notes and page numbers run in the handout's language: an Arabic note that opens with
+        # "IBM" reads from the right, and the page number sits at the left.
+        painter.setLayoutDirection(layout_direction(lang))
         note_font = QFont(th.FONT_FAMILY)
+        note_font.setFamilies(th.font_families())
         note_font.setPixelSize(28)
         for index, slide in enumerate(slides):
             if index:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.presenter.slideshow import Slideshow, TalkClock
 from kiosk.system.resources import icon_path
-from kiosk.ui.language import ui
+from kiosk.ui.language import layout_direction, ui
 from kiosk.ui.session import Session
 from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.widgets.buttons import TouchButton
@@ -122,6 +122,8 @@ class PresenterView(QWidget):
         self.target_s = (target_minutes or 0) * 60
         self.setWindowTitle("Presenter")
         self.setObjectName("presenter")
+        # The presenter reads the talk's language too: an Arabic talk mirrors this window.
+        self._follow_language_direction(language.current)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._sheet = theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}"
         self.setStyleSheet(self._sheet)
@@ -178,7 +180,11 @@ class PresenterView(QWidget):
         show.clock.changed.connect(self.refresh_times)
         show.end_armed.connect(self._on_show_end_armed)
         show.notes_size_requested.connect(self.change_notes_size)
+        self.language.changed.connect(self._follow_language_direction)
         self.language.changed.connect(lambda _lang: self._on_show_slide_changed(show.index))
+
+    def _follow_language_direction(self, lang: str) -> None:
+        self.setLayoutDirection(layout_direction(lang))
 
     def _notes_panel(self) -> QFrame:
         notes = QFrame()
