@@ -47,7 +47,7 @@ _SINGLE, _ALTERNATE, _LIGATURE, _EXTENSION = 1, 3, 4, 7
 def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QRectF, Qt  # noqa: PLC0415 (Qt after the platform)
-    from PySide6.QtGui import QColor, QFont, QPainter  # noqa: PLC0415
+    from PySide6.QtGui import QColor, QPainter  # noqa: PLC0415
 
     from kiosk.app.boot import create_application, load_for_command  # noqa: PLC0415
     from kiosk.content.pages import slide_list  # noqa: PLC0415
@@ -73,8 +73,7 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         # Notes and page numbers run in the handout's language: an Arabic note that opens with
         # "IBM" reads from the right, and the page number sits at the left.
         painter.setLayoutDirection(layout_direction(lang))
-        note_font = QFont(th.FONT_FAMILY)
-        note_font.setFamilies(th.font_families())
+        note_font = th.Theme.for_size(*size).font("body")
         note_font.setPixelSize(28)
         for index, slide in enumerate(slides):
             if index:

@@ -122,7 +122,6 @@ class PresenterView(QWidget):
         self.target_s = (target_minutes or 0) * 60
         self.setWindowTitle("Presenter")
         self.setObjectName("presenter")
-        # The presenter reads the talk's language too: an Arabic talk mirrors this window.
         self._follow_language_direction(language.current)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._sheet = theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}"
@@ -180,11 +179,15 @@ class PresenterView(QWidget):
         show.clock.changed.connect(self.refresh_times)
         show.end_armed.connect(self._on_show_end_armed)
         show.notes_size_requested.connect(self.change_notes_size)
-        self.language.changed.connect(self._follow_language_direction)
-        self.language.changed.connect(lambda _lang: self._on_show_slide_changed(show.index))
+        self.language.changed.connect(self._on_language_changed)
 
     def _follow_language_direction(self, lang: str) -> None:
+        # The presenter reads the talk's language too: an Arabic talk mirrors this window.
         self.setLayoutDirection(layout_direction(lang))
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._follow_language_direction(lang)
+        self._on_show_slide_changed(self.show_.index)
 
     def _notes_panel(self) -> QFrame:
         notes = QFrame()
