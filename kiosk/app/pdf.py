@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPdfWriter
+    from PySide6.QtGui import QPainter, QPdfWriter
 
 HANDOUT_SUFFIX = " Handout"
 _PRIVATE_USE = range(0xE000, 0xF900)
@@ -47,13 +47,12 @@ _SINGLE, _ALTERNATE, _LIGATURE, _EXTENSION = 1, 3, 4, 7
 def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QRectF, Qt  # noqa: PLC0415 (Qt after the platform)
-    from PySide6.QtGui import QColor, QPainter  # noqa: PLC0415
+    from PySide6.QtGui import QColor  # noqa: PLC0415
 
     from kiosk.app.boot import create_application, load_for_command  # noqa: PLC0415
     from kiosk.content.pages import slide_list  # noqa: PLC0415
     from kiosk.system.safe_write import SHARED, write_atomically  # noqa: PLC0415
     from kiosk.ui import theme as th  # noqa: PLC0415
-    from kiosk.ui.language import layout_direction  # noqa: PLC0415
     from kiosk.ui.snapshot import PageSnapshots  # noqa: PLC0415
 
     create_application()
@@ -69,10 +68,7 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         writer = _pdf_writer(path, content.meta.title[lang])
         area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         area.moveTo(0, 0)
-        painter = QPainter(writer)
-        # Notes and page numbers run in the handout's language: an Arabic note that opens with
-        # "IBM" reads from the right, and the page number sits at the left.
-        painter.setLayoutDirection(layout_direction(lang))
+        painter = _handout_painter(writer, lang)
         note_font = th.Theme.for_size(*size).font("body")
         note_font.setPixelSize(28)
         for index, slide in enumerate(slides):
@@ -108,6 +104,18 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
             snapshots.close()
     print(f"{len(slides)} slides in {target}")
     return 0
+
+
+def _handout_painter(writer: QPdfWriter, lang: str) -> QPainter:
+    """Notes and page numbers run in the handout's language: an Arabic note that opens with
+    "IBM" reads from the right, and the page number sits at the left."""
+    from PySide6.QtGui import QPainter  # noqa: PLC0415
+
+    from kiosk.ui.language import layout_direction  # noqa: PLC0415
+
+    painter = QPainter(writer)
+    painter.setLayoutDirection(layout_direction(lang))
+    return painter
 
 
 def _pdf_writer(path: Path, title: str) -> QPdfWriter:

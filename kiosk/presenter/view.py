@@ -122,7 +122,6 @@ class PresenterView(QWidget):
         self.target_s = (target_minutes or 0) * 60
         self.setWindowTitle("Presenter")
         self.setObjectName("presenter")
-        self._follow_language_direction(language.current)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._sheet = theme.stylesheet() + f"\n#presenter {{ background: {theme.palette.background}; }}"
         self.setStyleSheet(self._sheet)
@@ -179,6 +178,7 @@ class PresenterView(QWidget):
         show.clock.changed.connect(self.refresh_times)
         show.end_armed.connect(self._on_show_end_armed)
         show.notes_size_requested.connect(self.change_notes_size)
+        self._follow_language_direction(self.language.current)  # now, then with every change
         self.language.changed.connect(self._on_language_changed)
 
     def _follow_language_direction(self, lang: str) -> None:

@@ -4,6 +4,9 @@ things are on screen."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,11 +17,14 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from touch import swipe, tap
 
+from kiosk.app.pdf import export_pdf
+from kiosk.app.slideshow import Presentation
 from kiosk.content import LoadedContent, LocalText, load_content
 from kiosk.i18n.direction import is_right_to_left, native_name
 from kiosk.system.image_check import check_image
 from kiosk.ui.language import LanguageState
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import ColourTile
 from kiosk.ui.widgets.text import Paragraph, TextLabel
@@ -224,3 +230,49 @@ def test_two_languages_keep_the_one_tap_toggle(make_window: MakeWindow) -> None:
     tap(window.nav.language_button)
     assert window.session.language.current == "en"
     assert window.language_picker is None
+
+
+def test_the_presenter_view_mirrors_for_an_arabic_talk(qtbot: QtBot, other_park: LoadedContent) -> None:
+    talk = Presentation(Session(other_park, None, "ar", size=(1280, 720), motion_scale=0.1))
+    view = talk.presenter
+    try:
+        view.resize(1280, 800)
+        view.show()
+        qtbot.waitExposed(view)
+        talk.show.start()
+        qtbot.waitUntil(lambda: view.notes.text().startswith("IBM "))
+        assert view.isRightToLeft()
+        # The slide being shown is where an Arabic reader looks first: the window's right half.
+        assert view.current_preview.mapTo(view, QPoint(0, 0)).x() > view.width() / 3
+        talk.audience.session.language.set("en")
+        qtbot.waitUntil(lambda: not view.isRightToLeft())
+        qtbot.waitUntil(lambda: view.current_preview.mapTo(view, QPoint(0, 0)).x() < view.width() / 3)
+    finally:
+        talk.close()
+        view.deleteLater()
+        talk.audience.deleteLater()
+
+
+def test_the_handout_sets_an_arabic_note_from_the_right(tmp_path: Path) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext (poppler-utils) is missing: bash scripts/setup.sh --test")
+    target = tmp_path / "handout.pdf"
+    assert export_pdf(target, "ar", True, OTHER_PARK) == 0
+    boxes = subprocess.run(
+        [pdftotext, "-bbox", "-f", "1", "-l", "1", str(target), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [
+        (float(x_min), float(x_max), float(y_min), text)
+        for x_min, y_min, x_max, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes
+        )
+    ]
+    ibm = next(word for word in words if word[3] == "IBM")
+    line = [word for word in words if abs(word[2] - ibm[2]) < 6 and word is not ibm]
+    assert line, "the note's Arabic words are missing from the page"
+    # "IBM" opens the note: it is its rightmost word, the Arabic follows to its left.
+    assert all(word[1] <= ibm[0] + 1 for word in line)
