@@ -141,7 +141,9 @@ class TouchButton(_PressableButton):
             painter.setPen(ink)
             painter.drawText(
                 visual_rect(self, rect, QRectF(x, rect.top(), content, rect.height())),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                # Unclipped: right to left the box ends where the text starts, and a first
+                # letter's ink may reach a pixel or two past its advance.
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip),
                 text,
             )
         painter.end()
