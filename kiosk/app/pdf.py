@@ -40,7 +40,20 @@ if TYPE_CHECKING:
 HANDOUT_SUFFIX = " Handout"
 _PRIVATE_USE = range(0xE000, 0xF900)
 # The features HarfBuzz applies to horizontal text by itself: their glyphs get characters first.
-_DEFAULT_FEATURES = (b"ccmp", b"locl", b"rlig", b"rclt", b"calt", b"clig", b"liga")
+# Arabic adds its joining forms (isol, init, medi, fina) and mark placement.
+_DEFAULT_FEATURES = (
+    b"ccmp",
+    b"locl",
+    b"isol",
+    b"init",
+    b"medi",
+    b"fina",
+    b"rlig",
+    b"rclt",
+    b"calt",
+    b"clig",
+    b"liga",
+)
 _SINGLE, _ALTERNATE, _LIGATURE, _EXTENSION = 1, 3, 4, 7
 
 
@@ -148,14 +161,15 @@ def handout_fonts() -> Iterator[dict[str, dict[str, str]]]:
 
     texts: dict[str, dict[str, str]] = {}
     font_ids: list[int] = []
-    family = th.FONT_FAMILY
+    family, fallbacks = th.FONT_FAMILY, th.FALLBACK_FAMILIES
     try:
-        for path in sorted(fonts_dir().glob("*.otf")):
+        for path in sorted(p for p in fonts_dir().iterdir() if p.suffix in (".otf", ".ttf")):
             font, name, private = handout_font(path.read_bytes(), HANDOUT_SUFFIX)
             font_id = QFontDatabase.addApplicationFontFromData(font)
             if font_id >= 0:
                 font_ids.append(font_id)
-            if family + HANDOUT_SUFFIX not in QFontDatabase.applicationFontFamilies(font_id):
+            taken = QFontDatabase.applicationFontFamilies(font_id)
+            if not taken or not all(taken_family.endswith(HANDOUT_SUFFIX) for taken_family in taken):
                 raise ValueError(f"Qt does not take the handout's copy of {path.name}")
             texts[name] = private
     except (ValueError, struct.error, IndexError, KeyError) as error:
@@ -166,10 +180,11 @@ def handout_fonts() -> Iterator[dict[str, dict[str, str]]]:
         if font_ids:
             # Pages, widgets and their stylesheets take the family from here as they are built.
             th.FONT_FAMILY = family + HANDOUT_SUFFIX
+            th.FALLBACK_FAMILIES = tuple(fallback + HANDOUT_SUFFIX for fallback in fallbacks)
     try:
         yield texts
     finally:
-        th.FONT_FAMILY = family
+        th.FONT_FAMILY, th.FALLBACK_FAMILIES = family, fallbacks
         for font_id in font_ids:
             QFontDatabase.removeApplicationFont(font_id)
 

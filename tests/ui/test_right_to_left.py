@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -276,3 +277,11 @@ def test_the_handout_sets_an_arabic_note_from_the_right(tmp_path: Path) -> None:
     assert line, "the note's Arabic words are missing from the page"
     # "IBM" opens the note: it is its rightmost word, the Arabic follows to its left.
     assert all(word[1] <= ibm[0] + 1 for word in line)
+    # And the text reads back: joined Arabic letters come out as Unicode's presentation forms,
+    # which compatibility normalisation turns back into the letters written.
+    page = subprocess.run(
+        [pdftotext, "-f", "1", "-l", "1", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    read_back = unicodedata.normalize("NFKC", page)
+    for word in ("جامعتين", "البحث", "الجوار", "تجريبية", "IBM"):
+        assert word in read_back, word
