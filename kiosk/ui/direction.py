@@ -6,7 +6,7 @@ left; a widget that places things at computed x positions mirrors them with thes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -31,7 +31,3 @@ def visual_rect(widget: QWidget, bounds: QRectF, rect: QRectF) -> QRectF:
 def visual_x(widget: QWidget, bounds: QRectF, x: float, width: float) -> float:
     """The left edge of a box `width` wide at `x` from the left, in the widget's direction."""
     return bounds.left() + bounds.right() - x - width if widget.isRightToLeft() else x
-
-
-def text_direction(widget: QWidget) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if widget.isRightToLeft() else Qt.LayoutDirection.LeftToRight

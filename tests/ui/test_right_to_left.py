@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from touch import swipe, tap
 
+from kiosk.app.layout_check import Combination, check_combination
 from kiosk.app.pdf import export_pdf
 from kiosk.app.slideshow import Presentation
 from kiosk.content import LoadedContent, LocalText, load_content
@@ -285,3 +286,30 @@ def test_the_handout_sets_an_arabic_note_from_the_right(tmp_path: Path) -> None:
     read_back = unicodedata.normalize("NFKC", page)
     for word in ("جامعتين", "البحث", "الجوار", "تجريبية", "IBM"):
         assert word in read_back, word
+
+
+LAYOUTS = [
+    Combination((1920, 1080)),
+    Combination((3840, 2160)),
+    Combination((1080, 1920)),
+    Combination((1280, 800)),
+    Combination((1366, 768)),
+    Combination((1080, 1920), 1.5),
+    Combination((1280, 800), 1.5, high_contrast=True),
+]
+
+
+@pytest.mark.parametrize("combination", LAYOUTS, ids=str)
+def test_arabic_lays_out_no_worse_than_english(
+    qapp: QApplication, other_park: LoadedContent, combination: Combination
+) -> None:
+    """The layout checker on the second park: every screen that has a problem in Arabic has
+    one in English too (the mirror and the Arabic font add no broken screen; a panel too tall
+    at this size may show as an overflow in one language and a cut number in the other), and
+    the language picker has none."""
+    failures = check_combination(other_park, combination, ["en", "ar"])
+    broken = {lang: {f.screen for f in failures if f.lang == lang} for lang in ("en", "ar")}
+    added = broken["ar"] - broken["en"]
+    details = [f.line() for f in failures if f.lang == "ar" and f.screen in added]
+    assert not added, "\n".join(details[:20])
+    assert not [f.line() for f in failures if f.screen == "language-picker"]

@@ -118,7 +118,7 @@ class Paragraph(QWidget):
         self._line_height = round(100 * line_height / natural)
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
-        self._ink_margin = round(0.15 * font.pixelSize())
+        self._ink_margin = round(0.1 * font.pixelSize())
         self._document.setDefaultFont(theme.font(role))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -142,11 +142,17 @@ class Paragraph(QWidget):
         option = self._document.defaultTextOption()
         option.setTextDirection(self.layoutDirection())
         self._document.setDefaultTextOption(option)
-        # Arabic letters reach past the line box: below the last line (the UI font keeps Latin
-        # line heights) and past the right edge where a line starts. A small margin keeps
-        # their ink inside the widget.
-        self._document.setDocumentMargin(self._ink_margin if self.isRightToLeft() else 0)
         self._document.setPlainText(text)
+        # Arabic letters reach past the line box: below the last line (the UI font keeps Latin
+        # line heights) and past the right edge where a line starts. Small margins there keep
+        # their ink inside the widget, adding as little height as they can. (Set after the
+        # text: setting plain text resets the document's frame.)
+        frame = self._document.rootFrame().frameFormat()
+        ink = self._ink_margin if self.isRightToLeft() else 0
+        frame.setLeftMargin(ink)
+        frame.setRightMargin(ink)
+        frame.setBottomMargin(ink)
+        self._document.rootFrame().setFrameFormat(frame)
         cursor = QTextCursor(self._document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
