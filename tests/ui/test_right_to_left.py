@@ -23,7 +23,9 @@ from kiosk.app.pdf import export_pdf
 from kiosk.app.slideshow import Presentation
 from kiosk.content import LoadedContent, LocalText, load_content
 from kiosk.i18n.direction import is_right_to_left, native_name
+from kiosk.showfloor.floor import ShowFloor
 from kiosk.system.image_check import check_image
+from kiosk.system.settings import Settings
 from kiosk.ui.language import LanguageState
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.session import Session
@@ -313,3 +315,18 @@ def test_arabic_lays_out_no_worse_than_english(
     details = [f.line() for f in failures if f.lang == "ar" and f.screen in added]
     assert not added, "\n".join(details[:20])
     assert not [f.line() for f in failures if f.screen == "language-picker"]
+
+
+def test_the_pin_pad_keeps_its_digits_from_the_left(
+    qtbot: QtBot, make_window: MakeWindow, other_park: LoadedContent
+) -> None:
+    window = make_window(loaded=other_park, lang="ar")
+    floor = ShowFloor(window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**9)
+    try:
+        floor.pin_pad.open()
+        qtbot.waitUntil(floor.pin_pad.isVisible)
+        keys = floor.pin_pad.keys
+        assert _window_x(keys["1"]) < _window_x(keys["2"]) < _window_x(keys["3"])
+        assert window.isRightToLeft()
+    finally:
+        floor.close()

@@ -78,7 +78,11 @@ class PinPad(Overlay):
             button.clicked.connect(lambda _=False, key=key: self.press(key))
             grid.addWidget(button, *divmod(index, 3))
             self.keys[key] = button
-        layout.addLayout(grid)
+        # A keypad reads 1 2 3 from the left in every language, Arabic and Hebrew included.
+        keypad = QWidget()
+        keypad.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        keypad.setLayout(grid)
+        layout.addWidget(keypad)
         cancel = TouchButton(language, theme, ui("cancel"), icon_path("close"))
         cancel.clicked.connect(self.close_pad)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
