@@ -28,6 +28,7 @@ from kiosk.system.image_check import check_image
 from kiosk.system.settings import Settings
 from kiosk.ui.language import LanguageState
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.tour import TourPage
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import ColourTile
@@ -330,3 +331,16 @@ def test_the_pin_pad_keeps_its_digits_from_the_left(
         assert window.isRightToLeft()
     finally:
         floor.close()
+
+
+def test_a_swipe_to_the_right_on_the_tour_map_goes_to_the_next_stop_in_arabic(
+    qtbot: QtBot, make_window: MakeWindow, other_park: LoadedContent
+) -> None:
+    window = make_window(loaded=other_park, lang="ar")
+    window.session.go_to("tour/rundgang", direction=0)
+    page = window.current_page
+    assert isinstance(page, TourPage)
+    swipe(page.diagram, 300)
+    qtbot.waitUntil(lambda: page.step_index() == 1)
+    swipe(page.diagram, -300)
+    qtbot.waitUntil(lambda: page.step_index() == 0)
