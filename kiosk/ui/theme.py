@@ -15,7 +15,7 @@ FONT_FAMILY = "Noto Sans CJK SC"
 # Bundled too (assets/fonts), for what the first family lacks: Latin beyond Latin-1 (Polish,
 # Czech, Turkish, Vietnamese), Greek, Cyrillic, Arabic, Hebrew. Named, so that every machine
 # draws them with the same fonts, whatever else it has installed.
-FALLBACK_FAMILIES = ("Noto Sans", "Noto Sans Arabic UI", "Noto Sans Hebrew")
+FALLBACK_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic UI", "Noto Sans Hebrew")
 
 
 def font_families() -> list[str]:
