@@ -82,6 +82,7 @@ class PinPad(Overlay):
         keypad = QWidget()
         keypad.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         keypad.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)  # the keys keep the room they had in the panel
         layout.addWidget(keypad)
         cancel = TouchButton(language, theme, ui("cancel"), icon_path("close"))
         cancel.clicked.connect(self.close_pad)
