@@ -2,9 +2,9 @@
 of every character they draw (assets/fonts/coverage.json, read by `kiosk validate`).
 
 - Noto Sans CJK SC (fonts-noto-cjk): GB2312 levels 1 and 2, the 2,350 Hangul syllables of
-  KS X 1001 with the Hangul letters (Korean adds about 0.5 MB a weight this way; all 11,172
-  syllables would add about 2 MB more), CJK punctuation, and every character of the given
-  content files.
+  KS X 1001 with the Hangul letters (Korean adds 0.35 MB a weight this way; all 11,172
+  syllables would add roughly 1.3 MB a weight more), CJK punctuation, and every character of
+  the given content files.
 - Noto Sans (fonts-noto-core): Latin with its extensions (Central European, Turkish,
   Vietnamese, the combining accents), Greek and Cyrillic.
 - Noto Sans Arabic UI (fonts-noto-ui-core) and Noto Sans Hebrew (fonts-noto-core): whole,
