@@ -13,6 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.content import ContentProblem
 
 from kiosk.system.problems import OperatorError
 
@@ -198,6 +202,9 @@ def _validate(path: Path | None, as_json: bool) -> int:
         problems = content_string_problems(loaded.content)
         if problems:
             raise ContentError(str(source), problems)
+        undrawable = _undrawable_characters(source)
+        if undrawable:
+            raise ContentError(str(source), undrawable)
     except ContentError as error:
         if as_json:
             problems_json = [
@@ -220,6 +227,17 @@ def _validate(path: Path | None, as_json: bool) -> int:
     )
     print(f"{source}: valid ({', '.join(counts)})")
     return 0
+
+
+def _undrawable_characters(source: Path) -> list[ContentProblem]:
+    """Characters of the content no bundled font draws (empty boxes on screen), per language."""
+    import json  # noqa: PLC0415
+
+    from kiosk.content.glyphs import GlyphCoverage, undrawable_characters  # noqa: PLC0415
+    from kiosk.system.resources import fonts_dir  # noqa: PLC0415
+
+    coverage = GlyphCoverage.read(fonts_dir() / "coverage.json")
+    return undrawable_characters(json.loads(source.read_text(encoding="utf-8-sig")), coverage)
 
 
 def _set_pin(pin: str | None) -> int:

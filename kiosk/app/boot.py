@@ -33,6 +33,7 @@ from kiosk.ui.pages import import_page_modules
 from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk")
+FONT_SUFFIXES = (".otf", ".ttf")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -47,7 +48,7 @@ def prepare_environment() -> None:
 def load_fonts() -> list[str]:
     """Register the bundled fonts; return the families they provide."""
     families: list[str] = []
-    for path in sorted(fonts_dir().glob("*.otf")):
+    for path in sorted(p for p in fonts_dir().iterdir() if p.suffix in FONT_SUFFIXES):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.error("could not load font %s", path)
@@ -131,6 +132,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")
     load_fonts()
     font = QFont(th.FONT_FAMILY)
+    font.setFamilies(th.font_families())
     font.setPixelSize(30)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)

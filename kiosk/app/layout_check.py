@@ -178,6 +178,7 @@ class _Checker:
                 self.lang = lang
                 self.pages()
                 self.accessibility()
+                self.language_picker()
                 self.show_floor(floor, attract=designed)
                 if designed:
                     self.error_screen()
@@ -219,6 +220,16 @@ class _Checker:
         self.audit("accessibility", window.accessibility)
         if window.accessibility is not None:
             window.accessibility.hide()
+
+    def language_picker(self) -> None:
+        window = self.snapshots.window
+        if not window.session.language.needs_picker:
+            return  # two languages: a toggle, no picker to see
+        window.open_language_picker()
+        _settle()
+        self.audit("language-picker", window.language_picker)
+        if window.language_picker is not None:
+            window.language_picker.hide()
 
     def show_floor(self, floor: object, attract: bool) -> None:
 
@@ -301,6 +312,7 @@ _ROW_ORDER = (
     "figure-detail",
     "voices",
     "accessibility",
+    "language-picker",
     "countdown",
     "pin-pad",
     "admin",

@@ -35,19 +35,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPdfWriter
+    from PySide6.QtGui import QPainter, QPdfWriter
 
 HANDOUT_SUFFIX = " Handout"
 _PRIVATE_USE = range(0xE000, 0xF900)
 # The features HarfBuzz applies to horizontal text by itself: their glyphs get characters first.
-_DEFAULT_FEATURES = (b"ccmp", b"locl", b"rlig", b"rclt", b"calt", b"clig", b"liga")
+# Arabic adds its joining forms (isol, init, medi, fina) and mark placement.
+_DEFAULT_FEATURES = (
+    b"ccmp",
+    b"locl",
+    b"isol",
+    b"init",
+    b"medi",
+    b"fina",
+    b"rlig",
+    b"rclt",
+    b"calt",
+    b"clig",
+    b"liga",
+)
 _SINGLE, _ALTERNATE, _LIGATURE, _EXTENSION = 1, 3, 4, 7
 
 
 def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QRectF, Qt  # noqa: PLC0415 (Qt after the platform)
-    from PySide6.QtGui import QColor, QFont, QPainter  # noqa: PLC0415
+    from PySide6.QtGui import QColor  # noqa: PLC0415
 
     from kiosk.app.boot import create_application, load_for_command  # noqa: PLC0415
     from kiosk.content.pages import slide_list  # noqa: PLC0415
@@ -68,8 +81,8 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
         writer = _pdf_writer(path, content.meta.title[lang])
         area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         area.moveTo(0, 0)
-        painter = QPainter(writer)
-        note_font = QFont(th.FONT_FAMILY)
+        painter = _handout_painter(writer, lang)
+        note_font = th.Theme.for_size(*size).font("body")
         note_font.setPixelSize(28)
         for index, slide in enumerate(slides):
             if index:
@@ -106,6 +119,18 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
     return 0
 
 
+def _handout_painter(writer: QPdfWriter, lang: str) -> QPainter:
+    """Notes and page numbers run in the handout's language: an Arabic note that opens with
+    "IBM" reads from the right, and the page number sits at the left."""
+    from PySide6.QtGui import QPainter  # noqa: PLC0415
+
+    from kiosk.ui.language import layout_direction  # noqa: PLC0415
+
+    painter = QPainter(writer)
+    painter.setLayoutDirection(layout_direction(lang))
+    return painter
+
+
 def _pdf_writer(path: Path, title: str) -> QPdfWriter:
     from PySide6.QtCore import QMarginsF  # noqa: PLC0415
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter  # noqa: PLC0415
@@ -136,14 +161,15 @@ def handout_fonts() -> Iterator[dict[str, dict[str, str]]]:
 
     texts: dict[str, dict[str, str]] = {}
     font_ids: list[int] = []
-    family = th.FONT_FAMILY
+    family, fallbacks = th.FONT_FAMILY, th.FALLBACK_FAMILIES
     try:
-        for path in sorted(fonts_dir().glob("*.otf")):
+        for path in sorted(p for p in fonts_dir().iterdir() if p.suffix in (".otf", ".ttf")):
             font, name, private = handout_font(path.read_bytes(), HANDOUT_SUFFIX)
             font_id = QFontDatabase.addApplicationFontFromData(font)
             if font_id >= 0:
                 font_ids.append(font_id)
-            if family + HANDOUT_SUFFIX not in QFontDatabase.applicationFontFamilies(font_id):
+            taken = QFontDatabase.applicationFontFamilies(font_id)
+            if not taken or not all(taken_family.endswith(HANDOUT_SUFFIX) for taken_family in taken):
                 raise ValueError(f"Qt does not take the handout's copy of {path.name}")
             texts[name] = private
     except (ValueError, struct.error, IndexError, KeyError) as error:
@@ -154,10 +180,11 @@ def handout_fonts() -> Iterator[dict[str, dict[str, str]]]:
         if font_ids:
             # Pages, widgets and their stylesheets take the family from here as they are built.
             th.FONT_FAMILY = family + HANDOUT_SUFFIX
+            th.FALLBACK_FAMILIES = tuple(fallback + HANDOUT_SUFFIX for fallback in fallbacks)
     try:
         yield texts
     finally:
-        th.FONT_FAMILY = family
+        th.FONT_FAMILY, th.FALLBACK_FAMILIES = family, fallbacks
         for font_id in font_ids:
             QFontDatabase.removeApplicationFont(font_id)
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from kiosk.presenter.overview import SlideOverview
 from kiosk.presenter.slideshow import Slideshow, TalkClock
 from kiosk.system.resources import icon_path
-from kiosk.ui.language import ui
+from kiosk.ui.language import layout_direction, ui
 from kiosk.ui.session import Session
 from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.theme import Theme
@@ -216,7 +216,16 @@ class PresenterView(QWidget):
         show.clock.changed.connect(self.refresh_times)
         show.end_armed.connect(self._on_show_end_armed)
         show.notes_size_requested.connect(self.change_notes_size)
-        self.language.changed.connect(lambda _lang: self._on_show_slide_changed(show.index))
+        self._follow_language_direction(self.language.current)  # now, then with every change
+        self.language.changed.connect(self._on_language_changed)
+
+    def _follow_language_direction(self, lang: str) -> None:
+        # The presenter reads the talk's language too: an Arabic talk mirrors this window.
+        self.setLayoutDirection(layout_direction(lang))
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._follow_language_direction(lang)
+        self._on_show_slide_changed(self.show_.index)
 
     def _notes_panel(self) -> QFrame:
         notes = QFrame()

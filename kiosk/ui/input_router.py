@@ -47,7 +47,9 @@ class InputRouter(QObject):
 
     activity = Signal()  # any touch, click, movement or key: a visitor is there
     pressed = Signal(object)  # a new touch or press in the window: the widget under it
-    swiped = Signal(int)  # +1 a swipe to the left (next), -1 to the right (previous)
+    # +1 next, -1 previous: the finger pulls the next page in from where reading goes on, so
+    # next is a swipe to the left in a left-to-right language and to the right in Arabic.
+    swiped = Signal(int)
     held = Signal(QPoint)  # a press held still for `hold_ms`: where, in window coordinates
 
     def __init__(
@@ -213,7 +215,8 @@ class InputRouter(QObject):
             scroller.handleInput(QScroller.Input.InputRelease, self._viewport_pos(event), event.timestamp())
             return True
         if swiping:
-            self.swiped.emit(1 if delta.x() < 0 else -1)
+            towards_start = delta.x() > 0 if self._pages.isRightToLeft() else delta.x() < 0
+            self.swiped.emit(1 if towards_start else -1)
         return swiping
 
     @staticmethod

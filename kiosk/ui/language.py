@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from kiosk.content import LocalText
+from kiosk.i18n.direction import is_right_to_left
 from kiosk.i18n.strings import ui_text
 
 TextSource = LocalText | Callable[[str], str]
+PICKER_FROM = 3  # languages; fewer switch with one tap of a toggle
 
 
 def resolve(source: TextSource, lang: str) -> str:
     return source[lang] if isinstance(source, LocalText) else source(lang)
+
+
+def layout_direction(lang: str) -> Qt.LayoutDirection:
+    """The direction a window showing `lang` lays out and aligns in."""
+    return Qt.LayoutDirection.RightToLeft if is_right_to_left(lang) else Qt.LayoutDirection.LeftToRight
 
 
 def ui(key: str, **values: object) -> Callable[[str], str]:
@@ -46,6 +53,11 @@ class LanguageState(QObject):
         if self._current not in self.languages:
             self._current = default if default in self.languages else self.languages[0]
             self.changed.emit(self._current)
+
+    @property
+    def needs_picker(self) -> bool:
+        """From three languages on, a toggle would hide the ones it does not show next."""
+        return len(self.languages) >= PICKER_FROM
 
     def next_language(self) -> str:
         """The language the toggle switches to (zh -> en -> zh; in order for more)."""

@@ -605,11 +605,13 @@ def _rect(rect: QRectF) -> str:
     return f"{rect.width():.0f}x{rect.height():.0f}+{rect.left():.0f}+{rect.top():.0f}"
 
 
-_METRICS: dict[str, QFontMetricsF] = {}
+_METRICS: dict[tuple[str, tuple[str, ...]], QFontMetricsF] = {}
 
 
 def _metrics(font: QFont) -> QFontMetricsF:
-    key = font.key()
+    # The key names the first family only: fonts that differ in their fallbacks (the Arabic
+    # one among them or not) measure Arabic differently.
+    key = (font.key(), tuple(font.families()))
     metrics = _METRICS.get(key)
     if metrics is None:
         metrics = _METRICS[key] = QFontMetricsF(font)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content import ContentError, LoadedContent
 from kiosk.system.health import trim_heap
 from kiosk.ui.input_router import SWIPE_THRESHOLD, InputRouter
+from kiosk.ui.language import layout_direction
 from kiosk.ui.navigation import NavigationBar
 from kiosk.ui.page_stack import TRANSITION_MS, PageStack
 from kiosk.ui.pages import Page, page_class
@@ -26,6 +27,7 @@ from kiosk.ui.widgets.icons import clear_icon_caches
 
 if TYPE_CHECKING:
     from kiosk.ui.overlays.accessibility import AccessibilityPanel
+    from kiosk.ui.overlays.language_picker import LanguagePicker
     from kiosk.ui.pages.error import ContentErrorPage
 
 TRIM_AFTER_MS = 1000  # the retired pages' deferred deletes have run by then
@@ -58,10 +60,12 @@ class MainWindow(QWidget):
         self.setObjectName("main-window")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(*session.size)
+        self._follow_language_direction()
         self.pages: dict[str, Page] = {}
         self.error_page: ContentErrorPage | None = None
         self.nav: NavigationBar | None = None
         self.accessibility: AccessibilityPanel | None = None
+        self.language_picker: LanguagePicker | None = None
         self._frames_painted = 0
         self._first_frame_sent = False
         # Replaced pages are deleted one per event-loop turn, not all in the turn of the swap.
@@ -101,6 +105,7 @@ class MainWindow(QWidget):
         session.visitor_reset.connect(self._on_session_visitor_reset)
         session.language.changed.connect(self._update_title)
         session.language.changed.connect(lambda _lang: self.stack.forget_prepared())
+        session.language.changed.connect(self._follow_language_direction)
         self.stack.page_entered.connect(self._on_stack_page_entered)
         self.router.swiped.connect(session.step)
         self.router.pressed.connect(self._on_router_pressed)
@@ -147,7 +152,7 @@ class MainWindow(QWidget):
         self.nav.home_requested.connect(self.session.go_home)
         self.nav.back_requested.connect(self.session.go_back)
         self.nav.step_requested.connect(self.session.step)
-        self.nav.language_requested.connect(self.session.language.toggle)
+        self.nav.language_requested.connect(self._on_nav_language_requested)
         self._show(self.session.current_id or HOME, direction=0)
 
     def page(self, page_id: str) -> Page:
@@ -256,6 +261,11 @@ class MainWindow(QWidget):
         index, count = self.session.position()
         self.nav.set_position(index, count, page.accent(), self.session.current_id == HOME)
 
+    def _follow_language_direction(self) -> None:
+        """Mirror the whole window (layouts, alignment, the painted widgets that ask
+        `isRightToLeft()`) for a right-to-left language; the children inherit it."""
+        self.setLayoutDirection(layout_direction(self.session.language.current))
+
     def _update_title(self) -> None:
         loaded = self.session.loaded
         self.setWindowTitle(self.session.language.text(loaded.content.meta.title) if loaded else "Kiosk")
@@ -286,6 +296,8 @@ class MainWindow(QWidget):
         self.stack.forget_prepared()
         if self.accessibility is not None:
             self.accessibility.hide()
+        if self.language_picker is not None:
+            self.language_picker.hide()
         for page in self.pages.values():
             page.reset()
 
@@ -297,6 +309,24 @@ class MainWindow(QWidget):
     def _on_stack_page_entered(self, page: QWidget) -> None:
         if isinstance(page, Page):
             page.enter()
+
+    # ---- the language -----------------------------------------------------------------------
+
+    def _on_nav_language_requested(self) -> None:
+        """Two languages switch at a tap; three or more open the picker."""
+        if not self.session.language.needs_picker:
+            self.session.language.toggle()
+            return
+        self.open_language_picker()
+
+    def open_language_picker(self) -> None:
+        from kiosk.ui.overlays.language_picker import LanguagePicker  # noqa: PLC0415 (on first use)
+
+        if self.language_picker is not None:
+            self.language_picker.deleteLater()
+        self.language_picker = LanguagePicker(self, self.session.language, self.theme)
+        self.language_picker.chosen.connect(self.session.language.set)
+        self.language_picker.open()
 
     # ---- a visitor's accessibility choices -------------------------------------------------
 
@@ -405,9 +435,10 @@ class MainWindow(QWidget):
     def _on_key(self, event: QKeyEvent) -> bool:
         """Keyboards at a development desk; keys reach it whichever widget has the focus."""
         actions: dict[int, Callable[[], None]] = {
-            Qt.Key.Key_Right: lambda: self.session.step(1),
+            # The arrows point where reading goes on: Left is next in a right-to-left language.
+            Qt.Key.Key_Right: lambda: self.session.step(-1 if self.isRightToLeft() else 1),
             Qt.Key.Key_PageDown: lambda: self.session.step(1),
-            Qt.Key.Key_Left: lambda: self.session.step(-1),
+            Qt.Key.Key_Left: lambda: self.session.step(1 if self.isRightToLeft() else -1),
             Qt.Key.Key_PageUp: lambda: self.session.step(-1),
             Qt.Key.Key_Home: self.session.go_home,
             Qt.Key.Key_Backspace: self.session.go_back,

@@ -5,12 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from kiosk.i18n.direction import native_name
 from kiosk.i18n.strings import language_name
 from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.dots import PositionDots
+
+
+def language_button_label(language: LanguageState) -> str:
+    """Two languages: the one a tap switches to. More: the one on screen, by its own name (a
+    tap opens the picker, where the others are)."""
+    if language.needs_picker:
+        return native_name(language.current)
+    return language_name(language.next_language())
 
 
 class NavigationBar(QFrame):
@@ -48,7 +57,7 @@ class NavigationBar(QFrame):
         self.language_button = TouchButton(
             language,
             theme,
-            lambda _: language_name(language.next_language()),
+            lambda _: language_button_label(language),
             icon_path("language"),
             filled=True,
             colour=theme.palette.text,

@@ -70,7 +70,9 @@ class TransitionOverlay(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self._backdrop)
-        shift = self.width() * SLIDE_SHARE * self._direction
+        # Forward is towards the reading direction: in Arabic the next page comes from the left.
+        mirror = -1 if self.isRightToLeft() else 1
+        shift = self.width() * SLIDE_SHARE * self._direction * mirror
         p = self._progress
         if self._old is not None:
             painter.setOpacity(1.0 - p)
@@ -122,7 +124,8 @@ class PageStack(QWidget):
         page.hide()
 
     def show_page(self, page: QWidget, direction: int = 0) -> None:
-        """Make `page` current; slide from the right (+1), the left (-1), or not at all (0)."""
+        """Make `page` current; slide in from where the reading goes on (+1), from where it came
+        from (-1), or not at all (0): right and left in a left-to-right language."""
         old = self._current
         page.setGeometry(self.rect())
         animate = (

@@ -12,6 +12,20 @@ from dataclasses import dataclass, replace
 from PySide6.QtGui import QColor, QFont
 
 FONT_FAMILY = "Noto Sans CJK SC"
+# Bundled too (assets/fonts), for what the first family lacks: Latin beyond Latin-1 (Polish,
+# Czech, Turkish, Vietnamese), Greek, Cyrillic, Arabic, Hebrew. Named, so that every machine
+# draws them with the same fonts, whatever else it has installed.
+FALLBACK_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic UI", "Noto Sans Hebrew")
+
+
+def font_families() -> list[str]:
+    """The families text is set in, first choice first (FONT_FAMILY may be swapped: the
+    handout draws with its own copy)."""
+    return [FONT_FAMILY, *FALLBACK_FAMILIES]
+
+
+def family_css() -> str:
+    return ", ".join(f"'{family}'" for family in font_families())
 
 
 @dataclass(frozen=True)
@@ -150,7 +164,10 @@ class Theme:
 
     def font(self, role: str) -> QFont:
         _, _, weight = _TYPE_SCALE[role]
+        # QFont(family) first: a bare QFont() copies the application font's settings, which
+        # changes how Latin text is set.
         font = QFont(FONT_FAMILY)
+        font.setFamilies(font_families())
         font.setPixelSize(self.font_px(role))
         font.setWeight(weight)
         if role.startswith("figure"):
@@ -186,7 +203,7 @@ class Theme:
         """Application-wide style: labels by their `role` property; no default Qt look."""
         colours = self.palette
         rules = [
-            f"QWidget {{ color: {colours.text}; font-family: '{FONT_FAMILY}'; }}",
+            f"QWidget {{ color: {colours.text}; font-family: {family_css()}; }}",
             f"QMainWindow, #page-stack, #page {{ background: {colours.background}; }}",
             "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }",
             "QLabel { background: transparent; }",

@@ -112,22 +112,23 @@ def test_markup_in_content_shows_literally(
 def test_another_park_renders_on_every_page(tmp_path: Path) -> None:
     assert render_pages(tmp_path, (1280, 800), "all", OTHER_PARK, None) == 0
     files = sorted(tmp_path.glob("*.png"))
-    assert {f.name.split("_")[1] for f in files} == {"de", "en"}
-    assert len([f for f in files if f.name.startswith("vision-")]) == 3 * 2
+    assert {f.name.split("_")[1] for f in files} == {"de", "en", "ar"}
+    assert len([f for f in files if f.name.startswith("vision-")]) == 3 * 3
 
 
-def test_another_park_is_walked_in_german_and_english(qtbot: QtBot, make_window: MakeWindow) -> None:
+def test_another_park_is_walked_in_german_english_and_arabic(qtbot: QtBot, make_window: MakeWindow) -> None:
     loaded = load_content(OTHER_PARK, check_image)
     window = make_window(loaded=loaded, lang=None)
     assert window.session.language.current == "de"
     assert window.nav is not None
-    assert window.nav.language_button.text() == "EN"
+    assert window.nav.language_button.text() == "Deutsch"
     assert window.nav.home_button.text() == "Start"
-    for ref in window.session.refs:
-        window.session.go_to(ref.id, direction=0)
-        assert window.current_page is not None
-    window.session.language.toggle()
-    assert window.nav.language_button.text() == "DE"
+    for lang in ("de", "en", "ar"):
+        window.session.language.set(lang)
+        for ref in window.session.refs:
+            window.session.go_to(ref.id, direction=0)
+            assert window.current_page is not None
+    assert window.nav.language_button.text() == "العربية"
     assert len(loaded.content.visions) == 3
     assert len(loaded.content.tours) == 1
     assert len(loaded.content.figures) == 20

@@ -78,7 +78,12 @@ class PinPad(Overlay):
             button.clicked.connect(lambda _=False, key=key: self.press(key))
             grid.addWidget(button, *divmod(index, 3))
             self.keys[key] = button
-        layout.addLayout(grid)
+        # A keypad reads 1 2 3 from the left in every language, Arabic and Hebrew included.
+        keypad = QWidget()
+        keypad.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        keypad.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)  # the keys keep the room they had in the panel
+        layout.addWidget(keypad)
         cancel = TouchButton(language, theme, ui("cancel"), icon_path("close"))
         cancel.clicked.connect(self.close_pad)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize
+from PySide6.QtCore import QEvent, QPointF, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -117,6 +117,15 @@ class BarsChart(Chart):
             need = max(need, self._value_end(index) * width / room)
         self._gap = need * gap_px / width
         self.plot.set_range((0.0, need), (-0.62, len(self.figures) - 0.3))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            # The plot mirrors its axis; each text hangs from its point towards the reading end.
+            leading = 1.0 if self.isRightToLeft() else 0.0
+            for label, value in zip(self.labels, self.values, strict=True):
+                label.setAnchor((leading, 1))
+                value.setAnchor((leading, 0.5))
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

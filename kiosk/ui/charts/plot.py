@@ -8,7 +8,7 @@ menu can start; a short tap is reported in data coordinates instead.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QWidget
 
@@ -25,8 +25,13 @@ TAP_SLOP = 24  # px a finger may move and still tap
 class KioskPlot(pg.PlotWidget):  # type: ignore[misc]
     tapped = Signal(QPointF)  # where, in data coordinates
 
-    def __init__(self, theme: th.Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: th.Theme, parent: QWidget | None = None, *, mirrored_right_to_left: bool = True
+    ) -> None:
         super().__init__(parent, background=None, enableMenu=False)  # no menus are even built
+        # Bars grow and cells fill from where reading starts: the right in Arabic. A time axis
+        # keeps its usual left-to-right course (its owner says so).
+        self._mirrored_right_to_left = mirrored_right_to_left
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("background: transparent;")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -48,6 +53,11 @@ class KioskPlot(pg.PlotWidget):  # type: ignore[misc]
         view.setMouseEnabled(x=False, y=False)
         view.disableAutoRange()
         self._press: QPointF | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange and self._mirrored_right_to_left:
+            self.view.invertX(self.isRightToLeft())
+        super().changeEvent(event)
 
     @property
     def view(self) -> pg.ViewBox:

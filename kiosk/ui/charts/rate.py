@@ -78,7 +78,7 @@ class RateChart(Chart):
         rate.addStretch(1)
         layout.addLayout(rate, 1)
 
-        self.plot = KioskPlot(theme)
+        self.plot = KioskPlot(theme, mirrored_right_to_left=False)
         self.plot.tapped.connect(lambda _point: self.figure_tapped.emit(self.figure.id))
         self._style_axes()
         self.line = pg.PlotDataItem(pen=pg.mkPen(accent, width=theme.px(5)), antialias=True)

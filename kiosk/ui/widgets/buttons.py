@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content import LocalText
 from kiosk.ui import theme as th
+from kiosk.ui.direction import begin_painter, visual_rect, visual_x
 from kiosk.ui.language import LanguageState, TextSource
 from kiosk.ui.widgets.icons import icon_pixmap
 
@@ -38,7 +39,7 @@ class _PressableButton(QAbstractButton):
         self.setAccessibleName(self.text())
 
     def _begin(self) -> QPainter:
-        painter = QPainter(self)
+        painter = begin_painter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.isDown():
             centre = QRectF(self.rect()).center()
@@ -130,15 +131,19 @@ class TouchButton(_PressableButton):
         content = (size if self._icon else 0) + gap + (metrics.horizontalAdvance(text) if text else 0)
         x = rect.center().x() - content / 2
         if self._icon:
-            pixmap = icon_pixmap(self._icon, size, ink, self.devicePixelRatioF())
-            painter.drawPixmap(QPointF(x, rect.center().y() - size / 2), pixmap)
+            pixmap = icon_pixmap(
+                self._icon, size, ink, self.devicePixelRatioF(), right_to_left=self.isRightToLeft()
+            )
+            painter.drawPixmap(QPointF(visual_x(self, rect, x, size), rect.center().y() - size / 2), pixmap)
             x += size + gap
         if text:
             painter.setFont(font)
             painter.setPen(ink)
             painter.drawText(
-                QRectF(x, rect.top(), content, rect.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                visual_rect(self, rect, QRectF(x, rect.top(), content, rect.height())),
+                # Unclipped: right to left the box ends where the text starts, and a first
+                # letter's ink may reach a pixel or two past its advance.
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip),
                 text,
             )
         painter.end()
@@ -215,7 +220,9 @@ class ColourTile(_PressableButton):
             names_height = self._names_height(rect.width() - pad * 2)
             if rect.height() >= pad * 2 + icon + self._theme.px(6) + names_height:
                 pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
-                painter.drawPixmap(QPointF(rect.left() + pad, rect.top() + pad), pixmap)
+                painter.drawPixmap(
+                    QPointF(visual_x(self, rect, rect.left() + pad, icon), rect.top() + pad), pixmap
+                )
                 text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
                 self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
                 painter.end()
@@ -224,9 +231,13 @@ class ColourTile(_PressableButton):
         pad = self._theme.px(24)
         icon = min(self._theme.px(56), int(rect.height() - pad))
         pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
-        painter.drawPixmap(QPointF(rect.left() + pad, rect.center().y() - icon / 2), pixmap)
-        text_rect = QRectF(
-            rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height()
+        painter.drawPixmap(
+            QPointF(visual_x(self, rect, rect.left() + pad, icon), rect.center().y() - icon / 2), pixmap
+        )
+        text_rect = visual_rect(
+            self,
+            rect,
+            QRectF(rect.left() + pad * 2 + icon, rect.top(), rect.width() - pad * 3 - icon, rect.height()),
         )
         self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignVCenter)
         painter.end()
@@ -346,7 +357,7 @@ class EntryCard(_PressableButton):
         )
         painter.fillPath(self._rounded(rect, radius), QColor(fill))
         if not self.isCheckable() or self.isChecked():
-            bar = QRectF(rect.left(), rect.top(), self._theme.px(8), rect.height())
+            bar = visual_rect(self, rect, QRectF(rect.left(), rect.top(), self._theme.px(8), rect.height()))
             painter.save()
             painter.setClipPath(self._rounded(rect, radius))
             painter.fillRect(bar, QColor(self._colour))
@@ -355,7 +366,7 @@ class EntryCard(_PressableButton):
         left = rect.left() + pad + self._theme.px(8)
         if self._icon is not None:
             painter.drawPixmap(
-                QPointF(left, rect.center().y() - icon / 2),
+                QPointF(visual_x(self, rect, left, icon), rect.center().y() - icon / 2),
                 icon_pixmap(self._icon, icon, QColor(self._colour), self.devicePixelRatioF()),
             )
         text_left = left + icon + (pad if icon else 0)
@@ -365,10 +376,11 @@ class EntryCard(_PressableButton):
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         painter.setPen(QColor(colours.text))
         painter.setFont(self._theme.font("label"))
-        painter.drawText(QRectF(text_left, top, text_width, title_h), flags, self.text())
+        painter.drawText(
+            visual_rect(self, rect, QRectF(text_left, top, text_width, title_h)), flags, self.text()
+        )
         painter.setPen(QColor(colours.text_secondary))
         painter.setFont(self._theme.font("caption"))
-        painter.drawText(
-            QRectF(text_left, top + title_h + self._theme.px(4), text_width, hint_h), flags, self.hint_text()
-        )
+        hint_box = QRectF(text_left, top + title_h + self._theme.px(4), text_width, hint_h)
+        painter.drawText(visual_rect(self, rect, hint_box), flags, self.hint_text())
         painter.end()

@@ -54,7 +54,9 @@ class PositionDots(QWidget):
         x = (self.width() - self.sizeHint().width()) / 2
         y = (self.height() - dot) / 2
         other = th.color(self._theme.palette.text_secondary, 0.45)
-        for i in range(self._count):
+        # The first position sits where reading starts: on the right in a right-to-left language.
+        order = range(self._count - 1, -1, -1) if self.isRightToLeft() else range(self._count)
+        for i in order:
             width = active if i == self._index else dot
             painter.setBrush(QColor(self._colour) if i == self._index else other)
             painter.drawRoundedRect(QRectF(x, y, width, dot), dot / 2, dot / 2)

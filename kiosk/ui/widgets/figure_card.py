@@ -67,9 +67,14 @@ class FigureNumber(QWidget):
 
     def _natural_width(self) -> float:
         big, small = self._fonts()
-        return sum(
+        return self._ink_margin() + sum(
             QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in self._parts()
         )
+
+    def _ink_margin(self) -> float:
+        """Right to left, the first word starts at the right edge, and Arabic ink reaches a few
+        pixels past its advance there: this much room is kept at that edge."""
+        return QFontMetricsF(self._fonts()[1]).height() * 0.12 if self.isRightToLeft() else 0.0
 
     def sizeHint(self) -> QSize:
         big, _ = self._fonts()
@@ -101,12 +106,19 @@ class FigureNumber(QWidget):
         metrics = QFontMetricsF(big)
         baseline = metrics.ascent()
         painter.scale(fit, fit)
-        x = 0.0
+        # The parts follow each other in reading order: from the right edge in a right-to-left
+        # language ("نحو" then the number, as "about" then the number from the left).
+        rtl = self.isRightToLeft()
+        x = self.width() / fit - self._ink_margin() if rtl else 0.0
         for text, is_big in self._parts():
             font = big if is_big else small
             painter.setFont(font)
+            advance = QFontMetricsF(font).horizontalAdvance(text)
+            if rtl:
+                x -= advance
             painter.drawText(QPointF(x, baseline), text)
-            x += QFontMetricsF(font).horizontalAdvance(text)
+            if not rtl:
+                x += advance
         painter.end()
 
 

@@ -100,9 +100,16 @@ def render_artwork(path: Path, width: int, height: int, ratio: float = 1.0) -> Q
     return image
 
 
+# Icons that point somewhere: in a right-to-left language they point the other way.
+DIRECTIONAL_ICONS = frozenset({"back", "chevron-left", "chevron-right"})
+
+
 @lru_cache(maxsize=256)
-def _tinted(path: str, size: int, rgba: int, ratio: float) -> QPixmap:
+def _tinted(path: str, size: int, rgba: int, ratio: float, mirrored: bool) -> QPixmap:
     image = render_artwork(Path(path), size, size, ratio)
+    if mirrored and not image.isNull():
+        image = image.flipped(Qt.Orientation.Horizontal)
+        image.setDevicePixelRatio(ratio)
     artwork = _artwork(path)
     # An opaque photograph tinted would be a square of one colour: it is shown as it is.
     if image.isNull() or (isinstance(artwork, QImage) and not artwork.hasAlphaChannel()):
@@ -114,10 +121,13 @@ def _tinted(path: str, size: int, rgba: int, ratio: float) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-def icon_pixmap(path: Path, size: int, colour: QColor | str, ratio: float = 1.0) -> QPixmap:
+def icon_pixmap(
+    path: Path, size: int, colour: QColor | str, ratio: float = 1.0, *, right_to_left: bool = False
+) -> QPixmap:
     """The icon at `path`, `size` logical px square, every stroke in `colour` (an opaque raster
-    icon keeps its own colours)."""
-    return _tinted(str(path), max(1, size), QColor(colour).rgba(), ratio)
+    icon keeps its own colours); an arrow or chevron mirrored for a right-to-left language."""
+    mirrored = right_to_left and path.stem in DIRECTIONAL_ICONS
+    return _tinted(str(path), max(1, size), QColor(colour).rgba(), ratio, mirrored)
 
 
 def clear_icon_caches() -> None:

@@ -45,6 +45,10 @@ class QuoteMark(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font)
         painter.setPen(QColor(self._colour))
+        if self.isRightToLeft():
+            # The opening mark faces the text, which now lies to its left: drawn mirrored.
+            painter.translate(self.width(), 0)
+            painter.scale(-1, 1)
         painter.drawText(self._offset, MARK)
         painter.end()
 

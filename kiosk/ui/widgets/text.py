@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
+
+RIGHT_TO_LEFT_MARK = "\u200f"
 
 
 class TextLabel(QLabel):
@@ -47,17 +49,29 @@ class TextLabel(QLabel):
         if tone:
             self.setProperty("tone", tone)
         self.setWordWrap(wrap)
-        self.setText(language.text(source))
+        self._show_text()
         language.changed.connect(self._on_language_changed)
 
     def set_source(self, source: TextSource) -> None:
         self._source = source
-        self.setText(self._language.text(source))
+        self._show_text()
         self._fit()
 
+    def _show_text(self) -> None:
+        text = self._language.text(self._source)
+        # A plain-text QLabel takes its direction from its first strong letter, so an Arabic
+        # line opening with "IBM" would read left to right; a right-to-left mark before it
+        # gives it the language's direction and alignment.
+        self.setText(RIGHT_TO_LEFT_MARK + text if self.isRightToLeft() and text else text)
+
     def _on_language_changed(self, lang: str) -> None:
-        self.setText(self._language.text(self._source))
+        self._show_text()
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._show_text()
+        super().changeEvent(event)
 
     def _fit(self) -> None:
         if not self._fit_floor_px or self.width() <= 0:
@@ -104,6 +118,7 @@ class Paragraph(QWidget):
         self._line_height = round(100 * line_height / natural)
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
+        self._ink_margin = round(0.1 * font.pixelSize())
         self._document.setDefaultFont(theme.font(role))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -122,7 +137,22 @@ class Paragraph(QWidget):
         self._set_text(self._language.text(source))
 
     def _set_text(self, text: str) -> None:
+        # The paragraph's base direction is the language's, not its first letter's: an Arabic
+        # note that opens with "IBM" still reads from the right.
+        option = self._document.defaultTextOption()
+        option.setTextDirection(self.layoutDirection())
+        self._document.setDefaultTextOption(option)
         self._document.setPlainText(text)
+        # Arabic letters reach past the line box: below the last line (the UI font keeps Latin
+        # line heights) and past the right edge where a line starts. Small margins there keep
+        # their ink inside the widget, adding as little height as they can. (Set after the
+        # text: setting plain text resets the document's frame.)
+        frame = self._document.rootFrame().frameFormat()
+        ink = self._ink_margin if self.isRightToLeft() else 0
+        frame.setLeftMargin(ink)
+        frame.setRightMargin(ink)
+        frame.setBottomMargin(ink)
+        self._document.rootFrame().setFrameFormat(frame)
         cursor = QTextCursor(self._document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
@@ -134,6 +164,11 @@ class Paragraph(QWidget):
 
     def _on_language_changed(self, lang: str) -> None:
         self._set_text(self._language.text(self._source))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._set_text(self.text())
+        super().changeEvent(event)
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -309,7 +309,9 @@ class TourDiagram(QWidget):
         elif gesture == "drag":
             travel = self._theme.px(SWIPE_TRAVEL)
             if abs(delta.x()) >= travel and abs(delta.x()) >= 1.5 * abs(delta.y()):
-                self.swiped.emit(1 if delta.x() < 0 else -1)
+                # The next stop comes from where reading goes on, as with the page swipe.
+                onward = delta.x() > 0 if self.isRightToLeft() else delta.x() < 0
+                self.swiped.emit(1 if onward else -1)
 
     def _tap(self, position: QPointF) -> None:
         now = time.monotonic()
@@ -433,7 +435,9 @@ class TourDiagram(QWidget):
             painter.setPen(halo)
             painter.drawEllipse(centre, radius + self._theme.px(10), radius + self._theme.px(10))
         badge = self._theme.px(28)
-        badge_centre = centre + QPointF(-radius * 0.72, -radius * 0.72)
+        # The number sits at the ring's leading top corner, where a reader's eye arrives first.
+        lead = radius * 0.72 if self.isRightToLeft() else -radius * 0.72
+        badge_centre = centre + QPointF(lead, -radius * 0.72)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour if current else QColor(colours.surface_raised))
         painter.drawEllipse(badge_centre, badge, badge)
