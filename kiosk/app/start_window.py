@@ -1,0 +1,79 @@
+"""The starting window (`kiosk.app.start_frame`): the stored home screen, full screen, until
+the live window's first frame covers it. The input it gets goes to the live window, in order;
+what came before there was one is kept for it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QImage, QPainter, QPaintEvent, QWindow
+from PySide6.QtWidgets import QWidget
+
+PASSED_ON = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel,
+}  # fmt: skip
+
+
+class StartWindow(QWidget):
+    """A frameless window showing `image`, drawn from `pixels` (kept alive with it)."""
+
+    shown = Signal()  # the picture is on screen
+
+    def __init__(self, image: QImage, pixels: bytes) -> None:
+        super().__init__(None, Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("start-window")
+        # Every pixel comes from the picture: Qt need not clear the window first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self._image = image
+        self._pixels = pixels  # the QImage draws from these bytes without a copy
+        self._held: list[QEvent] = []
+        self._live: QWindow | None = None
+        self._done = False
+        self._shown = False
+
+    @property
+    def held(self) -> int:
+        """Input events waiting for the live window."""
+        return len(self._held)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        QPainter(self).drawImage(0, 0, self._image)
+        if not self._shown:
+            self._shown = True
+            # A zero timer set from the paint runs once the frame is flushed to the screen.
+            QTimer.singleShot(0, self, self.shown.emit)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() not in PASSED_ON:
+            return super().event(event)
+        copy = event.clone()
+        if self._live is None:
+            self._held.append(copy)
+        else:
+            QCoreApplication.sendEvent(self._live, copy)
+        return True
+
+    def pass_input_to(self, live: QWidget) -> None:
+        """From now on the input goes to `live` (shown); what was kept goes first."""
+        self._live = live.windowHandle()
+        held, self._held = self._held, []
+        for event in held:
+            QCoreApplication.sendEvent(self._live, event)
+
+    def retire(self, live: QWidget) -> None:
+        """The live window's first frame is on screen: this window goes, the keyboard follows."""
+        if self.isActiveWindow():
+            live.activateWindow()
+        self._done = True
+        self.close()
+        self.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only the kiosk closes it: no key or close request reaches the picture.
+        if self._done:
+            super().closeEvent(event)
+        else:
+            event.ignore()
