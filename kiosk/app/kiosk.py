@@ -124,6 +124,9 @@ class Kiosk:
         self._connect_signals()
 
     def _connect_signals(self) -> None:
+        if self.start is not None:
+            # First: the input kept on the picture is answered before the rest of the start.
+            self.start.hand_over(self.window, self.window.first_frame)
         self.window.first_frame.connect(self.watchdog.ready)
         self.window.first_frame.connect(self._after_first_frame, Qt.ConnectionType.SingleShotConnection)
         self.window.first_frame.connect(self._count_healthy_from_now, Qt.ConnectionType.SingleShotConnection)
@@ -148,8 +151,6 @@ class Kiosk:
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
-        if self.start is not None:
-            self.start.hand_over(self.window, self.window.first_frame)
 
     # ---- the next start's first frame -------------------------------------------------------
 
@@ -171,9 +172,11 @@ class Kiosk:
             *assets,
             settings,
             backup_path(settings),
-            user_state_path(APP_NAME) / PinGate.STATE_FILE,
             *fonts_dir().glob("*.otf"),
         ]
+        if not (self.settings.pin_hash or self.settings.pin_lost):
+            # Whether kiosk mode starts at all then depends on the PIN's state too.
+            files.append(user_state_path(APP_NAME) / PinGate.STATE_FILE)
         journal = (user_state_path(APP_NAME) / JOURNAL_NAME, CRASH_WINDOW_S)
         self._screen_inputs = screen_inputs(self.app, screen)
         return StartFrameStore(self.start, files, journal)
@@ -202,8 +205,8 @@ class Kiosk:
     def _after_first_frame(self) -> None:
         """What the first screen does not need waits for it."""
         open_log_file()
-        if self.start is not None and self.start.shown_after_s is not None:
-            log.info("start frame shown %.0f ms after the command started", self.start.shown_after_s * 1000)
+        if self.start is not None:
+            self.start.log_outcome()
         preload_later_modules()
         if self.frame_store is not None:
             self._store_frame.start()

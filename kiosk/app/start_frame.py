@@ -271,16 +271,28 @@ class StartFrame:
     process: dict[str, Any]
     window: StartWindow | None = None  # while it is on screen
     shown_after_s: float | None = None
+    # Why a stored frame was not shown (logged once logging is set up: this runs before).
+    not_shown: str | None = None
+
+    def log_outcome(self) -> None:
+        if self.shown_after_s is not None:
+            log.info("start frame shown %.0f ms after the command started", self.shown_after_s * 1000)
+        elif self.not_shown is not None:
+            log.info("start frame not shown: %s", self.not_shown)
 
     def hand_over(self, live: QWidget, first_frame: SignalInstance) -> None:
-        """`live` is shown: input goes to it, and the picture goes once `first_frame` fires."""
-        if self.window is None:
+        """Once `live` is on screen (`first_frame`), the input kept for it goes to it, and the
+        picture goes."""
+        window = self.window
+        if window is None:
             return
         from PySide6.QtCore import Qt  # noqa: PLC0415
 
-        self.window.pass_input_to(live)
-        window = self.window
-        first_frame.connect(lambda: window.retire(live), Qt.ConnectionType.SingleShotConnection)
+        def swap() -> None:
+            window.pass_input_to(live)
+            window.retire(live)
+
+        first_frame.connect(swap, Qt.ConnectionType.SingleShotConnection)
         self.window = None
 
 
@@ -295,18 +307,17 @@ def show_stored_frame(request: StartRequest, folder: Path | None = None) -> Star
     stored = StoredFrame.read_header((folder or cache_folder()) / FILE_NAME)
     if stored is None:
         return start
-    why_not = stored.matches_process(inputs)
-    if why_not is not None:
-        log.info("start frame not shown: %s", why_not)
+    start.not_shown = stored.matches_process(inputs)
+    if start.not_shown is not None:
         return start
     from kiosk.app.display import application, choose_screen  # noqa: PLC0415 (Qt, after a match)
 
     app = application()
     screen = choose_screen(app, request.screen)
-    why_not = stored.matches_screen(screen_inputs(app, screen))
-    picture = stored.image() if why_not is None else None
+    start.not_shown = stored.matches_screen(screen_inputs(app, screen))
+    picture = stored.image() if start.not_shown is None else None
     if picture is None:
-        log.info("start frame not shown: %s", why_not or "unreadable")
+        start.not_shown = start.not_shown or "its pixels are unreadable"
         return start
     from kiosk.app.start_window import StartWindow  # noqa: PLC0415 (Qt, after a match)
 
@@ -367,20 +378,19 @@ class StartFrameStore:
         """Every file as it was when the live screen was built (so the picture shows them)."""
         return all(file_stamp(Path(path)) == stamp for path, stamp in self._stamps)
 
-    def current(self, screen: dict[str, Any]) -> bool:
-        """The stored frame is already this one."""
-        stored = StoredFrame.read_header(self.path)
-        return stored is not None and stored.header == _as_stored(
-            {**self.header(screen), **_size_of(stored.header)}
-        )
-
     def store(self, image: QImage, screen: dict[str, Any]) -> threading.Thread | None:
         """Write `image` (the live window's home screen) on a worker thread: the file is 8 MB
         at 1920x1080 and the UI thread keeps its turns. Returns the writer, or None when the
-        stored frame would not be right (a file changed) or is already this one."""
-        if not self.unchanged() or self.current(screen):
+        stored frame would not be right (a file changed) or is already this one, to the byte
+        (a damaged one is replaced)."""
+        if not self.unchanged():
             return None
         data = encode(self.header(screen), image)
+        try:
+            if self.path.stat().st_size == len(data) and self.path.read_bytes() == data:
+                return None
+        except OSError:
+            pass  # none yet
         self._writer = threading.Thread(target=self._write, args=(data,), name="start-frame", daemon=False)
         self._writer.start()
         return self._writer
@@ -399,7 +409,3 @@ class StartFrameStore:
 def _as_stored(value: Any) -> Any:
     """`value` as it reads back from a header (tuples become lists)."""
     return json.loads(json.dumps(value, sort_keys=True))
-
-
-def _size_of(header: dict[str, Any]) -> dict[str, Any]:
-    return {key: header[key] for key in ("width", "height", "bytes_per_line") if key in header}
