@@ -63,7 +63,7 @@ HASHED_BYTES = 2 * 2**20
 MAX_PIXEL_BYTES = 8192 * 8192 * 4
 STATUS_SHOWN = "STATUS=start frame on screen"
 
-Stamp = list[Any]  # [size, mtime_ns, sha256 or ""], or [] for a file that does not exist
+Stamp = list[Any]  # [size, mtime_ns or 0, sha256 or ""], or [] for a file that does not exist
 
 
 def cache_folder() -> Path:
@@ -95,19 +95,16 @@ class StartRequest:
 
 
 def file_stamp(path: Path) -> Stamp:
-    """What tells a change of `path`: size, time stamp and, for a small file, its digest."""
+    """What tells a change of `path`: a small file's size and digest (rewritten with the same
+    bytes, it is the same file), a larger one's (artwork) size and time stamp."""
     try:
         status = path.stat()
+        if status.st_size > HASHED_BYTES:
+            return [status.st_size, status.st_mtime_ns, ""]
+        with path.open("rb") as stream:
+            return [status.st_size, 0, hashlib.file_digest(stream, "sha256").hexdigest()]
     except OSError:
         return []
-    digest = ""
-    if status.st_size <= HASHED_BYTES:
-        try:
-            with path.open("rb") as stream:
-                digest = hashlib.file_digest(stream, "sha256").hexdigest()
-        except OSError:
-            return []
-    return [status.st_size, status.st_mtime_ns, digest]
 
 
 def code_stamp() -> str:
