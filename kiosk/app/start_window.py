@@ -63,20 +63,22 @@ class StartWindow(QWidget):
                 self.retire(self._retire_to)
         return True
 
-    def pass_input_to(self, live: QWidget) -> None:
+    def pass_input_to(self, live: QWidget) -> int:
         """From now on the input goes to `live`; what was kept goes first. Call it once `live`
         has its first frame on screen: a press delivered to a window still being exposed and
         activated loses its button's pressed state, and its release then clicks nothing."""
         self._live = live.windowHandle()
-        self._pass_on()
+        return self._pass_on()
 
-    def _pass_on(self) -> None:
-        """Everything kept, delivered now and in order (a press and its release in one turn)."""
+    def _pass_on(self) -> int:
+        """Everything kept, delivered now and in order (a press and its release in one turn);
+        returns how many events that was."""
         if self._live is None:
-            return
+            return 0
         held, self._held = self._held, []
         for event in held:
             QCoreApplication.sendEvent(self._live, event)
+        return len(held)
 
     def retire(self, live: QWidget) -> None:
         """The live window's first frame is on screen: this window goes, the keyboard follows.
