@@ -1,24 +1,26 @@
 """The starting window: the home screen as this kiosk last drew it, on screen as soon as Qt
-can show a window, while the live window is built behind it.
+can show a window, while the live window is built behind it (kiosk mode only).
 
 What it buys (Xvfb, 1920x1080, warm; bench/README.md): the live window needs the content
 model, the UI modules, the fonts and the home page's widgets, laid out and painted, before
-its first frame; the stored frame needs Qt and one 8 MB read. Home is on screen about 40 %
-sooner. The live window then maps over the picture (Qt's X11 windows have no background of
+its first frame; the stored frame needs Qt and one 8 MB read. Home is on screen in about half
+the time. The live window then maps over the picture (Qt's X11 windows have no background of
 their own: the picture stays until the live frame covers it) and the starting window closes
 once the live window's first frame is on screen.
 
 The picture is shown only when it is exactly what the live window will show: it was stored
 by a kiosk started with the same command-line choices, on a screen of the same geometry, by
 the same code (the kiosk's files, Python, PySide6, Qt, the QT_ environment), and every file
-its screen came from (the content and its artwork, the settings, the PIN's state, the
-bundled fonts) is as it was then; and the start journal shows no crash loop (a safe start
-shows other content, or the error screen). Anything else is a miss, and the kiosk starts as
-it did without it, down to the order of its checks: Qt is not even imported before a match.
+its screen came from (the content and its artwork, the settings, without a PIN of the
+kiosk's own the PIN's state, the bundled fonts) is as it was then; and the start journal
+shows no crash loop (a safe start shows other content, or the error screen). Anything else is
+a miss, and the kiosk starts as it did without it, down to the order of its checks: Qt is not
+even imported before a match.
 
 Input that reaches the starting window (a tap, a key) is kept in order and handed to the
-live window as soon as it exists, as if it had gone there: nothing a visitor does in the
-first moments is lost, and none of it acts on the picture.
+live window once its first frame is on screen, as if it had gone there, and its answer is
+drawn at once: nothing a visitor does in the first moments is lost, and none of it acts on the
+picture.
 
 This module is imported before anything of the kiosk's UI, so it imports only the standard
 library and Qt (after a match). `StartFrameStore` writes the picture from the running kiosk.
