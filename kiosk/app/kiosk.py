@@ -45,7 +45,7 @@ from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.health import HealthLog
 from kiosk.system.problems import OperatorError
 from kiosk.system.release import manifest_path
-from kiosk.system.resources import default_content_path, fonts_dir
+from kiosk.system.resources import default_content_path, fonts_dir, icon_path
 from kiosk.system.settings import APP_NAME, Settings, backup_path, settings_path
 from kiosk.system.start_journal import CRASH_WINDOW_S, HEALTHY_S
 from kiosk.system.watchdog import Watchdog
@@ -173,6 +173,7 @@ class Kiosk:
             settings,
             backup_path(settings),
             *fonts_dir().glob("*.otf"),
+            *icon_path("home").parent.glob("*.svg"),  # the interface's own icons
         ]
         if not (self.settings.pin_hash or self.settings.pin_lost):
             # Whether kiosk mode starts at all then depends on the PIN's state too.

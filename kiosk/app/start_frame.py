@@ -324,6 +324,7 @@ def show_stored_frame(request: StartRequest, folder: Path | None = None) -> Star
         return start
     from kiosk.app.start_window import StartWindow  # noqa: PLC0415 (Qt, after a match)
 
+    picture[0].setDevicePixelRatio(screen.devicePixelRatio())  # stored in device pixels
     window = StartWindow(*picture)
     window.setGeometry(screen.geometry())
     _wait_until_shown(app, window)
