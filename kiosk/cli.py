@@ -356,6 +356,14 @@ def _check_layout(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from kiosk.app.start_frame import StartRequest, show_stored_frame  # noqa: PLC0415
+
+    # The home screen as last drawn, on screen before the kiosk's UI modules are even imported.
+    request = StartRequest(
+        args.data, args.lang, args.windowed, args.reduced_motion, args.screen, args.allow_default_pin
+    )
+    start = show_stored_frame(request)
+
     from kiosk.app.kiosk import run  # noqa: PLC0415
 
     return run(
@@ -367,6 +375,7 @@ def _run(args: argparse.Namespace) -> int:
         args.screen,
         args.screen_report,
         args.allow_default_pin,
+        start,
     )
 
 

@@ -1,13 +1,16 @@
 """`kiosk run`: the exhibition kiosk, wired and shut down in one place.
 
-Start-up order: logging, the QApplication and fonts, settings, the start journal, content
-(validated, or from the cache; on failure the error screen; after a crash loop the content
-that last ran well), the session and its window, the lockdown (from the first frame on: no
-key, menu or close gets past it), the termination watch, the watchdog. After the first frame:
-the log file, the content watch, the show floor (idle, attract loop, admin, visit log), the
-display's blanking, and the preload of the other pages' modules; a minute later the journal
-notes that this start ran well. Shutdown (`Kiosk.shutdown`, on `aboutToQuit`) undoes all of
-it in reverse.
+Start-up order: the starting window (the home screen as last drawn, when it is exactly the one
+this start will draw: `kiosk.app.start_frame`, before this module is imported), logging, the
+QApplication and fonts, settings, the start journal, content (validated, or from the cache; on
+failure the error screen; after a crash loop the content that last ran well), the session and
+its window (shown over the starting window, which hands it the input it got meanwhile), the
+lockdown (from the first frame on: no key, menu or close gets past it), the termination watch,
+the watchdog. After the first frame: the starting window goes; the log file, the content
+watch, the show floor (idle, attract loop, admin, visit log), the display's blanking, and the
+preload of the other pages' modules; a second later a first visitor's home screen is stored
+for the next start; a minute later the journal notes that this start ran well. Shutdown
+(`Kiosk.shutdown`, on `aboutToQuit`) undoes all of it in reverse.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_path, user_state_path
 from PySide6.QtCore import Qt, QTimer
@@ -33,18 +36,22 @@ from kiosk.app.boot import (
     preload_later_modules,
     setup_logging,
 )
-from kiosk.app.safe_start import SafeStart
+from kiosk.app.display import choose_screen
+from kiosk.app.safe_start import JOURNAL_NAME, SafeStart
+from kiosk.app.start_frame import StartFrame, StartFrameStore, StartRequest, process_inputs, screen_inputs
 from kiosk.content import LoadedContent
 from kiosk.showfloor.admin_pin import DEFAULT_PIN, PinGate, default_pin_opens
 from kiosk.showfloor.lockdown import Lockdown
 from kiosk.system.health import HealthLog
 from kiosk.system.problems import OperatorError
-from kiosk.system.resources import default_content_path
-from kiosk.system.settings import APP_NAME, Settings
-from kiosk.system.start_journal import HEALTHY_S
+from kiosk.system.release import manifest_path
+from kiosk.system.resources import default_content_path, fonts_dir, icon_path
+from kiosk.system.settings import APP_NAME, Settings, backup_path, settings_path
+from kiosk.system.start_journal import CRASH_WINDOW_S, HEALTHY_S
 from kiosk.system.watchdog import Watchdog
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.session import Session
+from kiosk.ui.preferences import Preferences
+from kiosk.ui.session import HOME, Session
 
 if TYPE_CHECKING:
     from kiosk.showfloor.floor import ShowFloor
@@ -53,14 +60,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-def choose_screen(app: QApplication, screen: int | None) -> QScreen:
-    screens = app.screens()
-    if screen is not None and 0 <= screen < len(screens):
-        return screens[screen]
-    if screen is not None:
-        log.warning("no screen %d; using the primary screen", screen)
-    return app.primaryScreen()
+# The home screen is stored this long after the first frame, once the preload has settled.
+STORE_START_FRAME_MS = 1000
 
 
 class Kiosk:
@@ -78,6 +79,8 @@ class Kiosk:
         *,
         healthy_ms: int = int(HEALTHY_S * 1000),
         settings: Settings | None = None,
+        start: StartFrame | None = None,
+        store_frame_ms: int = STORE_START_FRAME_MS,
     ) -> None:
         self.app = app
         self.data = data
@@ -105,6 +108,14 @@ class Kiosk:
         self.hours: OpeningHours | None = None
         self.watcher: ContentWatcher | None = None
         self._restore_blanking: list[Callable[[], None]] = []
+        self.start = start
+        self._screen_inputs: dict[str, Any] = {}
+        self.frame_store = self._start_frame_store(screen)
+        self._visitor_seen = False
+        self._store_frame = QTimer(self.window)
+        self._store_frame.setSingleShot(True)
+        self._store_frame.setInterval(store_frame_ms)
+        self._store_frame.timeout.connect(self._on_store_frame_timeout)
         # A minute up from the first frame (or from new content) is a start that ran well.
         self._healthy = QTimer(self.window)
         self._healthy.setSingleShot(True)
@@ -113,9 +124,13 @@ class Kiosk:
         self._connect_signals()
 
     def _connect_signals(self) -> None:
+        if self.start is not None:
+            # First: the input kept on the picture is answered before the rest of the start.
+            self.start.hand_over(self.window, self.window.first_frame)
         self.window.first_frame.connect(self.watchdog.ready)
         self.window.first_frame.connect(self._after_first_frame, Qt.ConnectionType.SingleShotConnection)
         self.window.first_frame.connect(self._count_healthy_from_now, Qt.ConnectionType.SingleShotConnection)
+        self.window.router.activity.connect(self._on_router_activity)
         self.session.content_changed.connect(self._count_healthy_from_now)
         self.app.aboutToQuit.connect(self.shutdown)
 
@@ -137,10 +152,65 @@ class Kiosk:
         self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
 
+    # ---- the next start's first frame -------------------------------------------------------
+
+    def _start_frame_store(self, screen: QScreen) -> StartFrameStore | None:
+        """Where this start's home screen goes for the next start, when it can be the same:
+        kiosk mode, on the content file itself (a release's snapshot, a safe start's content
+        or the error screen are not what the file alone says)."""
+        loaded = self.session.loaded
+        source = (self.data or default_content_path()).resolve()
+        if self.windowed or self.start is None or loaded is None or self.start_plan.crash_loop:
+            return None
+        if loaded.source != source:
+            return None
+        assets = [loaded.asset(relative) for _where, relative in loaded.content.asset_fields()]
+        settings = settings_path()
+        files = [
+            source,
+            manifest_path(source),  # a release folder's: the kiosk would show its snapshot then
+            *assets,
+            settings,
+            backup_path(settings),
+            *fonts_dir().glob("*.otf"),
+            *icon_path("home").parent.glob("*.svg"),  # the interface's own icons
+        ]
+        if not (self.settings.pin_hash or self.settings.pin_lost):
+            # Whether kiosk mode starts at all then depends on the PIN's state too.
+            files.append(user_state_path(APP_NAME) / PinGate.STATE_FILE)
+        journal = (user_state_path(APP_NAME) / JOURNAL_NAME, CRASH_WINDOW_S)
+        self._screen_inputs = screen_inputs(self.app, screen)
+        return StartFrameStore(self.start, files, journal)
+
+    def _on_router_activity(self) -> None:
+        self._visitor_seen = True
+
+    def _first_visitor_home(self) -> bool:
+        """The screen is home as the first visitor finds it: nobody has touched it, no overlay
+        (the attract loop, the opening hours' black) covers it, the content is the start's."""
+        session = self.session
+        return (
+            not self._visitor_seen
+            and session.loaded is self.start_plan.loaded
+            and session.current_id == HOME
+            and session.step_index(HOME) == 0
+            and session.preferences == Preferences()
+            and self.window.router.pages_on_top()
+        )
+
+    def _on_store_frame_timeout(self) -> None:
+        if self.frame_store is None or not self._first_visitor_home():
+            return
+        self.frame_store.store(self.window.grab().toImage(), self._screen_inputs)
+
     def _after_first_frame(self) -> None:
         """What the first screen does not need waits for it."""
         open_log_file()
+        if self.start is not None:
+            self.start.log_outcome()
         preload_later_modules()
+        if self.frame_store is not None:
+            self._store_frame.start()
         self.health.start()
         from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
         from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
@@ -197,6 +267,7 @@ class Kiosk:
         the content watch, the input router, the signal watch; the display may blank again.
         The start journal notes a clean stop as a run that went well."""
         self._healthy.stop()
+        self._store_frame.stop()
         self.health.stop()
         if self.floor is not None:
             self.floor.close()
@@ -256,8 +327,14 @@ def run(
     screen: int | None = None,
     screen_report: Path | None = None,
     allow_default_pin: bool = False,
+    start: StartFrame | None = None,
 ) -> int:
+    """`kiosk run`; `start` is the starting window's (`kiosk.app.start_frame.show_stored_frame`),
+    shown before this module was even imported."""
     setup_logging()
+    if start is None:
+        request = StartRequest(data, lang, windowed, reduced_motion, screen, allow_default_pin)
+        start = StartFrame(request, process_inputs(request))
     if lang is not None:
         # Before the start journal counts a start: a mistyped language is not a crash.
         check_language(lang, load_or_report(data, content_cache(), log_problems=False)[0])
@@ -275,7 +352,7 @@ def run(
         )
     app = create_application()
     chosen = choose_screen(app, screen)
-    kiosk = Kiosk(app, data, lang, windowed, size, reduced_motion, chosen, settings=settings)
+    kiosk = Kiosk(app, data, lang, windowed, size, reduced_motion, chosen, settings=settings, start=start)
     if screen_report is not None:
         from kiosk.app.screen_report import ScreenReport  # noqa: PLC0415 (only when asked for)
 
