@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -14,12 +14,81 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
+from kiosk.i18n.line_breaks import keep_together
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+    """The lines of one paragraph `text` at `width`, broken as a word-wrapped label breaks it."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def balanced_lines(text: str, font: QFont, width: float) -> list[str]:
+    """`text` in as few lines as `width` allows, of even length: the narrowest width that
+    still needs no more lines (a search with QTextLayout), so a heading never ends on a
+    short last line ("Innovative and Open | vision").
+
+    Where the last line would still be one word of several, the last two words go down
+    together when they fit.
+    """
+    lines = wrapped_lines(text, font, width)
+    if len(lines) < 2:
+        return lines
+    low, high = width / len(lines), width
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        if len(wrapped_lines(text, font, middle)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    balanced = wrapped_lines(text, font, high)
+    last = balanced[-1].strip()
+    lone_word = " " not in last and NO_BREAK_SPACE not in last and not any(_is_wide(c) for c in last)
+    if lone_word and " " in balanced[-2].strip():
+        head, _, tail = text.rstrip().rpartition(" ")
+        glued = f"{head}{NO_BREAK_SPACE}{tail}"
+        widest = max(QFontMetricsF(font).horizontalAdvance(word) for word in glued.split(" "))
+        if widest <= width:
+            return balanced_lines(glued, font, width)
+    return balanced
+
+
+def kept_together(text: str, font: QFont, width: float) -> str:
+    """`text` glued where a line may not break (`keep_together`), where every glued piece fits
+    `width`; else as it is: breaking a number from its unit beats cutting it off."""
+    glued = keep_together(text)
+    return glued if glued == text or _widest_line(glued, font, width) <= width else text
+
+
+def _widest_line(text: str, font: QFont, width: float) -> float:
+    metrics = QFontMetricsF(font)
+    lines = (line for paragraph in text.split("\n") for line in wrapped_lines(paragraph, font, width))
+    return max((metrics.horizontalAdvance(line.rstrip()) for line in lines), default=0.0)
+
+
+def _is_wide(char: str) -> bool:
+    return ord(char) >= 0x2E80  # CJK and other scripts written without spaces
 
 
 class TextLabel(QLabel):
@@ -46,9 +115,69 @@ class TextLabel(QLabel):
         self.setProperty("role", role)
         if tone:
             self.setProperty("tone", tone)
+        self._words = ""
+        self._balanced: str | None = None
         self.setWordWrap(wrap)
         self.setText(language.text(source))
         language.changed.connect(self._on_language_changed)
+
+    def text(self) -> str:
+        """The words as written (QLabel holds them with the joiners of `keep_together`)."""
+        return self._words
+
+    def setText(self, text: str) -> None:
+        self._words = text
+        self._balanced = None
+        self._break_lines()
+
+    def painted_text(self) -> str:
+        """The text as it is painted, each line of a wrapped label ending in a line break."""
+        return self._balanced if self._balanced is not None else QLabel.text(self)
+
+    def _break_lines(self) -> None:
+        """Where a wrapped label breaks its lines: numbers kept with their units and names
+        whole, then the lines balanced at this width. QLabel holds the glued text (so its size
+        hints and heights count the lines the glue makes); balancing never adds a line, so
+        only where the lines break differs when it is painted."""
+        text = self._words
+        width = self.contentsRect().width() - 2 * self.margin()
+        balanced = None
+        if self.wordWrap() and width > 0:
+            text = kept_together(text, self.font(), width)
+            if "\n" not in text:  # a text with its own lines keeps them
+                lines = balanced_lines(text, self.font(), width)
+                balanced = "\n".join(line.rstrip(" ") for line in lines) if len(lines) > 1 else None
+        elif self.wordWrap():
+            text = keep_together(text)
+        if text != QLabel.text(self):
+            QLabel.setText(self, text)
+            self.setAccessibleName(self._words)
+        if balanced != self._balanced:
+            self._balanced = balanced
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._balanced is None:
+            super().paintEvent(event)
+            return
+        # As QLabel paints plain text, with the balanced lines.
+        margin = self.margin()
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect().adjusted(margin, margin, -margin, -margin),
+            int(QStyle.visualAlignment(self.layoutDirection(), self.alignment()) | Qt.TextFlag.TextWordWrap),
+            self.palette(),
+            self.isEnabled(),
+            self._balanced,
+            self.foregroundRole(),
+        )
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._break_lines()
 
     def set_source(self, source: TextSource) -> None:
         self._source = source
@@ -78,6 +207,7 @@ class TextLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+        self._break_lines()
 
 
 class Paragraph(QWidget):
@@ -102,6 +232,7 @@ class Paragraph(QWidget):
         font = theme.font(role)
         natural = QFontMetricsF(font).height() / max(1, font.pixelSize())
         self._line_height = round(100 * line_height / natural)
+        self._words = ""
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
         self._document.setDefaultFont(theme.font(role))
@@ -115,14 +246,15 @@ class Paragraph(QWidget):
         language.changed.connect(self._on_language_changed)
 
     def text(self) -> str:
-        return self._document.toPlainText()
+        return self._words
 
     def set_source(self, source: TextSource) -> None:
         self._source = source
         self._set_text(self._language.text(source))
 
     def _set_text(self, text: str) -> None:
-        self._document.setPlainText(text)
+        self._words = text
+        self._document.setPlainText(keep_together(text))
         cursor = QTextCursor(self._document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
