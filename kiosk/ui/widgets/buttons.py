@@ -316,7 +316,8 @@ class EntryCard(_PressableButton):
         """icon size, padding, title height and hint height for a card `width` wide."""
         pad = self._theme.px(16 if self._compact else 24)
         icon = self._theme.px(56) if self._icon is not None else 0
-        text_width = max(40, int(width) - pad * 3 - icon - self._theme.px(8))
+        # As `paintEvent` places the text: after the colour bar, the icon and its gap if any.
+        text_width = max(40, int(width) - 2 - pad * 2 - self._theme.px(8) - icon - (pad if icon else 0))
         flags = int(Qt.TextFlag.TextWordWrap)
         title_h = QFontMetrics(self._theme.font("label")).boundingRect(
             0, 0, text_width, 10_000, flags, self._shown_title(text_width)
