@@ -38,11 +38,13 @@ _GLUED = re.compile(
             # A fraction or count in words: 三分之一, 百余位, 20多个 is above.
             rf"[{_QUALIFIER}]?[{_CN_DIGITS}]+分之[{_CN_DIGITS}]+",
             rf"[{_CN_DIGITS}]+[余多][{_UNIT_CHARS}]*",
-            # A transliterated name: 艾巴·伦德, 汤姆·本特利.
-            rf"[{_IDEOGRAPH}]{{1,4}}(?:[{_NAME_DOTS}][{_IDEOGRAPH}]+)+",
         )
     )
 )
+# A transliterated name: 艾巴·伦德, 汤姆·本特利.
+_NAME = re.compile(rf"[{_IDEOGRAPH}]{{1,4}}(?:[{_NAME_DOTS}][{_IDEOGRAPH}]+)+")
+# Its parts, each with the dot after it: a name too long for a line breaks only at a dot.
+_NAME_PART = re.compile(rf"[{_IDEOGRAPH}]+[{_NAME_DOTS}]?(?=[{_IDEOGRAPH}]*(?:[{_NAME_DOTS}]|$))")
 # The last two ideographs of a paragraph, with what closes it: a last line is never one character.
 _LAST_TWO = re.compile(rf"[{_IDEOGRAPH}]{{2}}(?=[^{_IDEOGRAPH}\w]*$)")
 
@@ -59,17 +61,23 @@ def _glue(match: re.Match[str]) -> str:
     return "".join(out)
 
 
-def keep_together(text: str) -> str:
+def keep_together(text: str, whole_names: bool = True) -> str:
     """`text` with word joiners where a line must not break; text without Chinese is returned
-    unchanged (its spaces are where it breaks)."""
+    unchanged (its spaces are where it breaks). Without `whole_names` a name may break at its
+    dots (汤姆·|本特利), for a line too short for all of it."""
     if not any(_is_ideograph(char) for char in text):
         return text
-    return "\n".join(_keep_line_together(line) for line in text.split("\n"))
+    return "\n".join(_keep_line_together(line, whole_names) for line in text.split("\n"))
 
 
-def _keep_line_together(line: str) -> str:
-    glued = _GLUED.sub(_glue, line)
+def _keep_line_together(line: str, whole_names: bool) -> str:
+    glued = _NAME.sub(_glue if whole_names else _glue_name_parts, line)
+    glued = _GLUED.sub(_glue, glued)
     return _LAST_TWO.sub(_glue, glued)
+
+
+def _glue_name_parts(match: re.Match[str]) -> str:
+    return _NAME_PART.sub(_glue, match.group(0))
 
 
 def _is_ideograph(char: str) -> bool:

@@ -43,3 +43,8 @@ def test_text_without_chinese_is_untouched() -> None:
 
 def test_each_line_of_a_text_keeps_its_last_two_characters() -> None:
     assert keep_together("第一段。\n第二段。") == f"第一{J}段。\n第二{J}段。"
+
+
+def test_a_name_too_long_for_a_line_breaks_only_at_its_dot() -> None:
+    assert keep_together("汤姆·本特利", whole_names=False) == f"汤{J}姆{J}·本{J}特{J}利"
+    assert keep_together("艾巴·伦德") == f"艾{J}巴{J}·{J}伦{J}德"

@@ -12,7 +12,7 @@ from kiosk.content import LocalText
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
 from kiosk.ui.widgets.icons import icon_pixmap
-from kiosk.ui.widgets.text import kept_together
+from kiosk.ui.widgets.text import broken_text
 
 PRESSED_SCALE = 0.97
 _NAME_ROLES = ("h2", "h3", "label")  # largest first
@@ -307,10 +307,10 @@ class EntryCard(_PressableButton):
         return self._language.text(self._hint)
 
     def _shown_title(self, width: float) -> str:
-        return kept_together(self.text(), self._theme.font("label"), width)
+        return broken_text(self.text(), self._theme.font("label"), width)
 
     def _shown_hint(self, width: float) -> str:
-        return kept_together(self.hint_text(), self._theme.font("caption"), width)
+        return broken_text(self.hint_text(), self._theme.font("caption"), width)
 
     def _layout(self, width: float) -> tuple[int, int, int, int]:
         """icon size, padding, title height and hint height for a card `width` wide."""

@@ -19,18 +19,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
-from kiosk.i18n.line_breaks import keep_together
+from kiosk.i18n.line_breaks import keep_together, without_joiners
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
 
 NO_BREAK_SPACE = "\u00a0"
 
 
-def wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+def wrapped_lines(
+    text: str, font: QFont, width: float, mode: QTextOption.WrapMode = QTextOption.WrapMode.WordWrap
+) -> list[str]:
     """The lines of one paragraph `text` at `width`, broken as a word-wrapped label breaks it."""
     layout = QTextLayout(text, font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(mode)
     layout.setTextOption(option)
     layout.beginLayout()
     lines: list[str] = []
@@ -76,9 +78,24 @@ def balanced_lines(text: str, font: QFont, width: float) -> list[str]:
 
 def kept_together(text: str, font: QFont, width: float) -> str:
     """`text` glued where a line may not break (`keep_together`), where every glued piece fits
-    `width`; else as it is: breaking a number from its unit beats cutting it off."""
-    glued = keep_together(text)
-    return glued if glued == text or _widest_line(glued, font, width) <= width else text
+    `width`; else a long name broken at its dots; else as it is: breaking a number from its unit
+    beats cutting it off."""
+    for glued in (keep_together(text), keep_together(text, whole_names=False)):
+        if glued == text or _widest_line(glued, font, width) <= width:
+            return glued
+    return text
+
+
+def broken_text(text: str, font: QFont, width: float) -> str:
+    """`text` in the lines it takes at `width`, glued where a line may not break (where the
+    pieces fit), ended by line breaks and without the joiners: for text a widget draws itself."""
+    glued = kept_together(text, font, width)
+    if glued == text:
+        return text
+    lines = (
+        line.rstrip(" ") for paragraph in glued.split("\n") for line in wrapped_lines(paragraph, font, width)
+    )
+    return without_joiners("\n".join(lines))
 
 
 def _widest_line(text: str, font: QFont, width: float) -> float:
@@ -157,10 +174,11 @@ class TextLabel(QLabel):
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._balanced is None:
+        if not self.wordWrap() or self.width() <= 0:
             super().paintEvent(event)
             return
-        # As QLabel paints plain text, with the balanced lines.
+        # As QLabel paints plain text: the balanced lines, and no joiners (no font has a glyph
+        # for them: one drawn takes a fallback font, into a handout's PDF too).
         margin = self.margin()
         painter = QPainter(self)
         self.style().drawItemText(
@@ -169,7 +187,7 @@ class TextLabel(QLabel):
             int(QStyle.visualAlignment(self.layoutDirection(), self.alignment()) | Qt.TextFlag.TextWordWrap),
             self.palette(),
             self.isEnabled(),
-            self._balanced,
+            without_joiners(self.painted_text()),
             self.foregroundRole(),
         )
         painter.end()
@@ -233,6 +251,8 @@ class Paragraph(QWidget):
         natural = QFontMetricsF(font).height() / max(1, font.pixelSize())
         self._line_height = round(100 * line_height / natural)
         self._words = ""
+        self._glued = ""
+        self._laid_out_width = -1.0
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
         self._document.setDefaultFont(theme.font(role))
@@ -254,15 +274,32 @@ class Paragraph(QWidget):
 
     def _set_text(self, text: str) -> None:
         self._words = text
-        self._document.setPlainText(keep_together(text))
+        self._glued = keep_together(text)
+        self._laid_out_width = -1.0
+        self._lay_out(max(1, self.width()))
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def _lay_out(self, width: float) -> None:
+        """The document at `width`, its lines broken where `keep_together` allows. The lines are
+        set with line separators and the joiners dropped: no font has a glyph for them, and
+        one drawn would take a fallback font (into a handout's PDF too)."""
+        if width == self._laid_out_width:
+            return
+        self._laid_out_width = width
+        font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        paragraphs = (
+            "\u2028".join(line.rstrip(" ") for line in wrapped_lines(paragraph, font, width, anywhere))
+            for paragraph in self._glued.split("\n")
+        )
+        self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         cursor = QTextCursor(self._document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
         block.setLineHeight(self._line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block)
-        self.setAccessibleName(text)
-        self.updateGeometry()
-        self.update()
+        self._document.setTextWidth(width)
 
     def _on_language_changed(self, lang: str) -> None:
         self._set_text(self._language.text(self._source))
@@ -272,7 +309,7 @@ class Paragraph(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         # Layouts ask with the cell's width even when our maximum width is smaller.
-        self._document.setTextWidth(min(width, self.maximumWidth()))
+        self._lay_out(min(width, self.maximumWidth()))
         return int(self._document.size().height() + 0.999)
 
     def sizeHint(self) -> QSize:
@@ -283,7 +320,7 @@ class Paragraph(QWidget):
         return QSize(200, self.heightForWidth(max(200, self.width())))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._document.setTextWidth(self.width())
+        self._lay_out(self.width())
         painter = QPainter(self)
         painter.setPen(self._colour)
         context = self._document.documentLayout().PaintContext()
