@@ -82,7 +82,7 @@ def test_every_frame_of_a_count_up_reads_true(
         page.entrance.seek(elapsed)
         for number in numbers:
             shown = _painted(number)
-            figure = bundled.content.figure(number._figure.id)
+            figure = bundled.content.figure(number.figure.id)
             assert _reads_true(shown, figure, lang), (figure.id, elapsed, shown)
             counted.add(shown)
         if bars is not None:
@@ -93,7 +93,7 @@ def test_every_frame_of_a_count_up_reads_true(
     # The count-up did run: frames showed digits on the way, and every figure ended whole.
     assert any(_BARE_NUMBER.match(shown) for shown in counted)
     for number in numbers:
-        assert _painted(number) in _whole(number._figure, lang)
+        assert _painted(number) in _whole(number.figure, lang)
 
 
 def test_the_words_appear_where_they_stand_at_the_end(qtbot: QtBot, window: MainWindow) -> None:

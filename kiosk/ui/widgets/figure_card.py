@@ -42,6 +42,10 @@ class FigureNumber(QWidget):
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.current)
 
+    @property
+    def figure(self) -> Figure:
+        return self._figure
+
     def formatted(self) -> FormattedFigure:
         """The figure as it ends: its number, qualifier and unit."""
         return format_figure(self._figure, self._language.current)
