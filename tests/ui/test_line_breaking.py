@@ -3,17 +3,24 @@ never one character alone on a last line, headings balanced (no single word left
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n.line_breaks import keep_together, without_joiners
+from kiosk.showfloor.floor import ShowFloor
+from kiosk.system.settings import Settings
 from kiosk.ui import layout_audit as la
 from kiosk.ui.language import LanguageState
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.preferences import Preferences
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import Paragraph, TextLabel, wrapped_lines
 
+MakeWindow = Callable[..., MainWindow]
 THEME = Theme()
 WIDTHS = range(90, 900, 9)
 # The places issue 17 found broken, each in a sentence of its own.
@@ -128,3 +135,38 @@ def test_a_heading_never_ends_on_a_single_word(qtbot: QtBot, text: str) -> None:
         assert la.audit(window, must_fit=False) == []
     if " " in text:
         assert greedy_orphans  # the sweep did meet widths where plain wrapping leaves one word
+
+
+@pytest.mark.parametrize("text_scale", [1.25, 1.5])
+def test_the_countdown_never_ends_a_line_on_a_single_word(
+    qtbot: QtBot, make_window: MakeWindow, text_scale: float
+) -> None:
+    """Both languages at once on the idle countdown, on screens from a narrow portrait panel to
+    full HD: English lines end on two words at least, Chinese lines break where a reader expects."""
+    greedy_orphans = 0
+    for width in range(720, 1921, 60):
+        window = make_window(size=(width, 1080))
+        window.session.set_preferences(Preferences(text_scale=text_scale))
+        floor = ShowFloor(window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**9)
+        try:
+            floor.countdown.open()
+            qtbot.waitUntil(floor.countdown.isVisible)
+            labels = [label for label in floor.countdown.findChildren(TextLabel) if label.wordWrap()]
+            assert len(labels) == 4  # a title and a line in each language
+            for label in labels:
+                lines = [line.strip() for line in _shown_lines(label)]
+                assert la.line_break_problems(lines) == [], lines
+                if any(_cjk(char) for char in label.text()):
+                    continue
+                greedy = wrapped_lines(label.text(), label.font(), label.contentsRect().width())
+                greedy_orphans += len(greedy) > 1 and " " not in greedy[-1].strip()
+                if len(lines) > 1:
+                    assert " " in lines[-1] or "\u00a0" in lines[-1], (width, lines)
+        finally:
+            floor.close()
+            window.close()
+    assert greedy_orphans  # widths where plain wrapping would leave one word were met
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
