@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 WORD_JOINER = "\u2060"
 
@@ -45,6 +46,7 @@ _GLUED = re.compile(
 _NAME = re.compile(rf"[{_IDEOGRAPH}]{{1,4}}(?:[{_NAME_DOTS}][{_IDEOGRAPH}]+)+")
 # Its parts, each with the dot after it: a name too long for a line breaks only at a dot.
 _NAME_PART = re.compile(rf"[{_IDEOGRAPH}]+[{_NAME_DOTS}]?(?=[{_IDEOGRAPH}]*(?:[{_NAME_DOTS}]|$))")
+_ANY_IDEOGRAPH = re.compile(f"[{_IDEOGRAPH}]")
 # The last two ideographs of a paragraph, with what closes it: a last line is never one character.
 _LAST_TWO = re.compile(rf"[{_IDEOGRAPH}]{{2}}(?=[^{_IDEOGRAPH}\w]*$)")
 
@@ -61,11 +63,12 @@ def _glue(match: re.Match[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)  # the same texts come back at every resize and language switch
 def keep_together(text: str, whole_names: bool = True) -> str:
     """`text` with word joiners where a line must not break; text without Chinese is returned
     unchanged (its spaces are where it breaks). Without `whole_names` a name may break at its
     dots (汤姆·|本特利), for a line too short for all of it."""
-    if not any(_is_ideograph(char) for char in text):
+    if not _ANY_IDEOGRAPH.search(text):
         return text
     return "\n".join(_keep_line_together(line, whole_names) for line in text.split("\n"))
 

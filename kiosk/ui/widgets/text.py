@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -81,9 +83,18 @@ def kept_together(text: str, font: QFont, width: float) -> str:
     `width`; else a long name broken at its dots; else as it is: breaking a number from its unit
     beats cutting it off."""
     for glued in (keep_together(text), keep_together(text, whole_names=False)):
-        if glued == text or _widest_line(glued, font, width) <= width:
+        if glued == text or _widest_piece(glued, font.key(), font) <= width:
             return glued
     return text
+
+
+@lru_cache(maxsize=4096)
+def _widest_piece(text: str, font_key: str, font: QFont) -> float:
+    """The widest piece of `text` no line may break (a line each at width 1). Keyed by the
+    font's key: QFont's own hash does not tell every size apart."""
+    metrics = QFontMetricsF(font)
+    pieces = (line for paragraph in text.split("\n") for line in wrapped_lines(paragraph, font, 1))
+    return max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
 
 
 def broken_text(text: str, font: QFont, width: float) -> str:
@@ -96,12 +107,6 @@ def broken_text(text: str, font: QFont, width: float) -> str:
         line.rstrip(" ") for paragraph in glued.split("\n") for line in wrapped_lines(paragraph, font, width)
     )
     return without_joiners("\n".join(lines))
-
-
-def _widest_line(text: str, font: QFont, width: float) -> float:
-    metrics = QFontMetricsF(font)
-    lines = (line for paragraph in text.split("\n") for line in wrapped_lines(paragraph, font, width))
-    return max((metrics.horizontalAdvance(line.rstrip()) for line in lines), default=0.0)
 
 
 def _is_wide(char: str) -> bool:
@@ -133,7 +138,7 @@ class TextLabel(QLabel):
         if tone:
             self.setProperty("tone", tone)
         self._words = ""
-        self._balanced: str | None = None
+        self._balanced: tuple[tuple[str, int, str], str] | None = None
         self.setWordWrap(wrap)
         self.setText(language.text(source))
         language.changed.connect(self._on_language_changed)
@@ -144,34 +149,32 @@ class TextLabel(QLabel):
 
     def setText(self, text: str) -> None:
         self._words = text
-        self._balanced = None
         self._break_lines()
 
     def painted_text(self) -> str:
         """The text as it is painted, each line of a wrapped label ending in a line break."""
-        return self._balanced if self._balanced is not None else QLabel.text(self)
+        glued = QLabel.text(self)
+        width = self.contentsRect().width() - 2 * self.margin()
+        if not self.wordWrap() or width <= 0 or "\n" in glued:  # a text with its own lines keeps them
+            return glued
+        key = (glued, width, self.font().key())
+        if self._balanced is None or self._balanced[0] != key:  # once per text, width and font
+            lines = balanced_lines(glued, self.font(), width)
+            self._balanced = (key, "\n".join(line.rstrip(" ") for line in lines))
+        return self._balanced[1]
 
     def _break_lines(self) -> None:
-        """Where a wrapped label breaks its lines: numbers kept with their units and names
-        whole, then the lines balanced at this width. QLabel holds the glued text (so its size
-        hints and heights count the lines the glue makes); balancing never adds a line, so
-        only where the lines break differs when it is painted."""
+        """Where a wrapped label may break its lines: numbers kept with their units and names
+        whole. QLabel holds the glued text, so its size hints and heights count the lines the
+        glue makes; the lines are balanced when painted (`painted_text`): balancing never adds
+        a line, only moves where they break."""
         text = self._words
-        width = self.contentsRect().width() - 2 * self.margin()
-        balanced = None
-        if self.wordWrap() and width > 0:
-            text = kept_together(text, self.font(), width)
-            if "\n" not in text:  # a text with its own lines keeps them
-                lines = balanced_lines(text, self.font(), width)
-                balanced = "\n".join(line.rstrip(" ") for line in lines) if len(lines) > 1 else None
-        elif self.wordWrap():
-            text = keep_together(text)
+        if self.wordWrap():
+            width = self.contentsRect().width() - 2 * self.margin()
+            text = kept_together(text, self.font(), width) if width > 0 else keep_together(text)
         if text != QLabel.text(self):
             QLabel.setText(self, text)
             self.setAccessibleName(self._words)
-        if balanced != self._balanced:
-            self._balanced = balanced
-            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.wordWrap() or self.width() <= 0:
@@ -253,6 +256,7 @@ class Paragraph(QWidget):
         self._words = ""
         self._glued = ""
         self._laid_out_width = -1.0
+        self._heights: dict[int, int] = {}
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
         self._document.setDefaultFont(theme.font(role))
@@ -275,8 +279,8 @@ class Paragraph(QWidget):
     def _set_text(self, text: str) -> None:
         self._words = text
         self._glued = keep_together(text)
-        self._laid_out_width = -1.0
-        self._lay_out(max(1, self.width()))
+        self._laid_out_width = -1.0  # laid out when asked for a height or painted
+        self._heights.clear()
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
@@ -309,8 +313,12 @@ class Paragraph(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         # Layouts ask with the cell's width even when our maximum width is smaller.
-        self._lay_out(min(width, self.maximumWidth()))
-        return int(self._document.size().height() + 0.999)
+        width = min(width, self.maximumWidth())
+        height = self._heights.get(width)
+        if height is None:  # layouts ask again and again, for a few widths: each laid out once
+            self._lay_out(width)
+            height = self._heights[width] = int(self._document.size().height() + 0.999)
+        return height
 
     def sizeHint(self) -> QSize:
         width = self.maximumWidth() if self.maximumWidth() < 10_000 else 900
