@@ -29,6 +29,7 @@ from kiosk.content.model import (
     LocalText,
 )
 from kiosk.content.pages import page_order, page_steps
+from kiosk.content.typography import curly_quotes
 
 MAX_FILE_BYTES = MAX_CONTENT_BYTES
 MAX_DEPTH = 32  # nesting of objects and lists; the content needs 6, a hostile file wants thousands
@@ -50,7 +51,8 @@ __all__ = ["ImageCheck", "LoadedContent", "cap_problems", "json_path", "load_con
 
 
 def local_text_schema(cls: type[LocalText], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-    """A LocalText: an object of language -> non-blank text, with every declared language."""
+    """A LocalText: an object of language -> non-blank text, with every declared language; its
+    straight quotation marks set as each language writes them (a visitor never sees " or ')."""
 
     def check(value: dict[str, str], info: ValidationInfo) -> LocalText:
         blank = [lang for lang, text in value.items() if not text.strip()]
@@ -68,7 +70,7 @@ def local_text_schema(cls: type[LocalText], handler: GetCoreSchemaHandler) -> co
         if missing:
             # Turned into one "<path>.<lang>: field required" line per language below.
             raise PydanticCustomError("missing_language", "field required", {"missing": missing})
-        return cls(value)
+        return cls({lang: curly_quotes(text, lang) for lang, text in value.items()})
 
     texts = core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema())
     return core_schema.with_info_after_validator_function(check, texts, ref="LocalText")

@@ -152,16 +152,34 @@ def _approximate(figure: Figure, lang: str, lead: str, number: str, tail: str) -
 
 
 def format_figure(figure: Figure, lang: str, value: float | None = None) -> FormattedFigure:
-    """`figure` in `lang`; `value` overrides the number (for a count-up frame), same unit.
-    Fractions and years do not count: "about 0/3" would say something the report does not."""
-    counts = figure.unit not in ("fraction", "year")
-    shown = value if value is not None and counts else figure.value
+    """`figure` in `lang`; `value` overrides the number, in the figure's unit and decimals (the
+    digits of a count-up frame: `count_up_frame` decides what of it shows). Fractions and years
+    do not count: "about 0/3" would say something the report does not."""
+    shown = value if value is not None and counts_up(figure) else figure.value
     if lang == "zh":
         lead, number, tail, words = _format_zh(figure, shown)
     else:
         lead, number, tail, words = _format_cldr(figure, shown, lang)
     lead, tail = _approximate(figure, lang, lead, number, tail)
     return FormattedFigure(lead, number, tail, lang, words)
+
+
+def counts_up(figure: Figure) -> bool:
+    """Whether a figure counts up on screen: fractions and years are shown whole from the start."""
+    return figure.unit not in ("fraction", "year")
+
+
+def count_up_frame(figure: Figure, lang: str, value: float | None) -> FormattedFigure:
+    """What a count-up shows at `value` on its way to the figure: the bare digits, and the
+    whole figure (qualifier, currency, unit, measure word) only once it has arrived.
+
+    A passing value with the figure's words would state something false: "under 1%" on the
+    way to "under 3%", "nearly CNY 7 trillion" on the way to nearly 10, "CNY 0". Digits alone
+    say nothing until the figure is complete. `value` None is the end.
+    """
+    if value is None or not counts_up(figure) or value >= figure.value:
+        return format_figure(figure, lang)
+    return FormattedFigure("", format_figure(figure, lang, value).number, "", lang)
 
 
 Parts = tuple[str, str, str, str]  # lead, number, tail, words

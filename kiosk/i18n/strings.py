@@ -27,6 +27,7 @@ from typing import cast
 
 from kiosk.content.errors import ContentProblem
 from kiosk.content.model import Content, UiString
+from kiosk.content.typography import curly_quotes
 
 DOMAIN = "kiosk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -168,8 +169,8 @@ def ui_text(key: str, lang: str, **values: object) -> str:
     number = int(count) if isinstance(count, int | float) else (1 if counted else None)
     for candidate in (lang, _active.default_language, SOURCE_LANGUAGE):
         text = _active.lookup(key, candidate, number)
-        if text is not None:
-            return fill(text, values)
+        if text is not None:  # a content's own wording may come with typewriter quotes
+            return fill(curly_quotes(text, candidate), values)
     raise KeyError(key)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
+from kiosk.i18n.line_breaks import WORD_JOINER
 from kiosk.ui.pages.base import Page, PageScrollArea
 
 # The problem kinds, in the order a report lists them.
@@ -166,7 +167,7 @@ class _TextRecorder(QPaintEngine):
 
     def drawTextItem(self, p: QPointF | QPoint | QPainterPath.Element, text_item: QTextItem) -> None:
         text = text_item.text()
-        if not text.strip():
+        if not text.replace(WORD_JOINER, "").strip():  # a joiner alone (a run of its own) has no ink
             return
         font = text_item.font()
         key = (font.key(), text)
@@ -276,8 +277,10 @@ def _paragraphs(runs: list[_DrawnText]) -> list[list[str]]:
 
 
 def label_lines(label: QLabel, width: float) -> list[str]:
-    """The lines a word-wrapped plain-text label shows at `width`, as QLabel lays them out."""
-    text = label.text().replace("\n", "\u2028")
+    """The lines a word-wrapped plain-text label shows at `width`, as QLabel lays them out
+    (a TextLabel's as it paints them: its `text()` is its words, without its breaks)."""
+    painted = getattr(label, "painted_text", None)
+    text = (painted() if callable(painted) else label.text()).replace("\n", "\u2028")
     layout = QTextLayout(text, label.font())
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)

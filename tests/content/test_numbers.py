@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 from kiosk.content import Figure, LoadedContent, LocalText
-from kiosk.i18n.numbers import format_figure
+from kiosk.i18n.numbers import count_up_frame, counts_up, format_figure
 
 EXPECTED = {
     "rd-investment": ("4785亿元", "CNY 478.5 billion"),
@@ -137,11 +138,45 @@ def test_large_counts_in_the_words_for_their_size(bundled: LoadedContent) -> Non
     assert format_figure(_as(visitors, value=12_345_678.0), "en").text == "over 12,345,678"
 
 
-def test_a_round_number_and_more_counts_up_in_digits(bundled: LoadedContent) -> None:
-    """百余位 is the final value; on the way up the card counts 37多位, never 37余位 or 百."""
+def test_a_round_number_and_more_counts_up_in_bare_digits(bundled: LoadedContent) -> None:
+    """百余位 is the final value; on the way up the card counts 37, never 37多位 (37 and more)."""
     guests = bundled.content.figure("international-guests")
-    assert format_figure(guests, "zh", 37).text == "37多位"
+    assert count_up_frame(guests, "zh", 37).text == "37"
+    assert count_up_frame(guests, "zh", None).text == "百余位"
     assert format_figure(guests, "de").text == "über 100"
     institutions = bundled.content.figure("partner-institutions")
     shown = format_figure(institutions, "zh")
     assert (shown.lead, shown.number, shown.tail) == ("", "400", "多个")
+
+
+_BARE_NUMBER = re.compile(r"^\d[\d.,]*$")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "de", "ar"])
+def test_no_count_up_frame_states_a_false_figure(bundled: LoadedContent, lang: str) -> None:
+    """Every frame of every count-up is the figure itself or bare digits no larger than it:
+    never "under 1%" on the way to "under 3%", "nearly CNY 7 trillion", "CNY 0"."""
+    for figure in bundled.content.figures:
+        final = format_figure(figure, lang).text
+        for step in range(101):
+            value = figure.value * step / 100
+            frame = count_up_frame(figure, lang, value if step < 100 else None).text
+            if frame == final:
+                continue
+            assert counts_up(figure), (figure.id, frame)
+            assert _BARE_NUMBER.match(frame), (figure.id, value, frame)
+            assert frame == format_figure(figure, lang, value).number
+
+
+def test_a_count_up_keeps_the_final_decimals_and_size(bundled: LoadedContent) -> None:
+    revenue = bundled.content.figure("total-revenue")  # nearly 10 万亿元
+    assert count_up_frame(revenue, "en", 7).text == "7"
+    assert count_up_frame(revenue, "zh", 7).text == "7"
+    assert count_up_frame(revenue, "en", None).text == "nearly CNY 10 trillion"
+    land = bundled.content.figure("land-share")  # under 3%
+    assert [count_up_frame(land, "en", v).text for v in (0, 1.4, 3)] == ["0", "1", "under 3%"]
+    investment = bundled.content.figure("rd-investment")
+    assert count_up_frame(investment, "en", 0).text == "0.0"  # never "CNY 0"
+    assert count_up_frame(investment, "en", 1200).text == "120.0"
+    share = bundled.content.figure("gdp-share")  # a fraction never counts: "about one third" throughout
+    assert count_up_frame(share, "en", 0.2).text == "about one third"

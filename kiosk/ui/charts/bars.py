@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Figure
-from kiosk.i18n.numbers import format_figure
+from kiosk.i18n.numbers import count_up_frame, format_figure
 from kiosk.ui import theme as th
 from kiosk.ui.charts.base import Chart
 from kiosk.ui.charts.plot import KioskPlot
@@ -150,7 +150,7 @@ class BarsChart(Chart):
         for index, figure in enumerate(self.figures):
             self.labels[index].setText(figure.label[lang])
             shown = None if progress[index] >= 1.0 else figure.value * progress[index]
-            self.values[index].setText(format_figure(figure, lang, shown).text)
+            self.values[index].setText(count_up_frame(figure, lang, shown).text)
             end = 1.0 if self.proportion else widths[index]
             self.values[index].setPos(end + gap, self.rows[index])
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout
 
+from kiosk.content import Voice
 from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
@@ -15,6 +18,15 @@ from kiosk.ui.widgets.text import TextLabel
 def voice_colours(palette: th.Palette) -> tuple[str, ...]:
     """The colour of each speaker in turn (the voices' entry on the home screen is the first)."""
     return (palette.orange, palette.blue, palette.green, palette.violet, palette.cyan)
+
+
+def people(voices: Sequence[Voice]) -> list[list[int]]:
+    """The voices' indices by person, in the order each person first speaks: one person is one
+    name in every language (Li Zhong, quoted twice, is one person)."""
+    by_name: dict[tuple[tuple[str, str], ...], list[int]] = {}
+    for index, voice in enumerate(voices):
+        by_name.setdefault(tuple(sorted(voice.name.root.items())), []).append(index)
+    return list(by_name.values())
 
 
 class VoicesPage(Page):
@@ -41,22 +53,26 @@ class VoicesPage(Page):
         self._index = 0
         per_row = 2
         colours = voice_colours(theme.palette)
-        for index, voice in enumerate(self.content.voices):
-            colour = colours[index % len(colours)]
-            # Numbered: one speaker may have several quotes, and the number tells them apart.
-            label = lambda lang, v=voice, n=index + 1: f"{n}  {v.name[lang]}"  # noqa: E731
-            card = EntryCard(language, theme, label, lambda lang: "", colour, None, compact=True)
+        # One chip per person, however many of their quotes the report gives: a step is a quote.
+        self._people = people(self.content.voices)
+        self._person_of = {quote: person for person, quotes in enumerate(self._people) for quote in quotes}
+        for person, quotes in enumerate(self._people):
+            voice = self.content.voices[quotes[0]]
+            colour = colours[person % len(colours)]
+            card = EntryCard(language, theme, voice.name, lambda lang: "", colour, None, compact=True)
             card.setObjectName(f"speaker-{voice.id}")
             card.setCheckable(True)
-            self._group.addButton(card, index)
-            speakers.addWidget(card, *divmod(index, per_row))
+            self._group.addButton(card, person)
+            speakers.addWidget(card, *divmod(person, per_row))
             self.speakers.append(card)
+        for index, voice in enumerate(self.content.voices):
+            colour = colours[self._person_of[index] % len(colours)]
             block = QuoteBlock(language, voice, theme, colour, "lead")
             block.setVisible(index == 0)
             self.quotes.append(block)
             quote_column.addWidget(block)
         self.speakers[0].setChecked(True)
-        self._group.idClicked.connect(self.set_step)
+        self._group.idClicked.connect(self._on_speaker_clicked)
         speaker_column = QVBoxLayout()
         speaker_column.addLayout(speakers)
         speaker_column.addStretch(1)
@@ -67,7 +83,15 @@ class VoicesPage(Page):
 
     def accent(self) -> str:
         colours = voice_colours(self.theme.palette)
-        return colours[self._index % len(colours)]
+        return colours[self._person_of[self._index] % len(colours)]
+
+    def _on_speaker_clicked(self, person: int) -> None:
+        """A person's first quote; tapped again on one of theirs, their next."""
+        quotes = self._people[person]
+        if self._index in quotes:
+            self.set_step(quotes[(quotes.index(self._index) + 1) % len(quotes)])
+        else:
+            self.set_step(quotes[0])
 
     def step_count(self) -> int:
         return len(self.quotes)
@@ -77,7 +101,7 @@ class VoicesPage(Page):
 
     def set_step(self, index: int) -> None:
         index = max(0, min(index, len(self.quotes) - 1))
-        self.speakers[index].setChecked(True)
+        self.speakers[self._person_of[index]].setChecked(True)
         if index != self._index:
             self.quotes[self._index].hide()
             self.quotes[index].show()

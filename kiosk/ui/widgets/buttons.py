@@ -13,6 +13,7 @@ from kiosk.ui import theme as th
 from kiosk.ui.direction import begin_painter, visual_rect, visual_x
 from kiosk.ui.language import LanguageState, TextSource
 from kiosk.ui.widgets.icons import icon_pixmap
+from kiosk.ui.widgets.text import broken_text
 
 PRESSED_SCALE = 0.97
 _NAME_ROLES = ("h2", "h3", "label")  # largest first
@@ -316,16 +317,23 @@ class EntryCard(_PressableButton):
     def hint_text(self) -> str:
         return self._language.text(self._hint)
 
+    def _shown_title(self, width: float) -> str:
+        return broken_text(self.text(), self._theme.font("label"), width)
+
+    def _shown_hint(self, width: float) -> str:
+        return broken_text(self.hint_text(), self._theme.font("caption"), width)
+
     def _layout(self, width: float) -> tuple[int, int, int, int]:
         """icon size, padding, title height and hint height for a card `width` wide."""
         pad = self._theme.px(16 if self._compact else 24)
         icon = self._theme.px(56) if self._icon is not None else 0
-        text_width = max(40, int(width) - pad * 3 - icon - self._theme.px(8))
+        # As `paintEvent` places the text: after the colour bar, the icon and its gap if any.
+        text_width = max(40, int(width) - 2 - pad * 2 - self._theme.px(8) - icon - (pad if icon else 0))
         flags = int(Qt.TextFlag.TextWordWrap)
         title_h = QFontMetrics(self._theme.font("label")).boundingRect(
-            0, 0, text_width, 10_000, flags, self.text()
+            0, 0, text_width, 10_000, flags, self._shown_title(text_width)
         )
-        hint = self.hint_text()
+        hint = self._shown_hint(text_width)
         hint_h = QFontMetrics(self._theme.font("caption")).boundingRect(0, 0, text_width, 10_000, flags, hint)
         return icon, pad, title_h.height(), hint_h.height() if hint else 0
 
@@ -377,10 +385,12 @@ class EntryCard(_PressableButton):
         painter.setPen(QColor(colours.text))
         painter.setFont(self._theme.font("label"))
         painter.drawText(
-            visual_rect(self, rect, QRectF(text_left, top, text_width, title_h)), flags, self.text()
+            visual_rect(self, rect, QRectF(text_left, top, text_width, title_h)),
+            flags,
+            self._shown_title(text_width),
         )
         painter.setPen(QColor(colours.text_secondary))
         painter.setFont(self._theme.font("caption"))
         hint_box = QRectF(text_left, top + title_h + self._theme.px(4), text_width, hint_h)
-        painter.drawText(visual_rect(self, rect, hint_box), flags, self.hint_text())
+        painter.drawText(visual_rect(self, rect, hint_box), flags, self._shown_hint(text_width))
         painter.end()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
-from kiosk.i18n.numbers import FormattedFigure, format_figure
+from kiosk.i18n.numbers import FormattedFigure, count_up_frame, format_figure
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.widgets.text import TextLabel
@@ -16,7 +16,9 @@ from kiosk.ui.widgets.text import TextLabel
 class FigureNumber(QWidget):
     """ "近 130 家" set on one baseline: approximation and unit smaller than the number.
 
-    Never clips: when the width is short, the whole line scales down to fit.
+    Never clips: when the width is short, the whole line scales down to fit. While it counts
+    up it shows the bare digits where the number will stand (see `count_up_frame`); the words
+    around them appear when the count arrives, and nothing moves or resizes on the way.
     """
 
     def __init__(
@@ -40,11 +42,20 @@ class FigureNumber(QWidget):
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.current)
 
+    @property
+    def figure(self) -> Figure:
+        return self._figure
+
     def formatted(self) -> FormattedFigure:
-        return format_figure(self._figure, self._language.current, self._value)
+        """The figure as it ends: its number, qualifier and unit."""
+        return format_figure(self._figure, self._language.current)
 
     def text(self) -> str:
         return self.formatted().text
+
+    def shown(self) -> FormattedFigure:
+        """What shows now: the whole figure, or a count-up frame's bare digits."""
+        return count_up_frame(self._figure, self._language.current, self._value)
 
     def set_value(self, value: float | None) -> None:
         """Show `value` in the figure's unit (a count-up frame); None shows the final value."""
@@ -106,6 +117,8 @@ class FigureNumber(QWidget):
         metrics = QFontMetricsF(big)
         baseline = metrics.ascent()
         painter.scale(fit, fit)
+        shown = self.shown()
+        whole = shown == self.formatted()
         # The parts follow each other in reading order: from the right edge in a right-to-left
         # language ("نحو" then the number, as "about" then the number from the left).
         rtl = self.isRightToLeft()
@@ -116,7 +129,10 @@ class FigureNumber(QWidget):
             advance = QFontMetricsF(font).horizontalAdvance(text)
             if rtl:
                 x -= advance
-            painter.drawText(QPointF(x, baseline), text)
+            if whole:
+                painter.drawText(QPointF(x, baseline), text)
+            elif is_big:  # the words around it keep their room, unwritten, until the end
+                painter.drawText(QPointF(x, baseline), shown.number)
             if not rtl:
                 x += advance
         painter.end()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -14,14 +16,102 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
+from kiosk.i18n.line_breaks import keep_together, without_joiners
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
 
 RIGHT_TO_LEFT_MARK = "\u200f"
+NO_BREAK_SPACE = "\u00a0"
+
+
+def wrapped_lines(
+    text: str, font: QFont, width: float, mode: QTextOption.WrapMode = QTextOption.WrapMode.WordWrap
+) -> list[str]:
+    """The lines of one paragraph `text` at `width`, broken as a word-wrapped label breaks it."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(mode)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def balanced_lines(text: str, font: QFont, width: float) -> list[str]:
+    """`text` in as few lines as `width` allows, of even length: the narrowest width that
+    still needs no more lines (a search with QTextLayout), so a heading never ends on a
+    short last line ("Innovative and Open | vision").
+
+    Where the last line would still be one word of several, the last two words go down
+    together when they fit.
+    """
+    lines = wrapped_lines(text, font, width)
+    if len(lines) < 2:
+        return lines
+    low, high = width / len(lines), width
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        if len(wrapped_lines(text, font, middle)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    balanced = wrapped_lines(text, font, high)
+    last = balanced[-1].strip()
+    lone_word = " " not in last and NO_BREAK_SPACE not in last and not any(_is_wide(c) for c in last)
+    if lone_word and " " in balanced[-2].strip():
+        head, _, tail = text.rstrip().rpartition(" ")
+        glued = f"{head}{NO_BREAK_SPACE}{tail}"
+        widest = max(QFontMetricsF(font).horizontalAdvance(word) for word in glued.split(" "))
+        if widest <= width:
+            return balanced_lines(glued, font, width)
+    return balanced
+
+
+def kept_together(text: str, font: QFont, width: float) -> str:
+    """`text` glued where a line may not break (`keep_together`), where every glued piece fits
+    `width`; else a long name broken at its dots; else as it is: breaking a number from its unit
+    beats cutting it off."""
+    for glued in (keep_together(text), keep_together(text, whole_names=False)):
+        if glued == text or _widest_piece(glued, font.key(), font) <= width:
+            return glued
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _widest_piece(text: str, font_key: str, font: QFont) -> float:
+    """The widest piece of `text` no line may break (a line each at width 1). Keyed by the
+    font's key: QFont's own hash does not tell every size apart."""
+    metrics = QFontMetricsF(font)
+    pieces = (line for paragraph in text.split("\n") for line in wrapped_lines(paragraph, font, 1))
+    return max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
+
+
+def broken_text(text: str, font: QFont, width: float) -> str:
+    """`text` in the lines it takes at `width`, glued where a line may not break (where the
+    pieces fit), ended by line breaks and without the joiners: for text a widget draws itself."""
+    glued = kept_together(text, font, width)
+    if glued == text:
+        return text
+    lines = (
+        line.rstrip(" ") for paragraph in glued.split("\n") for line in wrapped_lines(paragraph, font, width)
+    )
+    return without_joiners("\n".join(lines))
+
+
+def _is_wide(char: str) -> bool:
+    return ord(char) >= 0x2E80  # CJK and other scripts written without spaces
 
 
 class TextLabel(QLabel):
@@ -48,9 +138,63 @@ class TextLabel(QLabel):
         self.setProperty("role", role)
         if tone:
             self.setProperty("tone", tone)
+        self._words = ""
+        self._balanced: tuple[tuple[str, int, str], str] | None = None
         self.setWordWrap(wrap)
         self._show_text()
         language.changed.connect(self._on_language_changed)
+
+    def text(self) -> str:
+        """The words as written (QLabel holds them with the joiners of `keep_together`)."""
+        return self._words
+
+    def setText(self, text: str) -> None:
+        self._words = text
+        self._break_lines()
+
+    def painted_text(self) -> str:
+        """The text as it is painted, each line of a wrapped label ending in a line break."""
+        glued = QLabel.text(self)
+        width = self.contentsRect().width() - 2 * self.margin()
+        if not self.wordWrap() or width <= 0 or "\n" in glued:  # a text with its own lines keeps them
+            return glued
+        key = (glued, width, self.font().key())
+        if self._balanced is None or self._balanced[0] != key:  # once per text, width and font
+            lines = balanced_lines(glued, self.font(), width)
+            self._balanced = (key, "\n".join(line.rstrip(" ") for line in lines))
+        return self._balanced[1]
+
+    def _break_lines(self) -> None:
+        """Where a wrapped label may break its lines: numbers kept with their units and names
+        whole. QLabel holds the glued text, so its size hints and heights count the lines the
+        glue makes; the lines are balanced when painted (`painted_text`): balancing never adds
+        a line, only moves where they break."""
+        text = self._words
+        if self.wordWrap():
+            width = self.contentsRect().width() - 2 * self.margin()
+            text = kept_together(text, self.font(), width) if width > 0 else keep_together(text)
+        if text != QLabel.text(self):
+            QLabel.setText(self, text)
+            self.setAccessibleName(self._words)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.wordWrap() or self.width() <= 0:
+            super().paintEvent(event)
+            return
+        # As QLabel paints plain text: the balanced lines, and no joiners (no font has a glyph
+        # for them: one drawn takes a fallback font, into a handout's PDF too).
+        margin = self.margin()
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect().adjusted(margin, margin, -margin, -margin),
+            int(QStyle.visualAlignment(self.layoutDirection(), self.alignment()) | Qt.TextFlag.TextWordWrap),
+            self.palette(),
+            self.isEnabled(),
+            without_joiners(self.painted_text()),
+            self.foregroundRole(),
+        )
+        painter.end()
 
     def set_source(self, source: TextSource) -> None:
         self._source = source
@@ -72,6 +216,8 @@ class TextLabel(QLabel):
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._show_text()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._break_lines()
 
     def _fit(self) -> None:
         if not self._fit_floor_px or self.width() <= 0:
@@ -92,6 +238,7 @@ class TextLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+        self._break_lines()
 
 
 class Paragraph(QWidget):
@@ -116,6 +263,10 @@ class Paragraph(QWidget):
         font = theme.font(role)
         natural = QFontMetricsF(font).height() / max(1, font.pixelSize())
         self._line_height = round(100 * line_height / natural)
+        self._words = ""
+        self._glued = ""
+        self._laid_out_width = -1.0
+        self._heights: dict[int, int] = {}
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
         self._ink_margin = round(0.1 * font.pixelSize())
@@ -130,7 +281,7 @@ class Paragraph(QWidget):
         language.changed.connect(self._on_language_changed)
 
     def text(self) -> str:
-        return self._document.toPlainText()
+        return self._words
 
     def set_source(self, source: TextSource) -> None:
         self._source = source
@@ -142,13 +293,35 @@ class Paragraph(QWidget):
         option = self._document.defaultTextOption()
         option.setTextDirection(self.layoutDirection())
         self._document.setDefaultTextOption(option)
-        self._document.setPlainText(text)
+        self._words = text
+        self._glued = keep_together(text)
+        self._laid_out_width = -1.0  # laid out when asked for a height or painted
+        self._heights.clear()
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def _lay_out(self, width: float) -> None:
+        """The document at `width`, its lines broken where `keep_together` allows. The lines are
+        set with line separators and the joiners dropped: no font has a glyph for them, and
+        one drawn would take a fallback font (into a handout's PDF too)."""
+        if width == self._laid_out_width:
+            return
+        self._laid_out_width = width
         # Arabic letters reach past the line box: below the last line (the UI font keeps Latin
         # line heights) and past the right edge where a line starts. Small margins there keep
-        # their ink inside the widget, adding as little height as they can. (Set after the
-        # text: setting plain text resets the document's frame.)
-        frame = self._document.rootFrame().frameFormat()
+        # their ink inside the widget, adding as little height as they can.
         ink = self._ink_margin if self.isRightToLeft() else 0
+        font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        paragraphs = (
+            "\u2028".join(
+                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - 2 * ink, anywhere)
+            )
+            for paragraph in self._glued.split("\n")
+        )
+        self._document.setPlainText(without_joiners("\n".join(paragraphs)))
+        # Set after the text: setting plain text resets the document's frame.
+        frame = self._document.rootFrame().frameFormat()
         frame.setLeftMargin(ink)
         frame.setRightMargin(ink)
         frame.setBottomMargin(ink)
@@ -158,9 +331,7 @@ class Paragraph(QWidget):
         block = QTextBlockFormat()
         block.setLineHeight(self._line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block)
-        self.setAccessibleName(text)
-        self.updateGeometry()
-        self.update()
+        self._document.setTextWidth(width)
 
     def _on_language_changed(self, lang: str) -> None:
         self._set_text(self._language.text(self._source))
@@ -175,8 +346,12 @@ class Paragraph(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         # Layouts ask with the cell's width even when our maximum width is smaller.
-        self._document.setTextWidth(min(width, self.maximumWidth()))
-        return int(self._document.size().height() + 0.999)
+        width = min(width, self.maximumWidth())
+        height = self._heights.get(width)
+        if height is None:  # layouts ask again and again, for a few widths: each laid out once
+            self._lay_out(width)
+            height = self._heights[width] = int(self._document.size().height() + 0.999)
+        return height
 
     def sizeHint(self) -> QSize:
         width = self.maximumWidth() if self.maximumWidth() < 10_000 else 900
@@ -186,7 +361,7 @@ class Paragraph(QWidget):
         return QSize(200, self.heightForWidth(max(200, self.width())))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._document.setTextWidth(self.width())
+        self._lay_out(self.width())
         painter = QPainter(self)
         painter.setPen(self._colour)
         context = self._document.documentLayout().PaintContext()
