@@ -185,6 +185,9 @@ class TextLabel(QLabel):
         # for them: one drawn takes a fallback font, into a handout's PDF too).
         margin = self.margin()
         painter = QPainter(self)
+        # A painter takes the application's direction, not the widget's: an Arabic line must be
+        # set right to left even where it opens with a Latin word.
+        painter.setLayoutDirection(self.layoutDirection())
         self.style().drawItemText(
             painter,
             self.contentsRect().adjusted(margin, margin, -margin, -margin),
