@@ -71,3 +71,13 @@ def unknown_key_flood(content_dict: dict[str, object]) -> bytes:
     data = json.loads(json.dumps(content_dict))
     data["meta"].update(dict.fromkeys(map(name, range(FLOOD_KEYS)), 0))
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _no_content_strings_left_over() -> Iterator[None]:
+    """A session tells the interface text which content is on screen (its own strings, its
+    default language); no test inherits the content the one before it showed."""
+    yield
+    from kiosk.i18n.strings import use_content  # noqa: PLC0415
+
+    use_content(None)
