@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from touch import press, release, tap
 
@@ -122,3 +124,33 @@ def test_only_the_most_recent_pages_stay_built_and_a_page_let_go_comes_back_as_i
     assert page.isVisible()
     assert page.step_index() == 2
     assert len(window.pages) <= 4
+
+
+class _WindowsShown(QObject):
+    """Every widget shown as a window of its own while it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(f"{type(watched).__name__} {watched.width()}x{watched.height()}")
+        return False
+
+
+def test_building_a_page_never_opens_a_window_of_its_own(qtbot: QtBot, window: MainWindow) -> None:
+    """A widget shown before it has a parent is a window: on a kiosk, a second window on the
+    desktop (a quote block did this each time the voices page was built)."""
+    watch = _WindowsShown()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watch)
+    try:
+        window.max_built_pages = 100
+        for ref in window.session.refs:
+            window.session.go_to(ref.id, direction=0)
+    finally:
+        app.removeEventFilter(watch)
+    assert window.pages.keys() >= {ref.id for ref in window.session.refs}
+    assert watch.shown == []

@@ -68,7 +68,8 @@ class VoicesPage(Page):
         for index, voice in enumerate(self.content.voices):
             colour = colours[self._person_of[index] % len(colours)]
             block = QuoteBlock(language, voice, theme, colour, "lead")
-            block.setVisible(index == 0)
+            if index:  # hidden before it has a parent: shown, a parentless widget is a window
+                block.hide()
             self.quotes.append(block)
             quote_column.addWidget(block)
         self.speakers[0].setChecked(True)
