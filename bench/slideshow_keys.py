@@ -105,7 +105,7 @@ def press(rows: Rows, key: str) -> dict[str, float] | None:
 
 
 def run_once(
-    command: list[str] | None, size: tuple[int, int], keys: int, folder: Path
+    command: list[str] | None, size: tuple[int, int], keys: int, folder: Path, warmup_s: float
 ) -> list[dict[str, float]]:
     width, height = size
     with contextlib.ExitStack() as stack:
@@ -124,7 +124,7 @@ def run_once(
             session = stack.enter_context(xserver.XSession(server.display))
         rows = Rows(session, width, height)
         settle(rows, timeout=60)
-        time.sleep(2.0)  # past the start: a browser and the kiosk both finish loading quietly
+        time.sleep(warmup_s)  # past the start: a browser and the kiosk both finish loading quietly
         results = [press(rows, "Right") for _ in range(keys)]
     return [result for result in results if result is not None]
 
@@ -145,6 +145,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--keys", type=int, default=9)
+    parser.add_argument(
+        "--warmup", type=float, default=2.0, help="seconds between the first quiet screen and the first key"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--compare", help="another program to time the same way, as one shell-quoted command")
     args = parser.parse_args()
@@ -156,7 +159,7 @@ def main() -> int:
     for run in range(args.runs):
         for name, command in subjects.items():  # in turn, run by run: the same load for both
             with tempfile.TemporaryDirectory(prefix="kiosk-keys-") as folder:
-                found = run_once(command, (width, height), args.keys, Path(folder))
+                found = run_once(command, (width, height), args.keys, Path(folder), args.warmup)
             presses[name] += found
             latencies = ", ".join(f"{p['latency_ms']:.0f}" for p in found)
             print(f"run {run + 1} {name}: latency ms {latencies}", flush=True)

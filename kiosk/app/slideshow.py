@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # A slide's entrance (its numbers counting up, its charts growing) is over by then: the work
 # done ahead for the next keys waits for it.
 PREPARE_AFTER_MS = 2000
+BUILD_AHEAD_AFTER_MS = 300
 
 
 def choose_screens(
@@ -173,9 +174,10 @@ class Presentation:
 
     def _build_slides_ahead(self) -> None:
         pages = dict.fromkeys(slide.page for slide in self.show.slides)
-        # After the first slide's own animations, for the same reason as the pictures.
+        # Soon after the first slide is up, while the presenter gets ready: its entrance may
+        # lose a few frames, a key in the talk must not wait for a page.
         QTimer.singleShot(
-            PREPARE_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages, prepare=True)
+            BUILD_AHEAD_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages, prepare=True)
         )
 
     def _on_audience_page_entered(self, _page: QWidget) -> None:
