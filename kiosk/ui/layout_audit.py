@@ -17,14 +17,13 @@ from PySide6.QtGui import (
     QPainterPath,
     QRegion,
     QTextItem,
-    QTextLayout,
-    QTextOption,
     QTransform,
 )
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from kiosk.i18n.line_breaks import WORD_JOINER
 from kiosk.ui.pages.base import Page, PageScrollArea
+from kiosk.ui.widgets.text import wrapped_lines
 
 # The problem kinds, in the order a report lists them.
 TEXT_CUT = "text-cut"
@@ -281,20 +280,7 @@ def label_lines(label: QLabel, width: float) -> list[str]:
     (a TextLabel's as it paints them: its `text()` is its words, without its breaks)."""
     painted = getattr(label, "painted_text", None)
     text = (painted() if callable(painted) else label.text()).replace("\n", "\u2028")
-    layout = QTextLayout(text, label.font())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines: list[str] = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
-    layout.endLayout()
-    return lines
+    return wrapped_lines(text, label.font(), width)
 
 
 def line_break_problems(lines: list[str]) -> list[tuple[str, str]]:
