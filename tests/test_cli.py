@@ -177,6 +177,9 @@ def test_ctrl_c_at_the_pin_prompt_ends_quietly(kiosk_env: dict[str, str]) -> Non
                 said += os.read(process.stderr.fileno(), 4096)
         assert b"New admin PIN" in said  # it waits for one
         process.send_signal(signal.SIGINT)
+        # Its stdin stays open until it has ended: closed, the prompt would read the end of
+        # the input (no PIN given, exit 1) instead of being interrupted.
+        process.wait(timeout=30)
         output, errors = process.communicate(timeout=30)
     assert process.returncode == 130
     assert b"Traceback" not in output + said + errors

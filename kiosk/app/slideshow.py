@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 # A slide's entrance (its numbers counting up, its charts growing) is over by then: the work
 # done ahead for the next keys waits for it.
 PREPARE_AFTER_MS = 2000
-BUILD_AHEAD_AFTER_MS = 300
+BUILD_AHEAD_AFTER_MS = PREPARE_AFTER_MS
 
 
 def choose_screens(
@@ -174,8 +174,8 @@ class Presentation:
 
     def _build_slides_ahead(self) -> None:
         pages = dict.fromkeys(slide.page for slide in self.show.slides)
-        # Soon after the first slide is up, while the presenter gets ready: its entrance may
-        # lose a few frames, a key in the talk must not wait for a page.
+        # Once the first slide and the presenter view are drawn and the slide's entrance is over:
+        # on a busy machine, pages built sooner keep the presenter's first picture waiting.
         QTimer.singleShot(
             BUILD_AHEAD_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages, prepare=True)
         )
