@@ -3,6 +3,7 @@ bad usage; and no path of any command ends in a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -176,10 +177,13 @@ def test_ctrl_c_at_the_pin_prompt_ends_quietly(kiosk_env: dict[str, str]) -> Non
             if select.select([process.stderr], [], [], 0.5)[0]:
                 said += os.read(process.stderr.fileno(), 4096)
         assert b"New admin PIN" in said  # it waits for one
-        process.send_signal(signal.SIGINT)
-        # Its stdin stays open until it has ended: closed, the prompt would read the end of
-        # the input (no PIN given, exit 1) instead of being interrupted.
-        process.wait(timeout=30)
+        # Ctrl+C, as a person presses it again when nothing happens; stdin stays open until it
+        # has ended (closed, the prompt would read the end of the input: no PIN given, exit 1).
+        deadline = time.monotonic() + 30
+        while process.poll() is None and time.monotonic() < deadline:
+            process.send_signal(signal.SIGINT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=1)
         output, errors = process.communicate(timeout=30)
     assert process.returncode == 130
     assert b"Traceback" not in output + said + errors

@@ -19,9 +19,12 @@ Record = dict[str, Any]
 
 
 def records(path: Path) -> list[Record]:
+    """The screen report's records so far: whole lines only (the kiosk may be writing the next)."""
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = path.read_text(encoding="utf-8")
+    whole = text[: text.rfind("\n") + 1]
+    return [json.loads(line) for line in whole.splitlines() if line.strip()]
 
 
 def next_record(path: Path, after: int, test: Callable[[Record], bool], what: str) -> Record:
