@@ -160,10 +160,20 @@ def test_a_reader_that_goes_away_ends_the_output_quietly(args: tuple[str, ...]) 
     assert errors == ""
 
 
+# `kiosk` as at a terminal: a shell runs a background job (a CI run started with &) with SIGINT
+# ignored, and its children inherit that; at a terminal, Ctrl+C reaches the prompt.
+_WITH_CTRL_C = (
+    "import runpy, signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "sys.argv = ['kiosk', *sys.argv[1:]]\n"
+    "runpy.run_module('kiosk', run_name='__main__')\n"
+)
+
+
 def test_ctrl_c_at_the_pin_prompt_ends_quietly(kiosk_env: dict[str, str]) -> None:
     # A session of its own: no terminal, so the prompt goes to stderr and the PIN is read from stdin.
     with subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "set-pin"],
+        [sys.executable, "-c", _WITH_CTRL_C, "set-pin"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
