@@ -5,26 +5,15 @@ Judged by the screen's pixels and the kiosk's own screen report."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from xserver import Image, KioskRun, LaunchKiosk, XServer, wait_until
+from test_screen_fit_x11 import Record, records, tap_text
+from xserver import Image, LaunchKiosk, XServer, wait_until
 
 OTHER_PARK = Path(__file__).resolve().parent.parent / "other_park" / "content.json"
 RESEARCH_BLUE = (0x4C, 0x8D, 0xFF)  # the first vision's colour in the other park
-Record = dict[str, Any]
-
-
-def records(path: Path) -> list[Record]:
-    """The screen report's records so far: whole lines only (the kiosk may be writing the next)."""
-    if not path.exists():
-        return []
-    text = path.read_text(encoding="utf-8")
-    whole = text[: text.rfind("\n") + 1]
-    return [json.loads(line) for line in whole.splitlines() if line.strip()]
 
 
 def next_record(path: Path, after: int, test: Callable[[Record], bool], what: str) -> Record:
@@ -32,15 +21,6 @@ def next_record(path: Path, after: int, test: Callable[[Record], bool], what: st
         return next((r for r in records(path)[after:] if test(r)), None)
 
     return wait_until(found, 15, what)
-
-
-def tap_text(run: KioskRun, record: Record, text: str) -> None:
-    control = next((c for c in record["pressable"] if c["text"] == text), None)
-    assert control is not None, (
-        f"no control reads {text!r}; the screen has {[c['text'] for c in record['pressable']]}"
-    )
-    x, y, width, height = control["rect"]
-    run.x.tap(x + width // 2, y + height // 2)
 
 
 def blue_columns(image: Image) -> tuple[int, int]:
