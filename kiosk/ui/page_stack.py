@@ -18,6 +18,17 @@ TRANSITION_MS = 280
 SLIDE_SHARE = 0.18  # of the width: enough to read as a direction, short enough to stay calm
 
 
+def settled_progress(shift_px: float) -> float:
+    """The progress of the slide after which no pixel changes any more: the pictures have
+    under half a pixel left to move and under half a colour level left to fade.
+
+    An eased slide spends its last eighth of a second moving by less than that; ending it
+    there starts the page's own entrance about 35 ms sooner, without a visible jump."""
+    still_moving = 0.5 / shift_px if shift_px > 0 else 1.0
+    still_fading = 0.5 / 255
+    return 1.0 - min(still_moving, still_fading)
+
+
 class TransitionOverlay(QWidget):
     finished = Signal()
 
@@ -57,6 +68,10 @@ class TransitionOverlay(QWidget):
         return self.isVisible()
 
     def _on_animation_value_changed(self, value: float) -> None:
+        shift = self.width() * SLIDE_SHARE * self.devicePixelRatioF()
+        if value < 1.0 and value >= settled_progress(shift):
+            self.finish()
+            return
         self._progress = float(value)
         self.update()
 

@@ -1,0 +1,52 @@
+"""The slide between two pages ends when nothing visible is left to change."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui import theme as th
+from kiosk.ui.page_stack import SLIDE_SHARE, PageStack, settled_progress
+
+
+def test_the_settled_point_leaves_under_half_a_pixel_and_half_a_colour_level() -> None:
+    for shift in (1920 * SLIDE_SHARE, 3840 * SLIDE_SHARE, 200.0):
+        settled = settled_progress(shift)
+        assert shift * (1 - settled) <= 0.5 + 1e-9
+        assert 255 * (1 - settled) <= 0.5 + 1e-9
+        a_little_sooner = settled - 0.002
+        assert shift * (1 - a_little_sooner) > 0.5 or 255 * (1 - a_little_sooner) > 0.5
+    assert settled_progress(0) == 1.0 - 0.5 / 255
+
+
+def _page(text: str, colour: str) -> QWidget:
+    page = QLabel(text)
+    page.setAutoFillBackground(True)
+    page.setStyleSheet(f"background: {colour}; font-size: 48px")
+    return page
+
+
+def test_the_slide_hands_over_to_the_page_once_settled(qtbot: QtBot) -> None:
+    stack = PageStack(theme=th.Theme.for_size(1920, 1080))
+    qtbot.addWidget(stack)
+    stack.resize(1920, 1080)
+    first, second = _page("one", "#203050"), _page("two", "#502030")
+    stack.add(first)
+    stack.add(second)
+    stack.show()
+    qtbot.waitExposed(stack)
+    stack.show_page(first)
+    stack.show_page(second, direction=1)
+    overlay = stack.overlay
+    assert overlay.isVisible()
+    overlay.animation.stop()  # the steps below stand for the frame clock
+    shift = overlay.width() * SLIDE_SHARE * overlay.devicePixelRatioF()
+    settled = settled_progress(shift)
+    overlay.animation.value_changed.emit(settled - 0.01)
+    assert overlay.isVisible(), "the slide ended while it still moved"
+    with qtbot.waitSignal(stack.page_entered, timeout=1000) as entered:
+        overlay.animation.value_changed.emit(settled)
+    assert entered.args == [second]
+    assert overlay.isHidden()
+    assert QColor(second.grab().toImage().pixel(5, 5)) == QColor("#502030")
