@@ -37,6 +37,7 @@ class Tween(QObject):
         self._start, self._end = start, end
         self._easing = QEasingCurve(easing)
         self._elapsed = QElapsedTimer()
+        self._ahead_ms = 0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
@@ -60,17 +61,21 @@ class Tween(QObject):
         share = self._easing.valueForProgress(min(1.0, max(0.0, elapsed_ms / self._duration)))
         return self._start + (self._end - self._start) * share
 
-    def start(self) -> None:
+    def start(self, ahead_ms: int = 0) -> None:
+        """Start now; with `ahead_ms`, as if started that long ago, so that the first value
+        (given at once) already differs from the start: a frame painted with it shows the
+        input answered, where the start value would repaint what is on screen."""
+        self._ahead_ms = max(0, min(ahead_ms, self._duration - 1))
         self._elapsed.start()
         self._timer.start()
-        self.value_changed.emit(self._start)
+        self.value_changed.emit(self.value_at(self._ahead_ms) if self._ahead_ms else self._start)
 
     def stop(self) -> None:
         """Stop where it is (no `finished`)."""
         self._timer.stop()
 
     def _on_timer_timeout(self) -> None:
-        elapsed = self._elapsed.elapsed()
+        elapsed = self._elapsed.elapsed() + self._ahead_ms
         if elapsed >= self._duration:
             self._timer.stop()
             self.value_changed.emit(self._end)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResiz
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui import theme as th
-from kiosk.ui.frame_clock import Tween
+from kiosk.ui.frame_clock import FRAME_MS, Tween
 
 TRANSITION_MS = 280
 SLIDE_SHARE = 0.18  # of the width: enough to read as a direction, short enough to stay calm
@@ -56,8 +56,10 @@ class TransitionOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
-        self.repaint()  # the first frame now, in the input's own turn
-        self.animation.start()
+        # The first frame now, in the input's own turn, and already one frame into the slide:
+        # at its start the slide would look exactly like the screen it leaves.
+        self.animation.start(ahead_ms=FRAME_MS)
+        self.repaint()
 
     def finish(self) -> None:
         self.animation.stop()

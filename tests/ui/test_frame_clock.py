@@ -45,3 +45,13 @@ def test_stop_halts_without_finishing(qtbot: QtBot) -> None:
     assert not tween.running
     with qtbot.assertNotEmitted(tween.finished, wait=200):
         pass
+
+
+def test_a_tween_started_ahead_gives_its_first_value_from_that_point(qtbot: QtBot) -> None:
+    tween = Tween(280, easing=QEasingCurve.Type.OutCubic)
+    values: list[float] = []
+    tween.value_changed.connect(values.append)
+    tween.start(ahead_ms=FRAME_MS)
+    tween.stop()
+    assert values == [tween.value_at(FRAME_MS)]
+    assert values[0] > 0.1

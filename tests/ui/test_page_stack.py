@@ -50,3 +50,23 @@ def test_the_slide_hands_over_to_the_page_once_settled(qtbot: QtBot) -> None:
     assert entered.args == [second]
     assert overlay.isHidden()
     assert QColor(second.grab().toImage().pixel(5, 5)) == QColor("#502030")
+
+
+def test_the_first_frame_of_a_slide_already_shows_it_moving(qtbot: QtBot) -> None:
+    """The frame painted in the input's own turn is one frame into the slide: painted at its
+    start it would equal the screen it leaves, and the input would look unanswered a frame longer."""
+    stack = PageStack(theme=th.Theme.for_size(1280, 800))
+    qtbot.addWidget(stack)
+    stack.resize(1280, 800)
+    first, second = _page("one", "#203050"), _page("two", "#502030")
+    stack.add(first)
+    stack.add(second)
+    stack.show()
+    qtbot.waitExposed(stack)
+    stack.show_page(first)
+    leaving = stack.grab().toImage()
+    stack.show_page(second, direction=1)
+    stack.overlay.animation.stop()  # hold the slide at its first frame
+    first_frame = stack.overlay.grab().toImage()
+    assert first_frame != leaving
+    assert QColor(first_frame.pixel(5, 400)) != QColor(leaving.pixel(5, 400))
