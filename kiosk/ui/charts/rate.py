@@ -153,9 +153,9 @@ class RateChart(Chart):
         # The report's figure, final from the first frame: the dots are what grows.
         self.number = FigureNumber(language, self.figure, theme, "figure", accent)
         words.addWidget(self.number)
-        words.addWidget(TextLabel(language, self.figure.label, "h3"))
+        words.addWidget(TextLabel(language, self.figure.label, "label"))
         if self.figure.context is not None:
-            words.addWidget(TextLabel(language, self.figure.context, "label", tone="secondary"))
+            words.addWidget(TextLabel(language, self.figure.context, "caption", tone="secondary"))
         words.addSpacing(theme.px(16))
         words.addWidget(TextLabel(language, ui("rate-note"), "caption", tone="secondary"))
         words.addStretch(1)
