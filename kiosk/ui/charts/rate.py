@@ -166,12 +166,6 @@ class RateChart(Chart):
         layout.addWidget(self.dial, 1)
         self._draw()
 
-    def sizeHint(self) -> QSize:
-        return QSize(self.theme.px(1200), self.theme.px(380))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.theme.px(400), self.theme.px(300))
-
     def _draw(self) -> None:
         progress = self._progress[0] if self._progress else 1.0
         self.dial.set_lit(math.floor(self.dial.count * min(1.0, max(0.0, progress)) + 1e-9))
