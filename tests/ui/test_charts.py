@@ -220,11 +220,11 @@ def test_the_day_dial_lights_its_marks_in_the_groups_colour(qtbot: QtBot, window
     accent = QColor(page.accent())
     image = chart.dial.grab().toImage()
     ratio = chart.dial.devicePixelRatioF()
-    lit = [image.pixelColor((p * ratio).toPoint()) for p in chart.dial.dot_centres()]
+    lit = [image.pixelColor((p * ratio).toPoint()) for p in chart.dial.mark_centres()]
     assert all(colour == accent for colour in lit)
     chart.show_progress([0.0])
     image = chart.dial.grab().toImage()
-    assert all(image.pixelColor((p * ratio).toPoint()) != accent for p in chart.dial.dot_centres())
+    assert all(image.pixelColor((p * ratio).toPoint()) != accent for p in chart.dial.mark_centres())
 
 
 def test_tapping_the_day_opens_the_figures_detail(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,10 +1,11 @@
 """A rate read at a glance: "nearly 130 a day" large, beside a day drawn as a clock face whose
-ring holds one dot per company of the report's daily average.
+ring holds one mark per company of the report's daily average.
 
-The dots light up around the day as the page makes its entrance; the number beside them is the
-report's own figure, with its qualifier, from the first frame: a count shown is never a
+The marks light up around the day as the page makes its entrance; the number beside them is
+the report's own figure, with its qualifier, from the first frame: a count shown is never a
 fraction of a company, and never a figure the report does not give. No axis, no plot: a
-visitor reads the number and sees the day fill.
+visitor reads the number and sees the day fill. Drawn with QPainter: a ring of marks is all
+there is to draw, and a plot library would only bring back axes to hide.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _round_pen(colour: QColor, width: float) -> QPen:
 
 
 class DayDial(QWidget):
-    """A day as a 24-hour clock face; around it `count` dots, the first `lit` in the accent."""
+    """A day as a 24-hour clock face; around it `count` marks, the first `lit` in the accent."""
 
     tapped = Signal()
 
@@ -74,7 +75,7 @@ class DayDial(QWidget):
         side = self._theme.px(300)
         return QSize(side, side)
 
-    def dot_centres(self) -> list[QPointF]:
+    def mark_centres(self) -> list[QPointF]:
         """Where each company's mark stands: clockwise from the top, midnight, as a clock's hand
         goes (a clock turns this way in every writing direction)."""
         centre, ring, _ = self._geometry()
@@ -150,7 +151,7 @@ class RateChart(Chart):
         words = QVBoxLayout()
         words.setSpacing(theme.px(8))
         words.addStretch(1)
-        # The report's figure, final from the first frame: the dots are what grows.
+        # The report's figure, final from the first frame: the marks are what grows.
         self.number = FigureNumber(language, self.figure, theme, "figure", accent)
         words.addWidget(self.number)
         words.addWidget(TextLabel(language, self.figure.label, "label"))
@@ -160,7 +161,7 @@ class RateChart(Chart):
         words.addWidget(TextLabel(language, ui("rate-note"), "caption", tone="secondary"))
         words.addStretch(1)
         layout.addLayout(words, 1)
-        # One dot per company of the daily average: a whole number, as companies are.
+        # One mark per company of the daily average: a whole number, as companies are.
         self.dial = DayDial(max(1, round(self.figure.value)), language, theme, accent)
         self.dial.tapped.connect(lambda: self.figure_tapped.emit(self.figure.id))
         layout.addWidget(self.dial, 1)
@@ -171,5 +172,5 @@ class RateChart(Chart):
         self.dial.set_lit(math.floor(self.dial.count * min(1.0, max(0.0, progress)) + 1e-9))
 
     def shown_values(self) -> list[float]:
-        """The number stands final throughout (the dots show the entrance)."""
+        """The number stands final throughout (the marks show the entrance)."""
         return [self.figure.value]
