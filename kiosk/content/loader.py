@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from kiosk.content.errors import ContentError, ContentProblem
 from kiosk.content.files import MAX_CONTENT_BYTES, UnsafeFileError, read_limited, regular_file_problem
 from kiosk.content.model import (
+    ID_RULE,
     LANGUAGE_RULE,
     MAX_LANGUAGES,
     PATTERNS,
@@ -487,6 +488,18 @@ def _check_references(data: Any) -> Iterator[ContentProblem]:
         yield from _check_ids(_items(data, name), name)
     figure_ids = set(_ids(_items(data, "figures")))
     voice_ids = set(_ids(_items(data, "voices")))
+    vision_ids = set(_ids(_items(data, "visions")))
+    # A vision whose own id is malformed is reported as such: what refers to it is no second cause.
+    well_formed = all(re.fullmatch(ID_RULE.regex, vision) for vision in vision_ids)
+    for list_name in ("tours", "figure_groups", "voices") if well_formed else ():
+        for i, item in enumerate(_items(data, list_name)):
+            if isinstance(item, dict):
+                vision = item.get("vision")
+                if isinstance(vision, str) and vision not in vision_ids:
+                    # The visions are few: naming them is the quickest way to the right id.
+                    known = ", ".join(_ids(_items(data, "visions")))
+                    message = f"no vision has id {vision!r}; the visions are {known}"
+                    yield ContentProblem(f"{list_name}[{i}].vision", message)
     for list_name in ("visions", "figure_groups"):
         for i, item in enumerate(_items(data, list_name)):
             for f, figure_id in enumerate(_items(item, "figures")):

@@ -126,6 +126,13 @@ class LocalText:
         return json_schema
 
 
+# What a figure group, tour or voice says of its vision.
+VISION_FIELD = (
+    "The id of the vision this belongs to, as the report groups its facts: drawn in that vision's "
+    "colour. Leave it out where the report ties it to no one vision: it is then drawn in a neutral colour"
+)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Meta:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
@@ -221,6 +228,7 @@ class FigureGroup:
     chart: ChartKind
     caption: LocalText | None = None
     figures: tuple[Id, ...] = rule(min_length=1, max_length=8)
+    vision: Id | None = rule(None, description=VISION_FIELD)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,6 +245,7 @@ class Voice:
         description="The words alone, without quotation marks: the kiosk sets its own mark. Marks "
         "around the whole text (“…”, „…“, «…», 「…」) are dropped; marks inside it stay"
     )
+    vision: Id | None = rule(None, description=VISION_FIELD)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -267,7 +276,11 @@ class Tour:
     title: LocalText
     short_title: LocalText | None = rule(None, description="For buttons and entries; else the title")
     subtitle: LocalText
-    color: Color
+    vision: Id | None = rule(None, description=VISION_FIELD)
+    color: Color | None = rule(
+        None,
+        description="A colour of its own, for a tour no vision covers; a tour of a vision takes its colour",
+    )
     icon: AssetPath
     diagram: AssetPath
     autoplay_s: float = rule(8.0, ge=2.0, le=120.0)
@@ -328,6 +341,32 @@ class Content:
 
     def voice(self, voice_id: str) -> Voice:
         return next(v for v in self.voices if v.id == voice_id)
+
+    def vision_of(self, item: Vision | Figure | FigureGroup | Tour | Voice) -> Vision | None:
+        """The vision `item` belongs to, or None where the content ties it to none.
+
+        A group, tour or voice declares its vision. A figure belongs to the one vision whose key
+        figures list it; listed by several or none, to the one vision of the groups showing it."""
+        if isinstance(item, Vision):
+            return item
+        if isinstance(item, Figure):
+            return self._vision_of_figure(item.id)
+        return next((v for v in self.visions if v.id == item.vision), None)
+
+    def colour_of(self, item: Vision | Figure | FigureGroup | Tour | Voice) -> str | None:
+        """The colour `item` is drawn in: its vision's (a tour without one may have its own);
+        None where the content ties it to no vision, for the interface's neutral colour."""
+        vision = self.vision_of(item)
+        if vision is not None:
+            return vision.color
+        return item.color if isinstance(item, Tour) else None
+
+    def _vision_of_figure(self, figure_id: str) -> Vision | None:
+        listing = [v for v in self.visions if figure_id in v.figures]
+        if len(listing) == 1:
+            return listing[0]
+        groups = {g.vision for g in self.figure_groups if figure_id in g.figures and g.vision is not None}
+        return next((v for v in self.visions if v.id in groups), None) if len(groups) == 1 else None
 
     def asset_fields(self) -> Iterator[tuple[str, str]]:
         """(where, path under the assets root) of every file the content names."""

@@ -158,6 +158,25 @@ MESSAGES: dict[str, tuple[Edit, list[str]]] = {
         _set("visions", 0, "color", value="green"),
         ["visions[0].color: 'green' is not a colour written #RRGGBB, e.g. '#2E7D32'"],
     ),
+    # A colour follows its vision: a misspelt one is named, with the ids to choose from.
+    "a tour of a vision the content does not have": (
+        _set("tours", 0, "vision", value="greem"),
+        ["tours[0].vision: no vision has id 'greem'; the visions are innovative, green, smart, people, open"],
+    ),
+    "a voice of a vision the content does not have": (
+        _set("voices", 2, "vision", value="robots"),
+        [
+            "voices[2].vision: no vision has id 'robots'; "
+            + "the visions are innovative, green, smart, people, open"
+        ],
+    ),
+    "a figure group of a vision the content does not have": (
+        _set("figure_groups", 1, "vision", value="blue"),
+        [
+            "figure_groups[1].vision: no vision has id 'blue'; "
+            + "the visions are innovative, green, smart, people, open"
+        ],
+    ),
     "too many languages": (
         _set("meta", "languages", value=["zh", "en", "de", "ar", "fr"]),
         ["meta.languages: list should have at most 4 items, not 5"],

@@ -148,7 +148,12 @@ def test_a_diagram_of_no_size_draws_nothing_and_does_not_crash(
     theme = Theme.for_size(1080, 1920)
     for fit_width in (False, True):
         diagram = TourDiagram(
-            bundled.content.tours[0], diagram_file, LanguageState(("zh", "en"), "zh"), theme, fit_width
+            bundled.content.tours[0],
+            diagram_file,
+            LanguageState(("zh", "en"), "zh"),
+            theme,
+            fit_width,
+            colour=theme.palette.green,
         )
         qtbot.addWidget(diagram)
         assert diagram.sizeHint().height() > 0
@@ -174,6 +179,7 @@ def test_a_very_tall_diagram_keeps_a_sensible_widget_size(
         LanguageState(("zh", "en"), "zh"),
         Theme.for_size(1080, 1920),
         fit_width=True,
+        colour="#2FC487",
     )
     qtbot.addWidget(diagram)
     assert diagram.heightForWidth(1000) <= 4000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -156,8 +158,12 @@ def test_right_click_and_long_press_open_nothing(qtbot: QtBot, window: MainWindo
         qtbot.waitUntil(lambda page=page: settled(page))
         chart = page.chart
         assert chart is not None
-        plot = chart.plot if hasattr(chart, "plot") else chart.waffles[0]  # type: ignore[attr-defined]
-        QTest.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=plot.viewport().rect().center())
+        if isinstance(chart, RateChart):
+            plot = chart.dial
+        else:
+            plot = chart.plot if hasattr(chart, "plot") else chart.waffles[0]  # type: ignore[attr-defined]
+        surface = plot.viewport() if hasattr(plot, "viewport") else plot
+        QTest.mouseClick(surface, Qt.MouseButton.RightButton, pos=surface.rect().center())
         at = press(plot)
         qtbot.wait(900)  # a long press: the time is the point of this test
         release(plot, at)
@@ -169,24 +175,66 @@ def test_right_click_and_long_press_open_nothing(qtbot: QtBot, window: MainWindo
             assert plot.view.menu is None
 
 
-def test_rate_counter_grows_at_the_report_rate_while_visible(qtbot: QtBot, window: MainWindow) -> None:
-    from kiosk.ui.charts import rate  # noqa: PLC0415
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_rate_reads_as_a_day_with_no_axis_and_no_fraction_of_a_company(
+    qtbot: QtBot, make_window: MakeWindow, bundled: LoadedContent, lang: str
+) -> None:
+    """ "Nearly 130 a day": the report's figure with its qualifier, from the first frame to the
+    last, beside a day whose marks light up; nothing on screen is a plot, an axis tick or a
+    fraction of a company."""
+    from pyqtgraph import PlotWidget  # noqa: PLC0415
 
-    now = [1000.0]
+    window = make_window(lang=lang)
+    figure = bundled.content.figure("new-companies-per-day")
+    final = format_figure(figure, lang).text
+    page = _figures_page(qtbot, window, "new-companies", animate=True)
+    chart = page.chart
+    assert isinstance(chart, RateChart)
+    assert not chart.findChildren(PlotWidget)
+    seen_lit: set[int] = set()
+    qtbot.waitUntil(lambda: page.entrance is not None and page.entrance.running)
+
+    def check_frame() -> bool:
+        texts = visible_texts(page)
+        assert final in texts  # the true figure, never a count on its way
+        for text in texts:
+            assert not re.search(r"\d[.,]\d{2,}", text), text  # no "0.049", no "0.000"
+        seen_lit.add(chart.dial.lit)
+        return settled(page)
+
+    qtbot.waitUntil(check_frame)
+    assert chart.dial.count == 130  # one mark per company: whole companies
+    assert chart.dial.lit == 130
+    assert any(0 < lit < 130 for lit in seen_lit)  # the day filled while the page made its entrance
+    assert all(float(lit).is_integer() for lit in seen_lit)
+    chart.show_progress([0.5])
+    assert chart.dial.lit == 65
+    assert final in visible_texts(page)
+
+
+def test_the_day_dial_lights_its_marks_in_the_groups_colour(qtbot: QtBot, window: MainWindow) -> None:
     page = _figures_page(qtbot, window, "new-companies")
-    chart = rate.RateChart(
-        page.chart.figures, window.session.language, window.theme, "#FF9A4D", clock=lambda: now[0], tick_ms=5
-    )  # type: ignore[union-attr]
-    qtbot.addWidget(chart)
-    chart.show()
-    now[0] += 86_400 / 130 * 2  # the time the report's average takes for two companies
-    qtbot.waitUntil(lambda: abs(chart.running_count() - 2.0) < 1e-9)
-    assert chart.counter.text() == "2.000"
-    chart.hide()
-    assert not chart.timer.isActive()
-    chart.show()  # a new visit starts from zero
-    assert chart.running_count() == 0.0
-    chart.close()
+    chart = page.chart
+    assert isinstance(chart, RateChart)
+    qtbot.waitUntil(lambda: settled(page))
+    accent = QColor(page.accent())
+    image = chart.dial.grab().toImage()
+    ratio = chart.dial.devicePixelRatioF()
+    lit = [image.pixelColor((p * ratio).toPoint()) for p in chart.dial.mark_centres()]
+    assert all(colour == accent for colour in lit)
+    chart.show_progress([0.0])
+    image = chart.dial.grab().toImage()
+    assert all(image.pixelColor((p * ratio).toPoint()) != accent for p in chart.dial.mark_centres())
+
+
+def test_tapping_the_day_opens_the_figures_detail(qtbot: QtBot, window: MainWindow) -> None:
+    page = _figures_page(qtbot, window, "new-companies")
+    chart = page.chart
+    assert isinstance(chart, RateChart)
+    qtbot.waitUntil(lambda: settled(page))
+    with qtbot.waitSignal(window.session.figure_opened) as opened:
+        tap(chart.dial)
+    assert opened.args == ["new-companies-per-day"]
 
 
 XDG_FOLDERS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")

@@ -152,6 +152,10 @@ def _with_counts(data: dict[str, Any], counts: dict[str, str]) -> None:
                 stop.pop("figure", None)
             if stop.get("voice") not in voice_ids:
                 stop.pop("voice", None)
+    vision_ids = {v["id"] for v in data["visions"]}
+    for item in [*data["figure_groups"], *data["tours"], *data["voices"]]:
+        if item.get("vision") not in vision_ids:  # its vision is gone: it is drawn neutral
+            item.pop("vision", None)
     data["home"]["calls"] = _resized(data["home"]["calls"], counts["calls"], LIMITS["calls"], minimum=1)
     if any(how != "bundled" for how in counts.values()):
         data["slideshow"]["slides"] = []  # the playlist names pages that may be gone

@@ -25,6 +25,7 @@ from kiosk.ui import theme as th
 from kiosk.ui.animation import GrowAnimation
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.overlays.base import Overlay
+from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.buttons import ColourTile
 from kiosk.ui.widgets.figure_card import FigureNumber
 from kiosk.ui.widgets.quote import QuoteBlock
@@ -197,7 +198,7 @@ class AttractLoop(Overlay):
         theme, language = self.theme, self.language
         slide, column = self._column()
         column.addWidget(TextLabel(language, ui("figures"), "lead", tone="secondary"))
-        number = FigureNumber(language, item, theme, "figure", theme.palette.accent)
+        number = FigureNumber(language, item, theme, "figure", colour_of(self.loaded.content, item, theme))
         column.addWidget(number)
         column.addWidget(TextLabel(language, item.label, "h1"))
         if item.context is not None:
@@ -226,7 +227,10 @@ class AttractLoop(Overlay):
         words.addWidget(Paragraph(language, item.subtitle, theme, "lead", theme.palette.text_secondary))
         words.addStretch(1)
         row.addLayout(words, 2)
-        diagram = TourDiagram(item, self.loaded.asset(item.diagram), language, theme, fit_width=True)
+        colour = colour_of(self.loaded.content, item, theme)
+        diagram = TourDiagram(
+            item, self.loaded.asset(item.diagram), language, theme, fit_width=True, colour=colour
+        )
         diagram.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         diagram.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # a touch wakes the loop
         middle = QVBoxLayout()
@@ -246,7 +250,8 @@ class AttractLoop(Overlay):
     def _voice_slide(self, item: object) -> QWidget:
         assert isinstance(item, Voice)
         slide, column = self._column()
-        quote = QuoteBlock(self.language, item, self.theme, self.theme.palette.accent, "h3")
+        colour = colour_of(self.loaded.content, item, self.theme)
+        quote = QuoteBlock(self.language, item, self.theme, colour, "h3")
         quote.setMaximumWidth(self.theme.px(1500))
         column.addWidget(quote)
         column.addStretch(1)

@@ -1,31 +1,136 @@
-"""A rate made tangible: "nearly 130 a day", and a counter growing at that rate while you watch.
+"""A rate read at a glance: "nearly 130 a day" large, beside a day drawn as a clock face whose
+ring holds one mark per company of the report's daily average.
 
-The counter starts at zero each time the page appears and is labelled as an illustration at
-the report's average: it is never passed off as live data.
+The marks light up around the day as the page makes its entrance; the number beside them is
+the report's own figure, with its qualifier, from the first frame: a count shown is never a
+fraction of a company, and never a figure the report does not give. No axis, no plot: a
+visitor reads the number and sees the day fill. Drawn with QPainter: a ring of marks is all
+there is to draw, and a plot library would only bring back axes to hide.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Sequence
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
 from kiosk.ui import theme as th
 from kiosk.ui.charts.base import Chart
-from kiosk.ui.charts.plot import KioskPlot
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.widgets.figure_card import FigureNumber
 from kiosk.ui.widgets.text import TextLabel
 
-SECONDS_PER = {"day": 86_400.0}
-WINDOW_S = 60.0  # the plot shows at least the first minute
-TICK_MS = 100
+HOURS = 24
+TAP_SLOP = 24  # px a finger may travel and still tap
+
+
+def _direction(turn: float) -> QPointF:
+    """The unit vector `turn` of the way round a clock face from the top, clockwise."""
+    return QPointF(math.sin(2 * math.pi * turn), -math.cos(2 * math.pi * turn))
+
+
+def _round_pen(colour: QColor, width: float) -> QPen:
+    pen = QPen(colour)
+    pen.setWidthF(width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+class DayDial(QWidget):
+    """A day as a 24-hour clock face; around it `count` marks, the first `lit` in the accent."""
+
+    tapped = Signal()
+
+    def __init__(
+        self, count: int, language: LanguageState, theme: th.Theme, accent: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.count = count
+        self.lit = count
+        self._language = language
+        self._theme = theme
+        self._accent = accent
+        self._press: QPointF | None = None
+        # The face is drawn in the largest square the layout gives: it never asks for more
+        # height than the page has to spare.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        language.changed.connect(self.update)
+
+    def set_lit(self, lit: int) -> None:
+        lit = max(0, min(self.count, lit))
+        if lit != self.lit:
+            self.lit = lit
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        # Portrait has the height to spare; landscape shares the width with the number.
+        side = self._theme.px(640 if self._theme.portrait else 380)
+        return QSize(side, side)
+
+    def minimumSizeHint(self) -> QSize:
+        side = self._theme.px(300)
+        return QSize(side, side)
+
+    def mark_centres(self) -> list[QPointF]:
+        """Where each company's mark stands: clockwise from the top, midnight, as a clock's hand
+        goes (a clock turns this way in every writing direction)."""
+        centre, ring, _ = self._geometry()
+        return [centre + _direction(index / self.count) * ring for index in range(self.count)]
+
+    def _geometry(self) -> tuple[QPointF, float, float]:
+        """The face's centre, the radius of the marks' middles and a mark's length."""
+        side = min(self.width(), self.height())
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        outer = side / 2 - self._theme.px(4)
+        length = outer * 0.16
+        return centre, outer - length / 2, length
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme, palette = self._theme, self._theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre, ring, length = self._geometry()
+        # One mark per company, like a clock's minute marks: the day is full of them.
+        width = max(1.0, 2 * math.pi * ring / max(1, self.count) * 0.5)
+        unlit = _round_pen(th.color(palette.text_secondary, 0.22), width)
+        lit = _round_pen(th.color(self._accent), width)
+        for index in range(self.count):
+            direction = _direction(index / self.count)
+            painter.setPen(lit if index < self.lit else unlit)
+            painter.drawLine(
+                centre + direction * (ring - length / 2), centre + direction * (ring + length / 2)
+            )
+        # The hours inside, as on a clock: a longer mark every six hours, no numbers to read.
+        inner = ring - length * 0.9
+        for hour in range(HOURS):
+            quarter = hour % 6 == 0
+            painter.setPen(QPen(th.color(palette.text_secondary, 0.8), theme.px(4 if quarter else 2)))
+            direction = _direction(hour / HOURS)
+            painter.drawLine(
+                centre + direction * inner, centre + direction * (inner - length * (0.5 if quarter else 0.25))
+            )
+        # The face says what the ring is: one day.
+        painter.setPen(th.color(palette.text))
+        painter.setFont(theme.font("h2"))
+        face = QRectF(centre.x() - inner * 0.8, centre.y() - inner * 0.5, inner * 1.6, inner)
+        painter.drawText(face, Qt.AlignmentFlag.AlignCenter, self._language.text(ui("rate-day")))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        event.accept()
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() <= self._theme.px(TAP_SLOP):
+            self.tapped.emit()
 
 
 class RateChart(Chart):
@@ -35,143 +140,37 @@ class RateChart(Chart):
         language: LanguageState,
         theme: th.Theme,
         accent: str,
-        clock: Callable[[], float] = time.monotonic,
-        tick_ms: int = TICK_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(figures, language, theme, accent, parent)
         self.figure = self.figures[0]
-        self.per_second = self.figure.value / SECONDS_PER[self.figure.per or "day"]
-        self._clock = clock
-        self._started = clock()
-        self._elapsed = 0.0
-        self.timer = QTimer(self)
-        self.timer.setInterval(tick_ms)
-        self.timer.timeout.connect(self._on_timer_timeout)
-
         direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         layout = QBoxLayout(direction, self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(64))
-        rate = QVBoxLayout()
-        rate.setSpacing(theme.px(8))
+        words = QVBoxLayout()
+        words.setSpacing(theme.px(8))
+        words.addStretch(1)
+        # The report's figure, final from the first frame: the marks are what grows.
         self.number = FigureNumber(language, self.figure, theme, "figure", accent)
-        per = TextLabel(language, ui("per-day"), "h2", tone="secondary")
-        headline = QHBoxLayout()
-        headline.addWidget(self.number)
-        headline.addWidget(per, 0, Qt.AlignmentFlag.AlignBottom)
-        headline.addStretch(1)
-        rate.addLayout(headline)
-        rate.addWidget(TextLabel(language, self.figure.label, "label"))
-        rate.addSpacing(theme.px(24))
-        rate.addWidget(TextLabel(language, ui("rate-since-open"), "body", tone="secondary"))
-        running = QHBoxLayout()
-        self.counter = TextLabel(language, self._counter_text, "figure")
-        self.counter.setStyleSheet(f"color: {accent};")
-        running.addWidget(self.counter)
-        if self.figure.measure is not None:
-            unit = TextLabel(language, self.figure.measure, "h3")
-            running.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
-        running.addStretch(1)
-        rate.addLayout(running)
-        rate.addWidget(TextLabel(language, ui("rate-note"), "caption", tone="secondary"))
-        rate.addStretch(1)
-        layout.addLayout(rate, 1)
-
-        self.plot = KioskPlot(theme, mirrored_right_to_left=False)
-        self.plot.tapped.connect(lambda _point: self.figure_tapped.emit(self.figure.id))
-        self._style_axes()
-        self.line = pg.PlotDataItem(pen=pg.mkPen(accent, width=theme.px(5)), antialias=True)
-        self.fill_base = pg.PlotDataItem(pen=None)
-        self.area = pg.FillBetweenItem(self.line, self.fill_base, brush=th.color(accent, 0.18))
-        self.plot.addItem(self.area)
-        self.plot.addItem(self.line)
-        layout.addWidget(self.plot, 1)
-        self._draw()
-
-    def _style_axes(self) -> None:
-        """Seconds on this page across, companies at the report's rate up: the chart's promise
-        is visible before its line has grown."""
-        item = self.plot.getPlotItem()
-        item.layout.setContentsMargins(0, self.theme.px(8), self.theme.px(16), 0)
-        secondary = self.theme.palette.text_secondary
-        for name in ("bottom", "left"):
-            item.showAxis(name)
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(secondary, width=self.theme.px(2)))
-            axis.setTextPen(pg.mkPen(secondary))
-            axis.setTickFont(self.theme.font("caption"))
-            axis.setStyle(tickTextOffset=self.theme.px(10), maxTickLevel=0)
-            axis.enableAutoSIPrefix(False)  # "0.02 companies", never "20 (x0.001)"
-        caption = self.theme.font_px("caption")
-        item.getAxis("left").setWidth(round(caption * 5.6))
-        item.getAxis("bottom").setHeight(round(caption * 3.6))
-        self._label_axes()
-
-    def _label_axes(self) -> None:
-        item = self.plot.getPlotItem()
-        style = {
-            "color": self.theme.palette.text_secondary,
-            "font-size": f"{self.theme.font_px('caption')}px",
-        }
-        item.setLabel("bottom", self.language.text(ui("axis-seconds")), **style)
-        if self.figure.measure is not None:
-            item.setLabel("left", self.language.text(self.figure.measure), **style)
-
-    def _on_language_changed(self, lang: str) -> None:
-        self._label_axes()
-        super()._on_language_changed(lang)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.theme.px(1200), self.theme.px(480))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.theme.px(400), self.theme.px(360))
-
-    @property
-    def elapsed_s(self) -> float:
-        return self._elapsed
-
-    def running_count(self) -> float:
-        """Companies at the report's average rate over the time this page has been visible."""
-        return self.per_second * self._elapsed
-
-    def _counter_text(self, lang: str) -> str:
-        return f"{self.running_count():.3f}"
-
-    def restart(self) -> None:
-        self._started = self._clock()
-        self._elapsed = 0.0
-        self._draw()
-
-    def show_final_state(self) -> None:
-        """A still picture of the illustration: its first minute drawn, the counter stopped
-        there (a picture taken as the page opens would show an empty chart and 0.000)."""
-        self.timer.stop()
-        self._elapsed = WINDOW_S
-        super().show_final_state()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.restart()
-        self.timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.timer.stop()
-        super().hideEvent(event)
-
-    def _on_timer_timeout(self) -> None:
-        self._elapsed = max(0.0, self._clock() - self._started)
+        words.addWidget(self.number)
+        words.addWidget(TextLabel(language, self.figure.label, "label"))
+        if self.figure.context is not None:
+            words.addWidget(TextLabel(language, self.figure.context, "caption", tone="secondary"))
+        words.addSpacing(theme.px(16))
+        words.addWidget(TextLabel(language, ui("rate-note"), "caption", tone="secondary"))
+        words.addStretch(1)
+        layout.addLayout(words, 1)
+        # One mark per company of the daily average: a whole number, as companies are.
+        self.dial = DayDial(max(1, round(self.figure.value)), language, theme, accent)
+        self.dial.tapped.connect(lambda: self.figure_tapped.emit(self.figure.id))
+        layout.addWidget(self.dial, 1)
         self._draw()
 
     def _draw(self) -> None:
         progress = self._progress[0] if self._progress else 1.0
-        self.number.set_value(None if progress >= 1.0 else self.figure.value * progress)
-        # A constant rate is a straight line: its two ends are all it takes (memory stays flat).
-        times = np.array([0.0, self._elapsed], dtype=float)
-        counts = times * self.per_second
-        self.line.setData(times, counts)
-        self.fill_base.setData(times, np.zeros_like(times))
-        span = max(WINDOW_S, self._elapsed)
-        self.plot.set_range((0.0, span), (0.0, span * self.per_second * 1.15))
-        self.counter.set_source(self._counter_text)
+        self.dial.set_lit(math.floor(self.dial.count * min(1.0, max(0.0, progress)) + 1e-9))
+
+    def shown_values(self) -> list[float]:
+        """The number stands final throughout (the marks show the entrance)."""
+        return [self.figure.value]

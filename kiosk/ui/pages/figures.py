@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
 
 from kiosk.content import Figure
-from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
+from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
@@ -18,17 +18,10 @@ if TYPE_CHECKING:
     from kiosk.ui.charts.base import Chart
 
 
-def group_colours(palette: th.Palette) -> tuple[str, ...]:
-    """Each screen of figures takes one colour in turn; a colour belongs to the screen, not to
-    a vision."""
-    return (palette.blue, palette.green, palette.violet, palette.orange, palette.cyan)
-
-
 class FiguresPage(Page):
     def build(self) -> None:
         ref = self.ref
         self.group = next(g for g in self.content.figure_groups if g.id == ref.key)
-        self.index = next(i for i, g in enumerate(self.content.figure_groups) if g.id == ref.key)
         self.figures = [self.content.figure(figure_id) for figure_id in self.group.figures]
         self.figure_cards: list[FigureCard] = []
         self.chart: Chart | None = None
@@ -37,8 +30,7 @@ class FiguresPage(Page):
         self.use_entrance(len(self.figures))
 
     def accent(self) -> str:
-        colours = group_colours(self.theme.palette)
-        return colours[self.index % len(colours)]
+        return colour_of(self.content, self.group, self.theme)
 
     def _build(self) -> None:
         theme, group = self.theme, self.group

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLab
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
+from kiosk.ui.vision_colours import colour_of, neutral
 from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
@@ -104,7 +105,7 @@ class HomePage(Page):
                 theme,
                 tour.short_title or tour.title,
                 ui("tour-hint", n=len(tour.stops)),
-                tour.color,
+                colour_of(content, tour, theme),
                 self.loaded.asset(tour.icon),
                 compact=True,
             )
@@ -115,7 +116,7 @@ class HomePage(Page):
                 theme,
                 ui("figures"),
                 ui("figures-hint", n=len(content.figure_groups)),
-                theme.palette.accent,
+                neutral(theme),  # the figures of every vision
                 icon_path("figures"),
                 compact=True,
             )
@@ -126,7 +127,7 @@ class HomePage(Page):
                 theme,
                 ui("voices"),
                 ui("voices-hint"),
-                theme.palette.orange,
+                neutral(theme),  # speakers of every vision
                 icon_path("voices"),
                 compact=True,
             )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWid
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page, PageScrollArea
+from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
@@ -37,7 +38,7 @@ class TourPage(Page):
         return [self.play_button]
 
     def accent(self) -> str:
-        return self.tour.color
+        return colour_of(self.content, self.tour, self.theme)
 
     def step_count(self) -> int:
         return len(self.tour.stops)
@@ -113,7 +114,12 @@ class TourPage(Page):
         columns = QBoxLayout(direction)
         columns.setSpacing(theme.px(40))
         self.diagram = TourDiagram(
-            tour, self.loaded.asset(tour.diagram), self.language, theme, fit_width=theme.portrait
+            tour,
+            self.loaded.asset(tour.diagram),
+            self.language,
+            theme,
+            fit_width=theme.portrait,
+            colour=self.accent(),
         )
         self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
         self.diagram.swiped.connect(self._on_diagram_swiped)
@@ -157,7 +163,7 @@ class TourPage(Page):
         layout = self._panel_layout
         counter = ui("stop", n=self._index + 1, total=len(self.tour.stops))
         position = TextLabel(self.language, counter, "label")
-        position.setStyleSheet(f"color: {self.tour.color};")
+        position.setStyleSheet(f"color: {self.accent()};")
         layout.addWidget(position)
         self.stop_title = TextLabel(self.language, stop.title, "h2")
         layout.addWidget(self.stop_title)
@@ -166,14 +172,12 @@ class TourPage(Page):
         if stop.figure is not None:
             figure = self.content.figure(stop.figure)
             layout.addSpacing(theme.px(4))
-            card = FigureCard(self.language, figure, theme, self.tour.color, flat=True)
+            card = FigureCard(self.language, figure, theme, self.accent(), flat=True)
             card.tapped.connect(self.open_figure_detail)
             layout.addWidget(card)
         if stop.voice is not None:
             layout.addSpacing(theme.px(12))
-            layout.addWidget(
-                QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color)
-            )
+            layout.addWidget(QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.accent()))
         layout.addStretch(1)
         for index in range(layout.count()):
             item = layout.itemAt(index)

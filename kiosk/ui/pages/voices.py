@@ -7,17 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout
 
 from kiosk.content import Voice
-from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
+from kiosk.ui.vision_colours import colour_of, shared_colour
 from kiosk.ui.widgets.buttons import EntryCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import TextLabel
-
-
-def voice_colours(palette: th.Palette) -> tuple[str, ...]:
-    """The colour of each speaker in turn (the voices' entry on the home screen is the first)."""
-    return (palette.orange, palette.blue, palette.green, palette.violet, palette.cyan)
 
 
 def people(voices: Sequence[Voice]) -> list[list[int]]:
@@ -52,13 +47,12 @@ class VoicesPage(Page):
         self.quotes: list[QuoteBlock] = []
         self._index = 0
         per_row = 2
-        colours = voice_colours(theme.palette)
         # One chip per person, however many of their quotes the report gives: a step is a quote.
         self._people = people(self.content.voices)
         self._person_of = {quote: person for person, quotes in enumerate(self._people) for quote in quotes}
         for person, quotes in enumerate(self._people):
             voice = self.content.voices[quotes[0]]
-            colour = colours[person % len(colours)]
+            colour = shared_colour(self.content, (self.content.voices[q] for q in quotes), theme)
             card = EntryCard(language, theme, voice.name, lambda lang: "", colour, None, compact=True)
             card.setObjectName(f"speaker-{voice.id}")
             card.setCheckable(True)
@@ -66,8 +60,7 @@ class VoicesPage(Page):
             speakers.addWidget(card, *divmod(person, per_row))
             self.speakers.append(card)
         for index, voice in enumerate(self.content.voices):
-            colour = colours[self._person_of[index] % len(colours)]
-            block = QuoteBlock(language, voice, theme, colour, "lead")
+            block = QuoteBlock(language, voice, theme, colour_of(self.content, voice, theme), "lead")
             if index:  # hidden before it has a parent: shown, a parentless widget is a window
                 block.hide()
             self.quotes.append(block)
@@ -83,8 +76,7 @@ class VoicesPage(Page):
         self.body.addLayout(columns, 1)
 
     def accent(self) -> str:
-        colours = voice_colours(self.theme.palette)
-        return colours[self._person_of[self._index] % len(colours)]
+        return colour_of(self.content, self.content.voices[self._index], self.theme)
 
     def _on_speaker_clicked(self, person: int) -> None:
         """A person's first quote; tapped again on one of theirs, their next."""

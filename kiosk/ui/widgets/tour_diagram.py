@@ -59,10 +59,13 @@ class TourDiagram(QWidget):
         theme: th.Theme,
         fit_width: bool = False,
         parent: QWidget | None = None,
+        *,
+        colour: str,
     ) -> None:
         super().__init__(parent)
         self._fit_width = fit_width  # portrait: as tall as the width needs, no taller
         self._tour = tour
+        self._colour = colour  # the tour's vision's (kiosk.ui.vision_colours)
         self._diagram = diagram
         self._theme = theme
         size = artwork_size(diagram)
@@ -409,7 +412,7 @@ class TourDiagram(QWidget):
             return
         path, drawn = self._route_path()
         width = self._theme.px(7)
-        pen = QPen(th.color(self._tour.color, 0.9), width)
+        pen = QPen(th.color(self._colour, 0.9), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         # Draw only the walked length: one dash that long, then a gap longer than the path.
@@ -422,7 +425,7 @@ class TourDiagram(QWidget):
         centre = self.hotspot_centre(index)
         radius = self.hotspot_radius()
         current = index == self._current
-        colour = QColor(self._tour.color)
+        colour = QColor(self._colour)
         colours = self._theme.palette
         ring = QPen(
             colour if current or index < self._current else th.color(colours.text, 0.7), self._theme.px(5)
@@ -431,7 +434,7 @@ class TourDiagram(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, radius, radius)
         if current:
-            halo = QPen(th.color(self._tour.color, 0.35), self._theme.px(14))
+            halo = QPen(th.color(self._colour, 0.35), self._theme.px(14))
             painter.setPen(halo)
             painter.drawEllipse(centre, radius + self._theme.px(10), radius + self._theme.px(10))
         badge = self._theme.px(28)
