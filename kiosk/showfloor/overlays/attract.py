@@ -2,37 +2,65 @@
 initiative and its visions, key figures counting up, the tours walking themselves, the
 voices) under a "Tap to start" call. The first touch wakes the kiosk to its home screen;
 that touch presses nothing else.
+
+Every slide speaks two languages side by side, each column in its own writing direction: the
+kiosk's current language (the default one after a reset) and a partner. With two languages
+the partner is the other one. With three or more the partner turns from slide to slide, so
+that every language the exhibition speaks comes round within a few slides while each column
+keeps the width a text needs to be read from five metres (three columns would not: about a
+third of a 1280 px panel each). A figure's number is set large in the colour of the vision it
+belongs to; a figure of no vision stays in the text's colour.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import zip_longest
 
-from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRadialGradient,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGraphicsOpacityEffect,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.content import Figure, LoadedContent, Tour, Voice
+from kiosk.content import Content, Figure, LoadedContent, Tour, Vision, Voice
+from kiosk.i18n.direction import is_right_to_left
+from kiosk.i18n.numbers import count_up_frame
 from kiosk.ui import theme as th
 from kiosk.ui.animation import GrowAnimation
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import LanguageState, TextSource, resolve, ui
 from kiosk.ui.overlays.base import Overlay
 from kiosk.ui.widgets.buttons import ColourTile
-from kiosk.ui.widgets.figure_card import FigureNumber
+from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
 SLIDE_MS = 7000
 TOUR_STEP_MS = 1600
+COUNT_UP_MS = 1400
+# The big number at 1080p, in px: from five metres its digits stand about as tall as a
+# page title's letters do from two. Its words (qualifier, unit) are set at a share of it.
+NUMBER_PX = 280
+WORDS_SHARE = 0.3
+# A quote's type: the first of these at which it fits its column.
+QUOTE_ROLES = ("h2", "h3", "body", "caption")
 
 Slide = tuple[str, object]
 
@@ -55,6 +83,168 @@ def playlist(loaded: LoadedContent) -> list[Slide]:
     return slides
 
 
+def figure_vision(content: Content, figure_id: str) -> Vision | None:
+    """The vision a figure belongs to, whose colour it wears; None: it belongs to none.
+
+    A figure group's declared `vision` decides where the content has one. Without it, a vision
+    that lists the figure on its page claims it; a figure two visions list (foreign employees:
+    People-centred and Open) goes with the vision that lists most of its group.
+    """
+    group = next((g for g in content.figure_groups if figure_id in g.figures), None)
+    declared = getattr(group, "vision", None)  # the group's own field, where the schema has it
+    if isinstance(declared, str):
+        return next((v for v in content.visions if v.id == declared), None)
+    claims = [vision for vision in content.visions if figure_id in vision.figures]
+    if not claims:
+        return None
+    siblings = set(group.figures) if group is not None else {figure_id}
+    return max(claims, key=lambda vision: len(siblings.intersection(vision.figures)))
+
+
+def slide_languages(languages: tuple[str, ...], current: str, turn: int) -> tuple[str, ...]:
+    """The languages of one slide, in reading order: `current`, then its partner for the
+    `turn`-th slide shown (the others in turn); one language alone has no partner."""
+    others = [lang for lang in languages if lang != current]
+    return (current, others[turn % len(others)]) if others else (current,)
+
+
+def _ui_in(lang: str, key: str) -> Callable[[str], str]:
+    """A UI string fixed to one language, whatever the kiosk's current one."""
+    return lambda _current: ui(key)(lang)
+
+
+def _direction(lang: str) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if is_right_to_left(lang) else Qt.LayoutDirection.LeftToRight
+
+
+def _in_language(widget: QWidget, lang: str) -> QWidget:
+    """`widget` laid out and aligned in `lang`'s direction, whatever the window's."""
+    widget.setLayoutDirection(_direction(lang))
+    return widget
+
+
+class BigNumber(QWidget):
+    """A figure in one language with its number set large ("近 130 家", "nearly CNY 10 trillion"),
+    counting up in bare digits (`count_up_frame`): what shows on the way is never false. The
+    numbers of one slide shrink together when one of them is too wide for its column."""
+
+    def __init__(self, figure: Figure, lang: str, theme: th.Theme, colour: str) -> None:
+        super().__init__()
+        self.figure = figure
+        self.lang = lang
+        self._theme = theme
+        self.colour = colour
+        self._value: float | None = None
+        self.peers: list[BigNumber] = [self]
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.text())
+
+    def text(self) -> str:
+        """What shows now, as one phrase."""
+        return count_up_frame(self.figure, self.lang, self._value).text
+
+    def set_value(self, value: float | None) -> None:
+        """A count-up frame at `value`; None: the figure as the report states it."""
+        self._value = value
+        self.update()
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        big = self._theme.font("figure")
+        big.setPixelSize(self._theme.px(NUMBER_PX))
+        small = self._theme.font("h1")
+        small.setPixelSize(max(self._theme.font_px("h3"), round(big.pixelSize() * WORDS_SHARE)))
+        return big, small
+
+    def _natural_width(self) -> float:
+        big, small = self._fonts()
+        runs = count_up_frame(self.figure, self.lang, None).runs
+        return sum(QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in runs)
+
+    def fit(self) -> float:
+        """The shared scale: the widest number of the slide decides for all."""
+
+        def own(number: BigNumber) -> float:
+            natural = number._natural_width() * 1.02  # Arabic ink reaches past its advance
+            return min(1.0, number.width() / natural) if natural > 0 and number.width() > 0 else 1.0
+
+        return min(own(peer) for peer in self.peers)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self._fonts()[0])
+        return QSize(int(self._natural_width()) + 2, int(metrics.ascent() + metrics.descent() * 0.5))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._theme.px(200), self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        big, small = self._fonts()
+        fit = self.fit()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(self.colour))
+        baseline = QFontMetricsF(big).ascent()
+        final = count_up_frame(self.figure, self.lang, None)
+        shown = count_up_frame(self.figure, self.lang, self._value)
+        whole = shown == final
+        # Scaled about the baseline's start, so a shrunk number still sits on the line.
+        rtl = self.isRightToLeft()
+        painter.translate(self.width() if rtl else 0.0, baseline * (1 - fit))
+        painter.scale(fit, fit)
+        x = 0.0
+        for text, is_big in final.runs:  # reading order: from the right edge right to left
+            font = big if is_big else small
+            painter.setFont(font)
+            advance = QFontMetricsF(font).horizontalAdvance(text)
+            if rtl:
+                x -= advance
+            if whole or is_big:  # the words keep their room, unwritten, until the count ends
+                painter.drawText(QPointF(x, baseline), text if whole else shown.number)
+            if not rtl:
+                x += advance
+        painter.end()
+
+
+class CallToAction(QFrame):
+    """ "Tap to start" in the slide's languages, each in its direction, on a pill that breathes
+    (unless motion is reduced)."""
+
+    def __init__(self, theme: th.Theme, language: LanguageState) -> None:
+        super().__init__()
+        self.setObjectName("cta")
+        self.setStyleSheet(f"#cta {{ background: {theme.palette.text}; border-radius: {theme.px(52)}px; }}")
+        self._theme = theme
+        self._language = language
+        self._row = QHBoxLayout(self)
+        pad = theme.px(56)
+        self._row.setContentsMargins(pad, theme.px(22), pad, theme.px(22))
+        self._row.setSpacing(theme.px(28))
+        self._languages: tuple[str, ...] = ()
+        self.labels: list[TextLabel] = []
+
+    def text(self) -> str:
+        return " · ".join(label.text() for label in self.labels)
+
+    def show_languages(self, languages: tuple[str, ...]) -> None:
+        if languages == self._languages:
+            return
+        self._languages = languages
+        while (item := self._row.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()  # gone from this frame on, deleted when the event loop turns
+                widget.deleteLater()
+        self.labels = []
+        for index, lang in enumerate(languages):
+            if index:
+                dot = QLabel("·")
+                dot.setProperty("role", "h2")
+                dot.setStyleSheet(f"color: {self._theme.palette.background};")
+                self._row.addWidget(dot)
+            label = TextLabel(self._language, _ui_in(lang, "attract-cta"), "h2", wrap=False)
+            label.setStyleSheet(f"color: {self._theme.palette.background};")
+            self._row.addWidget(_in_language(label, lang))
+            self.labels.append(label)
+
+
 class AttractLoop(Overlay):
     woken = Signal()
 
@@ -72,15 +262,22 @@ class AttractLoop(Overlay):
         self.theme = theme
         self.slides = playlist(loaded)
         self.index = -1
+        self.shown = 0  # slides shown since the start: turns the partner language
+        self.languages: tuple[str, ...] = (language.current,)
+        self._glow = QColor(theme.palette.background)
         self._slide: QWidget | None = None
         self._grow: GrowAnimation | None = None
         self._tour_diagram: TourDiagram | None = None
+        self.numbers: list[BigNumber] = []
         layout = QVBoxLayout(self)
         margin = theme.margin
         layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(theme.px(32))
         self._stage = QVBoxLayout()
         layout.addLayout(self._stage, 1)
-        layout.addWidget(self._call_to_action(), 0, Qt.AlignmentFlag.AlignHCenter)
+        self.call_to_action = CallToAction(theme, language)
+        layout.addWidget(self.call_to_action, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._pulse = self._breathing(self.call_to_action)
         self._next = QTimer(self)
         self._next.setInterval(theme.ms(slide_ms))
         self._next.timeout.connect(self.next_slide)
@@ -89,31 +286,19 @@ class AttractLoop(Overlay):
         self._tour_step.timeout.connect(self._on_tour_step_timeout)
         self.hide()
 
-    def _call_to_action(self) -> QFrame:
-        pill = QFrame()
-        pill.setObjectName("cta")
-        pill.setStyleSheet(
-            f"#cta {{ background: {self.theme.palette.text}; border-radius: {self.theme.px(48)}px; }}"
-        )
-        row = QHBoxLayout(pill)
-        pad = self.theme.px(48)
-        row.setContentsMargins(pad, self.theme.px(20), pad, self.theme.px(20))
-        text = " · ".join(ui("attract-cta")(lang) for lang in self.language.languages)
-        label = TextLabel(self.language, lambda _lang: text, "h2", tone="dark", wrap=False)
-        row.addWidget(label)
-        self.call_to_action = label
+    def _breathing(self, pill: QWidget) -> QVariantAnimation:
         effect = QGraphicsOpacityEffect(pill)
+        effect.setOpacity(1.0)  # at rest (reduced motion) the pill is whole, not Qt's 0.7
         pill.setGraphicsEffect(effect)
         pulse = QVariantAnimation(self)
         pulse.setStartValue(1.0)
-        pulse.setKeyValueAt(0.5, 0.55)
+        pulse.setKeyValueAt(0.5, 0.6)
         pulse.setEndValue(1.0)
-        pulse.setDuration(self.theme.ms(2400))
+        pulse.setDuration(self.theme.ms(3200))
         pulse.setLoopCount(-1)
         pulse.setEasingCurve(QEasingCurve.Type.InOutSine)
         pulse.valueChanged.connect(lambda value: effect.setOpacity(float(value)))
-        self._pulse = pulse
-        return pill
+        return pulse
 
     # ---- running --------------------------------------------------------------------------
 
@@ -123,6 +308,7 @@ class AttractLoop(Overlay):
 
     def start(self) -> None:
         self.index = -1
+        self.shown = 0
         self.open()
         self.next_slide()
         self._next.start()
@@ -138,6 +324,9 @@ class AttractLoop(Overlay):
 
     def next_slide(self) -> None:
         self.index = (self.index + 1) % len(self.slides)
+        self.languages = slide_languages(self.language.languages, self.language.current, self.shown)
+        self.shown += 1
+        self.call_to_action.show_languages(self.languages)
         kind, item = self.slides[self.index]
         self._clear()
         builders = {"title": self._title_slide, "figure": self._figure_slide, "tour": self._tour_slide}
@@ -145,6 +334,7 @@ class AttractLoop(Overlay):
         self._slide = slide
         self._stage.addWidget(slide)
         slide.show()
+        self.update()  # the glow behind the slide
         if self._grow is not None:
             if self.theme.reduced_motion:
                 self._grow.finish()
@@ -158,82 +348,187 @@ class AttractLoop(Overlay):
         self._tour_step.stop()
         self._grow = None
         self._tour_diagram = None
+        self.numbers = []
+        self._glow = QColor(self.theme.palette.background)
         if self._slide is not None:
             self._slide.hide()
             self._slide.deleteLater()
             self._slide = None
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The background, lit softly from behind the slide in its colour (none in high contrast)."""
+        painter = QPainter(self)
+        background = QColor(self.theme.palette.background)
+        painter.fillRect(self.rect(), background)
+        if not self.theme.high_contrast and self._glow != background:
+            centre = QPointF(self.width() * 0.5, self.height() * 0.42)
+            gradient = QRadialGradient(centre, max(self.width(), self.height()) * 0.6)
+            gradient.setColorAt(0.0, th.color(self._glow.name(), 0.16))
+            gradient.setColorAt(1.0, th.color(self._glow.name(), 0.0))
+            painter.fillRect(self.rect(), gradient)
+        painter.end()
+
     # ---- the slides -----------------------------------------------------------------------
 
-    def _column(self) -> tuple[QWidget, QVBoxLayout]:
+    def _voice_of(self, lang: str, slide: QWidget) -> LanguageState:
+        """A language that never changes, for one column: `lang`, then the slide's other one
+        (a vision tile's second line)."""
+        return LanguageState((lang, *(other for other in self.languages if other != lang)), lang, slide)
+
+    def _columns(self, slide: QWidget) -> tuple[QBoxLayout, list[tuple[str, QVBoxLayout]]]:
+        """The slide's languages side by side (stacked in portrait), a thin rule between them."""
+        theme = self.theme
+        direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        row = QBoxLayout(direction)
+        row.setSpacing(theme.px(56))
+        columns: list[tuple[str, QVBoxLayout]] = []
+        for index, lang in enumerate(self.languages):
+            if index:
+                rule = QFrame()
+                tint = th.mix(theme.palette.background, theme.palette.text_secondary, 0.3)
+                rule.setStyleSheet(f"background: {tint.name()};")
+                if theme.portrait:
+                    rule.setFixedHeight(max(1, theme.px(2)))
+                else:
+                    rule.setFixedWidth(max(1, theme.px(2)))
+                row.addWidget(rule)
+            holder = _in_language(QWidget(), lang)
+            column = QVBoxLayout(holder)
+            column.setAlignment(Qt.AlignmentFlag.AlignTop)  # the columns' first lines level
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(theme.px(12))
+            row.addWidget(holder, 1)
+            columns.append((lang, column))
+        return row, columns
+
+    def _slide_frame(self) -> tuple[QWidget, QVBoxLayout]:
         slide = QWidget()
-        column = QVBoxLayout(slide)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(self.theme.px(16))
-        column.addStretch(1)
-        return slide, column
+        frame = QVBoxLayout(slide)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.setSpacing(self.theme.px(40))
+        return slide, frame
+
+    def _kicker(self, text: str, colour: str, icon: object = None) -> QWidget:
+        """The slide's small heading ("创新 · Innovative"), with the vision's icon if it has one."""
+        theme = self.theme
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(theme.px(20))
+        if isinstance(icon, Vision):
+            mark = QLabel()
+            size = theme.px(64)
+            mark.setPixmap(icon_pixmap(self.loaded.asset(icon.icon), size, colour, self.devicePixelRatioF()))
+            mark.setFixedSize(size, size)
+            line.addWidget(mark)
+        label = TextLabel(self.language, lambda _l: text, "h3", wrap=False)
+        label.setStyleSheet(f"color: {colour};")
+        line.addWidget(label)
+        line.addStretch(1)
+        return row
+
+    def _both(self, source: TextSource) -> str:
+        """A text in the slide's languages, joined the way the kiosk joins them."""
+        return " · ".join(resolve(source, lang) for lang in self.languages)
 
     def _title_slide(self, _item: object) -> QWidget:
-        content, theme, language = self.loaded.content, self.theme, self.language
-        slide, column = self._column()
-        column.addWidget(TextLabel(language, content.home.kicker, "lead", tone="secondary"))
-        column.addWidget(TextLabel(language, content.home.title, "display", fit_floor_px=theme.font_px("h1")))
-        column.addWidget(TextLabel(language, content.home.subtitle, "lead", tone="secondary"))
-        column.addSpacing(theme.px(32))
+        content, theme = self.loaded.content, self.theme
+        self._glow = QColor(theme.palette.accent)
+        slide, frame = self._slide_frame()
+        frame.addStretch(1)
+        row, columns = self._columns(slide)
+        for lang, column in columns:
+            fixed = self._voice_of(lang, slide)
+            title = TextLabel(fixed, content.home.title, "display", fit_floor_px=theme.font_px("h1"))
+            column.addWidget(title)
+            column.addWidget(TextLabel(fixed, content.home.subtitle, "lead", tone="secondary"))
+            column.addSpacing(theme.px(8))
+            column.addWidget(TextLabel(fixed, content.home.kicker, "body", tone="secondary"))
+        frame.addLayout(row)
         tiles = QGridLayout()
         tiles.setSpacing(theme.gutter)
         per_row = 2 if theme.portrait else len(content.visions)
+        fixed = self._voice_of(self.languages[0], slide)
         for index, vision in enumerate(content.visions):
-            tile = ColourTile(language, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
+            tile = ColourTile(fixed, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
             tile.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            tile.setMinimumHeight(theme.target(180))
+            tile.setFixedHeight(theme.target(170))  # the slide's spare room goes round it
             tiles.addWidget(tile, *divmod(index, per_row))
-        column.addLayout(tiles)
-        column.addStretch(1)
+        frame.addLayout(tiles)
+        frame.addStretch(1)
         return slide
 
     def _figure_slide(self, item: object) -> QWidget:
         assert isinstance(item, Figure)
-        theme, language = self.theme, self.language
-        slide, column = self._column()
-        column.addWidget(TextLabel(language, ui("figures"), "lead", tone="secondary"))
-        number = FigureNumber(language, item, theme, "figure", theme.palette.accent)
-        column.addWidget(number)
-        column.addWidget(TextLabel(language, item.label, "h1"))
-        if item.context is not None:
-            column.addWidget(TextLabel(language, item.context, "lead", tone="secondary"))
-        column.addStretch(1)
-        self._grow = GrowAnimation(1, theme.ms(1400), 0, parent=slide)
-        self._grow.progressed.connect(lambda: number.set_value(self._count_up(item)))
+        theme = self.theme
+        vision = figure_vision(self.loaded.content, item.id)
+        colour = vision.color if vision is not None else theme.palette.text
+        self._glow = QColor(vision.color if vision is not None else theme.palette.accent)
+        slide, frame = self._slide_frame()
+        heading = self._both(vision.name) if vision is not None else self._both(ui("figures"))
+        frame.addWidget(self._kicker(heading, colour if vision else theme.palette.text_secondary, vision))
+        frame.addStretch(1)
+        row, columns = self._columns(slide)
+        for lang, column in columns:
+            fixed = self._voice_of(lang, slide)
+            number = BigNumber(item, lang, theme, colour)
+            self.numbers.append(number)
+            column.addWidget(number)
+            column.addWidget(TextLabel(fixed, item.label, "h1"))
+            if item.context is not None:
+                column.addWidget(TextLabel(fixed, item.context, "lead", tone="secondary"))
+        for number in self.numbers:
+            number.peers = self.numbers
+        frame.addLayout(row)
+        frame.addStretch(2)
+        self._grow = GrowAnimation(1, theme.ms(COUNT_UP_MS), 0, parent=slide)
+        self._grow.progressed.connect(self._on_grow_progressed)
         return slide
 
-    def _count_up(self, figure: Figure) -> float | None:
+    def _on_grow_progressed(self) -> None:
         progress = self._grow.progress(0) if self._grow is not None else 1.0
-        return None if progress >= 1.0 else figure.value * progress
+        for number in self.numbers:
+            number.set_value(None if progress >= 1.0 else number.figure.value * progress)
 
     def _tour_slide(self, item: object) -> QWidget:
         assert isinstance(item, Tour)
-        theme, language = self.theme, self.language
-        slide = QWidget()
-        vertical = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
-        row = QBoxLayout(vertical, slide)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.px(48))
+        theme = self.theme
+        self._glow = QColor(item.color)
+        slide, frame = self._slide_frame()
+        frame.addWidget(self._kicker(self._both(ui("tour")), item.color))
+        direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        body = QBoxLayout(direction)
+        body.setSpacing(theme.px(56))
         words = QVBoxLayout()
+        words.setSpacing(theme.px(40))
         words.addStretch(1)
-        words.addWidget(TextLabel(language, ui("tour"), "lead", tone="secondary"))
-        words.addWidget(TextLabel(language, item.title, "h1"))  # wraps: never cut
-        words.addWidget(Paragraph(language, item.subtitle, theme, "lead", theme.palette.text_secondary))
+        for index, lang in enumerate(self.languages):
+            fixed = self._voice_of(lang, slide)
+            block = _in_language(QWidget(), lang)
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(theme.px(12))
+            column.addWidget(TextLabel(fixed, item.title, "h1" if index == 0 else "h2"))  # wraps: never cut
+            role = "lead" if index == 0 else "body"
+            column.addWidget(Paragraph(fixed, item.subtitle, theme, role, theme.palette.text_secondary))
+            words.addWidget(block)
         words.addStretch(1)
-        row.addLayout(words, 2)
-        diagram = TourDiagram(item, self.loaded.asset(item.diagram), language, theme, fit_width=True)
+        body.addLayout(words, 2)
+        diagram = TourDiagram(
+            item,
+            self.loaded.asset(item.diagram),
+            self._voice_of(self.languages[0], slide),
+            theme,
+            fit_width=True,
+        )
         diagram.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         diagram.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # a touch wakes the loop
         middle = QVBoxLayout()
         middle.addStretch(1)
         middle.addWidget(diagram)
         middle.addStretch(1)
-        row.addLayout(middle, 3)
+        body.addLayout(middle, 3)
+        frame.addLayout(body, 1)
         self._tour_diagram = diagram
         self._tour_step.start()  # the tour walks itself, stop by stop
         return slide
@@ -245,12 +540,48 @@ class AttractLoop(Overlay):
 
     def _voice_slide(self, item: object) -> QWidget:
         assert isinstance(item, Voice)
-        slide, column = self._column()
-        quote = QuoteBlock(self.language, item, self.theme, self.theme.palette.accent, "h3")
-        quote.setMaximumWidth(self.theme.px(1500))
-        column.addWidget(quote)
-        column.addStretch(1)
+        theme = self.theme
+        accent = theme.palette.accent
+        self._glow = QColor(accent)
+        slide, frame = self._slide_frame()
+        kicker = self._kicker(self._both(ui("voices")), accent)
+        frame.addWidget(kicker)
+        frame.addStretch(1)
+        row, columns = self._columns(slide)
+        room = self._stage_height() - kicker.sizeHint().height() - frame.spacing()
+        blocks = self._quotes(item, slide, room, row.spacing())
+        for (_lang, column), block in zip(columns, blocks, strict=True):
+            column.addWidget(block)
+        frame.addLayout(row)
+        frame.addStretch(2)
         return slide
+
+    def _stage_height(self) -> int:
+        """The height a slide has: the window less its margins and the call to action."""
+        outer = self.layout()
+        spacing = outer.spacing() if outer is not None else 0
+        return self.height() - 2 * self.theme.margin - self.call_to_action.sizeHint().height() - spacing
+
+    def _quotes(self, voice: Voice, slide: QWidget, room: int, gap: int) -> list[QuoteBlock]:
+        """The quote in each of the slide's languages, in the largest type at which every one
+        fits its column: a short quote reads from further away than a long one can be set."""
+        theme, count = self.theme, len(self.languages)
+        inner = self.width() - 2 * theme.margin
+        if theme.portrait:
+            width, room = inner, (room - (count - 1) * (gap * 2 + theme.px(2))) // count
+        else:
+            width = (inner - (count - 1) * (gap * 2 + theme.px(2))) // count
+        blocks: list[QuoteBlock] = []
+        for role in QUOTE_ROLES:
+            for block in blocks:
+                block.deleteLater()
+            blocks = [
+                QuoteBlock(self._voice_of(lang, slide), voice, theme, theme.palette.accent, role)
+                for lang in self.languages
+            ]
+            if all(block.heightForWidth(width) <= room for block in blocks):
+                break
+        return blocks
 
     # ---- waking ---------------------------------------------------------------------------
 
