@@ -15,9 +15,10 @@ belongs to; a figure of no vision stays in the text's colour.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import zip_longest
 
-from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QRadialGradient,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QGraphicsOpacityEffect,
@@ -59,8 +61,30 @@ COUNT_UP_MS = 1400
 # page title's letters do from two. Its words (qualifier, unit) are set at a share of it.
 NUMBER_PX = 280
 WORDS_SHARE = 0.3
-# A quote's type: the first of these at which it fits its column.
-QUOTE_ROLES = ("h2", "h3", "body", "caption")
+
+
+@dataclass(frozen=True)
+class Type:
+    """One step of a slide's type, largest first: a slide takes the first at which all it
+    says fits the screen (a long quote, a long German title, a small panel take a smaller one)."""
+
+    number_px: int
+    headline: str  # the initiative's name
+    title: str  # the initiative's title; a figure's label; the first tour title
+    text: str  # subtitles, a figure's year or scope, the first tour subtitle
+    note: str  # the initiative's kicker, the second tour subtitle
+    second_title: str  # the second language's tour title
+    quote: str
+    heading: bool = True  # the slide's small heading ("Voices"), left out as a last resort
+
+
+TYPE_STEPS = (
+    Type(NUMBER_PX, "display", "h1", "lead", "body", "h2", "h2"),
+    Type(240, "h1", "h2", "body", "caption", "h3", "h3"),
+    Type(200, "h2", "h3", "body", "caption", "h3", "body"),
+    Type(170, "h3", "h3", "caption", "caption", "label", "caption"),
+    Type(170, "h3", "h3", "caption", "caption", "label", "caption", heading=False),
+)
 
 Slide = tuple[str, object]
 
@@ -123,13 +147,28 @@ def _in_language(widget: QWidget, lang: str) -> QWidget:
     return widget
 
 
+def _squeezed(slide: QWidget) -> bool:
+    """Whether a laid-out slide needs more height at its width than the screen gives it (what
+    `kiosk check-layout` would report as cut or overflowing). Asked of the slide's own layout,
+    which sums what each part needs at its width, not of the parts' sizes: those settle only
+    when the event loop has run."""
+    layout = slide.layout()
+    if layout is None:
+        return False
+    needed = layout.totalHeightForWidth(slide.width()) if layout.hasHeightForWidth() else -1
+    return max(needed, layout.totalMinimumSize().height()) > slide.height() + 1
+
+
 class BigNumber(QWidget):
     """A figure in one language with its number set large ("近 130 家", "nearly CNY 10 trillion"),
     counting up in bare digits (`count_up_frame`): what shows on the way is never false. The
     numbers of one slide shrink together when one of them is too wide for its column."""
 
-    def __init__(self, figure: Figure, lang: str, theme: th.Theme, colour: str) -> None:
+    def __init__(
+        self, figure: Figure, lang: str, theme: th.Theme, colour: str, number_px: int = NUMBER_PX
+    ) -> None:
         super().__init__()
+        self._number_px = number_px
         self.figure = figure
         self.lang = lang
         self._theme = theme
@@ -150,7 +189,7 @@ class BigNumber(QWidget):
 
     def _fonts(self) -> tuple[QFont, QFont]:
         big = self._theme.font("figure")
-        big.setPixelSize(self._theme.px(NUMBER_PX))
+        big.setPixelSize(round(self._theme.px(self._number_px) * self._theme.text_scale))
         small = self._theme.font("h1")
         small.setPixelSize(max(self._theme.font_px("h3"), round(big.pixelSize() * WORDS_SHARE)))
         return big, small
@@ -164,7 +203,7 @@ class BigNumber(QWidget):
         """The shared scale: the widest number of the slide decides for all."""
 
         def own(number: BigNumber) -> float:
-            natural = number._natural_width() * 1.02  # Arabic ink reaches past its advance
+            natural = number._natural_width() + QFontMetricsF(number._fonts()[1]).height() * 0.12
             return min(1.0, number.width() / natural) if natural > 0 and number.width() > 0 else 1.0
 
         return min(own(peer) for peer in self.peers)
@@ -188,7 +227,9 @@ class BigNumber(QWidget):
         whole = shown == final
         # Scaled about the baseline's start, so a shrunk number still sits on the line.
         rtl = self.isRightToLeft()
-        painter.translate(self.width() if rtl else 0.0, baseline * (1 - fit))
+        # Arabic ink reaches a little past its advance at a line's start: room kept at the right.
+        ink = QFontMetricsF(small).height() * 0.12 if rtl else 0.0
+        painter.translate(self.width() - ink if rtl else 0.0, baseline * (1 - fit))
         painter.scale(fit, fit)
         x = 0.0
         for text, is_big in final.runs:  # reading order: from the right edge right to left
@@ -239,9 +280,11 @@ class CallToAction(QFrame):
                 dot.setProperty("role", "h2")
                 dot.setStyleSheet(f"color: {self._theme.palette.background};")
                 self._row.addWidget(dot)
+                dot.show()  # now: the pill's size counts it from this frame on
             label = TextLabel(self._language, _ui_in(lang, "attract-cta"), "h2", wrap=False)
             label.setStyleSheet(f"color: {self._theme.palette.background};")
             self._row.addWidget(_in_language(label, lang))
+            label.show()
             self.labels.append(label)
 
 
@@ -328,18 +371,32 @@ class AttractLoop(Overlay):
         self.shown += 1
         self.call_to_action.show_languages(self.languages)
         kind, item = self.slides[self.index]
-        self._clear()
         builders = {"title": self._title_slide, "figure": self._figure_slide, "tour": self._tour_slide}
-        slide = builders.get(kind, self._voice_slide)(item)
-        self._slide = slide
-        self._stage.addWidget(slide)
-        slide.show()
+        build = builders.get(kind, self._voice_slide)
+        for step, type_ in enumerate(TYPE_STEPS):
+            self._clear()
+            slide = build(item, type_)
+            self._slide = slide
+            self._stage.addWidget(slide)
+            slide.show()
+            self._lay_out()
+            if step == len(TYPE_STEPS) - 1 or not _squeezed(slide):
+                break
         self.update()  # the glow behind the slide
         if self._grow is not None:
             if self.theme.reduced_motion:
                 self._grow.finish()
             else:
                 self._grow.start()
+
+    def _lay_out(self) -> None:
+        """Lay the slide out now, as it will be painted: each nested layout settles on its own
+        posted request once the one above it has set its size."""
+        layout = self.layout()
+        for _ in range(4):
+            if layout is not None:
+                layout.activate()
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def current_kind(self) -> str:
         return self.slides[self.index][0] if self.index >= 0 else ""
@@ -351,6 +408,7 @@ class AttractLoop(Overlay):
         self.numbers = []
         self._glow = QColor(self.theme.palette.background)
         if self._slide is not None:
+            self._stage.removeWidget(self._slide)
             self._slide.hide()
             self._slide.deleteLater()
             self._slide = None
@@ -394,10 +452,9 @@ class AttractLoop(Overlay):
                 row.addWidget(rule)
             holder = _in_language(QWidget(), lang)
             column = QVBoxLayout(holder)
-            column.setAlignment(Qt.AlignmentFlag.AlignTop)  # the columns' first lines level
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(theme.px(12))
-            row.addWidget(holder, 1)
+            row.addWidget(holder, 0 if theme.portrait else 1)  # side by side: equal widths
             columns.append((lang, column))
         return row, columns
 
@@ -405,7 +462,7 @@ class AttractLoop(Overlay):
         slide = QWidget()
         frame = QVBoxLayout(slide)
         frame.setContentsMargins(0, 0, 0, 0)
-        frame.setSpacing(self.theme.px(40))
+        frame.setSpacing(0)  # the stretches between the parts space them
         return slide, frame
 
     def _kicker(self, text: str, colour: str, icon: object = None) -> QWidget:
@@ -431,7 +488,7 @@ class AttractLoop(Overlay):
         """A text in the slide's languages, joined the way the kiosk joins them."""
         return " · ".join(resolve(source, lang) for lang in self.languages)
 
-    def _title_slide(self, _item: object) -> QWidget:
+    def _title_slide(self, _item: object, type_: Type) -> QWidget:
         content, theme = self.loaded.content, self.theme
         self._glow = QColor(theme.palette.accent)
         slide, frame = self._slide_frame()
@@ -439,11 +496,12 @@ class AttractLoop(Overlay):
         row, columns = self._columns(slide)
         for lang, column in columns:
             fixed = self._voice_of(lang, slide)
-            title = TextLabel(fixed, content.home.title, "display", fit_floor_px=theme.font_px("h1"))
-            column.addWidget(title)
-            column.addWidget(TextLabel(fixed, content.home.subtitle, "lead", tone="secondary"))
+            column.addWidget(TextLabel(fixed, content.home.title, type_.headline))
+            column.addWidget(TextLabel(fixed, content.home.subtitle, type_.text, tone="secondary"))
             column.addSpacing(theme.px(8))
-            column.addWidget(TextLabel(fixed, content.home.kicker, "body", tone="secondary"))
+            column.addWidget(TextLabel(fixed, content.home.kicker, type_.note, tone="secondary"))
+        for _lang, column in columns:
+            column.addStretch(1)  # the columns' first lines level
         frame.addLayout(row)
         tiles = QGridLayout()
         tiles.setSpacing(theme.gutter)
@@ -454,11 +512,12 @@ class AttractLoop(Overlay):
             tile.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             tile.setFixedHeight(theme.target(170))  # the slide's spare room goes round it
             tiles.addWidget(tile, *divmod(index, per_row))
+        frame.addSpacing(theme.px(40))
         frame.addLayout(tiles)
         frame.addStretch(1)
         return slide
 
-    def _figure_slide(self, item: object) -> QWidget:
+    def _figure_slide(self, item: object, type_: Type) -> QWidget:
         assert isinstance(item, Figure)
         theme = self.theme
         vision = figure_vision(self.loaded.content, item.id)
@@ -467,18 +526,21 @@ class AttractLoop(Overlay):
         slide, frame = self._slide_frame()
         heading = self._both(vision.name) if vision is not None else self._both(ui("figures"))
         frame.addWidget(self._kicker(heading, colour if vision else theme.palette.text_secondary, vision))
+        frame.addSpacing(theme.px(24))
         frame.addStretch(1)
         row, columns = self._columns(slide)
         for lang, column in columns:
             fixed = self._voice_of(lang, slide)
-            number = BigNumber(item, lang, theme, colour)
+            number = BigNumber(item, lang, theme, colour, type_.number_px)
             self.numbers.append(number)
             column.addWidget(number)
-            column.addWidget(TextLabel(fixed, item.label, "h1"))
+            column.addWidget(TextLabel(fixed, item.label, type_.title))
             if item.context is not None:
-                column.addWidget(TextLabel(fixed, item.context, "lead", tone="secondary"))
+                column.addWidget(TextLabel(fixed, item.context, type_.text, tone="secondary"))
         for number in self.numbers:
             number.peers = self.numbers
+        for _lang, column in columns:
+            column.addStretch(1)  # the columns' first lines level
         frame.addLayout(row)
         frame.addStretch(2)
         self._grow = GrowAnimation(1, theme.ms(COUNT_UP_MS), 0, parent=slide)
@@ -490,12 +552,13 @@ class AttractLoop(Overlay):
         for number in self.numbers:
             number.set_value(None if progress >= 1.0 else number.figure.value * progress)
 
-    def _tour_slide(self, item: object) -> QWidget:
+    def _tour_slide(self, item: object, type_: Type) -> QWidget:
         assert isinstance(item, Tour)
         theme = self.theme
         self._glow = QColor(item.color)
         slide, frame = self._slide_frame()
         frame.addWidget(self._kicker(self._both(ui("tour")), item.color))
+        frame.addSpacing(theme.px(32))
         direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         body = QBoxLayout(direction)
         body.setSpacing(theme.px(56))
@@ -508,8 +571,9 @@ class AttractLoop(Overlay):
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(theme.px(12))
-            column.addWidget(TextLabel(fixed, item.title, "h1" if index == 0 else "h2"))  # wraps: never cut
-            role = "lead" if index == 0 else "body"
+            title = type_.title if index == 0 else type_.second_title
+            column.addWidget(TextLabel(fixed, item.title, title))  # wraps: never cut
+            role = type_.text if index == 0 else type_.note
             column.addWidget(Paragraph(fixed, item.subtitle, theme, role, theme.palette.text_secondary))
             words.addWidget(block)
         words.addStretch(1)
@@ -538,50 +602,23 @@ class AttractLoop(Overlay):
         if diagram is not None:
             diagram.set_current((diagram.current + 1) % diagram.stop_count)
 
-    def _voice_slide(self, item: object) -> QWidget:
+    def _voice_slide(self, item: object, type_: Type) -> QWidget:
         assert isinstance(item, Voice)
         theme = self.theme
         accent = theme.palette.accent
         self._glow = QColor(accent)
         slide, frame = self._slide_frame()
-        kicker = self._kicker(self._both(ui("voices")), accent)
-        frame.addWidget(kicker)
+        if type_.heading:
+            frame.addWidget(self._kicker(self._both(ui("voices")), accent))
+            frame.addSpacing(theme.px(24))
         frame.addStretch(1)
         row, columns = self._columns(slide)
-        room = self._stage_height() - kicker.sizeHint().height() - frame.spacing()
-        blocks = self._quotes(item, slide, room, row.spacing())
-        for (_lang, column), block in zip(columns, blocks, strict=True):
-            column.addWidget(block)
+        for lang, column in columns:
+            column.addWidget(QuoteBlock(self._voice_of(lang, slide), item, theme, accent, type_.quote))
+            column.addStretch(1)  # the columns' first lines level
         frame.addLayout(row)
         frame.addStretch(2)
         return slide
-
-    def _stage_height(self) -> int:
-        """The height a slide has: the window less its margins and the call to action."""
-        outer = self.layout()
-        spacing = outer.spacing() if outer is not None else 0
-        return self.height() - 2 * self.theme.margin - self.call_to_action.sizeHint().height() - spacing
-
-    def _quotes(self, voice: Voice, slide: QWidget, room: int, gap: int) -> list[QuoteBlock]:
-        """The quote in each of the slide's languages, in the largest type at which every one
-        fits its column: a short quote reads from further away than a long one can be set."""
-        theme, count = self.theme, len(self.languages)
-        inner = self.width() - 2 * theme.margin
-        if theme.portrait:
-            width, room = inner, (room - (count - 1) * (gap * 2 + theme.px(2))) // count
-        else:
-            width = (inner - (count - 1) * (gap * 2 + theme.px(2))) // count
-        blocks: list[QuoteBlock] = []
-        for role in QUOTE_ROLES:
-            for block in blocks:
-                block.deleteLater()
-            blocks = [
-                QuoteBlock(self._voice_of(lang, slide), voice, theme, theme.palette.accent, role)
-                for lang in self.languages
-            ]
-            if all(block.heightForWidth(width) <= room for block in blocks):
-                break
-        return blocks
 
     # ---- waking ---------------------------------------------------------------------------
 
