@@ -167,10 +167,17 @@ def ui_text(key: str, lang: str, **values: object) -> str:
     counted = PLURAL_COUNTS.get(key)
     count = values.get(counted) if counted else None
     number = int(count) if isinstance(count, int | float) else (1 if counted else None)
+    from kiosk.i18n.numbers import whole_number  # noqa: PLC0415 (it imports this module)
+
+    # Positions, counts and seconds in the digits of the language on screen ("۳ / ۱۶" in Persian).
+    shown = {
+        name: whole_number(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
+        for name, value in values.items()
+    }
     for candidate in (lang, _active.default_language, SOURCE_LANGUAGE):
         text = _active.lookup(key, candidate, number)
         if text is not None:  # a content's own wording may come with typewriter quotes
-            return fill(curly_quotes(text, candidate), values)
+            return fill(curly_quotes(text, candidate), shown)
     raise KeyError(key)
 
 
