@@ -9,7 +9,7 @@ Bengali ১৫. Arabic content (`ar`) writes 0-9: CLDR's default for Arabic as a
 Arabic-Indic digits (٠-٩) are the default only for some regions (ar-EG, ar-SA, ...), which a
 content's two-letter language code does not name. Every number on screen takes these digits:
 figures and their count-ups, years, fractions, and whole numbers in UI strings (page positions,
-counts, seconds: `whole_number`).
+counts, seconds: `digits.whole_number`).
 
 Chinese keeps the report's own style, which CLDR does not write: numbers without a thousands
 separator ("4785亿元"), 万 for round ten-thousands ("1万人"), measure words ("家"), and "a round
@@ -25,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kiosk.content.model import Figure
+from kiosk.i18n.digits import in_digits
 from kiosk.i18n.strings import has_text, ui_text
 
 if TYPE_CHECKING:
@@ -50,25 +51,6 @@ _CLDR_UNITS = {
 }
 _ZH_SUFFIXES = {"yi_cny": "亿元", "wanyi_cny": "万亿元", "percent": "%", "km": "公里"}
 _ZH_DIGITS = "零一二三四五六七八九十"
-# The first digit of each CLDR numbering system whose digits are not 0-9 (Babel gives the
-# separators of a numbering system but always writes 0-9).
-_ZEROS = {"arab": "٠", "arabext": "۰", "beng": "০", "deva": "०", "mymr": "၀", "tibt": "༠"}
-# The two-letter languages whose CLDR default numbering system is not 0-9, so that a page
-# position or a countdown takes its digits without loading Babel (tests/content/test_digits.py
-# checks this against every language Babel's CLDR knows).
-NATIVE_DIGITS = {
-    "as": "beng",
-    "bn": "beng",
-    "dz": "tibt",
-    "fa": "arabext",
-    "ks": "arabext",
-    "mr": "deva",
-    "my": "mymr",
-    "ne": "deva",
-    "ps": "arabext",
-    "sa": "deva",
-    "sd": "arab",
-}
 _FRACTION_WORDS: dict[str, tuple[dict[int, str], dict[int, str]]] = {
     "en": (
         {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"},
@@ -128,19 +110,7 @@ def load_cldr(languages: tuple[str, ...] = ()) -> None:
 
 
 def _digits(text: str, locale: Locale) -> str:
-    return _in_digits(text, _ZEROS.get(locale.default_numbering_system))
-
-
-def _in_digits(text: str, zero: str | None) -> str:
-    if zero is None:
-        return text
-    return text.translate({ord("0") + i: chr(ord(zero) + i) for i in range(10)})
-
-
-def whole_number(value: int, lang: str) -> str:
-    """A whole number as a UI string shows it in `lang`: the language's own digits, ungrouped
-    (a page position "3", a countdown's seconds, a year): "۱۵" in Persian, "15" in Arabic."""
-    return _in_digits(str(value), _ZEROS.get(NATIVE_DIGITS.get(lang, "latn")))
+    return in_digits(text, locale.default_numbering_system)
 
 
 def decimals_of(value: float) -> int:

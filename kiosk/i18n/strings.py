@@ -28,6 +28,7 @@ from typing import cast
 from kiosk.content.errors import ContentProblem
 from kiosk.content.model import Content, UiString
 from kiosk.content.typography import curly_quotes
+from kiosk.i18n.digits import whole_number
 
 DOMAIN = "kiosk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -167,8 +168,6 @@ def ui_text(key: str, lang: str, **values: object) -> str:
     counted = PLURAL_COUNTS.get(key)
     count = values.get(counted) if counted else None
     number = int(count) if isinstance(count, int | float) else (1 if counted else None)
-    from kiosk.i18n.numbers import whole_number  # noqa: PLC0415 (it imports this module)
-
     # Positions, counts and seconds in the digits of the language on screen ("۳ / ۱۶" in Persian).
     shown = {
         name: whole_number(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value

@@ -9,7 +9,8 @@ import pytest
 from babel import Locale, localedata
 
 from kiosk.content import LoadedContent
-from kiosk.i18n.numbers import NATIVE_DIGITS, count_up_frame, format_figure, whole_number
+from kiosk.i18n.digits import NATIVE_DIGITS, whole_number
+from kiosk.i18n.numbers import count_up_frame, format_figure
 from kiosk.i18n.strings import ui_text
 
 LATIN = set("0123456789")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import LoadedContent, load_content
-from kiosk.i18n.numbers import whole_number
+from kiosk.i18n.digits import whole_number
 from kiosk.showfloor.overlays.countdown import CountdownOverlay
 from kiosk.system.image_check import check_image
 from kiosk.ui.layout_audit import audit

@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.i18n.digits import whole_number
 from kiosk.i18n.direction import is_right_to_left
-from kiosk.i18n.numbers import whole_number
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.overlays.base import Overlay
