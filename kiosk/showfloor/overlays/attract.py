@@ -507,8 +507,11 @@ class AttractLoop(Overlay):
         tiles.setSpacing(theme.gutter)
         per_row = 2 if theme.portrait else len(content.visions)
         fixed = self._voice_of(self.languages[0], slide)
+        peers: list[ColourTile] = []
         for index, vision in enumerate(content.visions):
             tile = ColourTile(fixed, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
+            peers.append(tile)
+            tile.share_name_size_with(peers)  # one size for every name, as on the home screen
             tile.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             tile.setFixedHeight(theme.target(170))  # the slide's spare room goes round it
             tiles.addWidget(tile, *divmod(index, per_row))
