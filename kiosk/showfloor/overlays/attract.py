@@ -312,6 +312,7 @@ class AttractLoop(Overlay):
         self._grow: GrowAnimation | None = None
         self._tour_diagram: TourDiagram | None = None
         self.numbers: list[BigNumber] = []
+        self._fitting_step: dict[tuple[int, tuple[str, ...], int, int], int] = {}
         layout = QVBoxLayout(self)
         margin = theme.margin
         layout.setContentsMargins(margin, margin, margin, margin)
@@ -373,14 +374,19 @@ class AttractLoop(Overlay):
         kind, item = self.slides[self.index]
         builders = {"title": self._title_slide, "figure": self._figure_slide, "tour": self._tour_slide}
         build = builders.get(kind, self._voice_slide)
-        for step, type_ in enumerate(TYPE_STEPS):
+        # A slide's type, once found for its languages on this screen, is kept: the next round
+        # builds each slide once.
+        key = (self.index, self.languages, self.width(), self.height())
+        first = self._fitting_step.get(key, 0)
+        for step in range(first, len(TYPE_STEPS)):
             self._clear()
-            slide = build(item, type_)
+            slide = build(item, TYPE_STEPS[step])
             self._slide = slide
             self._stage.addWidget(slide)
             slide.show()
             self._lay_out()
             if step == len(TYPE_STEPS) - 1 or not _squeezed(slide):
+                self._fitting_step[key] = step
                 break
         self.update()  # the glow behind the slide
         if self._grow is not None:
