@@ -64,7 +64,7 @@ WORDS_SHARE = 0.3
 
 
 @dataclass(frozen=True)
-class Type:
+class TypeStep:
     """One step of a slide's type, largest first: a slide takes the first at which all it
     says fits the screen (a long quote, a long German title, a small panel take a smaller one)."""
 
@@ -79,11 +79,11 @@ class Type:
 
 
 TYPE_STEPS = (
-    Type(NUMBER_PX, "display", "h1", "lead", "body", "h2", "h2"),
-    Type(240, "h1", "h2", "body", "caption", "h3", "h3"),
-    Type(200, "h2", "h3", "body", "caption", "h3", "body"),
-    Type(170, "h3", "h3", "caption", "caption", "label", "caption"),
-    Type(170, "h3", "h3", "caption", "caption", "label", "caption", heading=False),
+    TypeStep(NUMBER_PX, "display", "h1", "lead", "body", "h2", "h2"),
+    TypeStep(240, "h1", "h2", "body", "caption", "h3", "h3"),
+    TypeStep(200, "h2", "h3", "body", "caption", "h3", "body"),
+    TypeStep(170, "h3", "h3", "caption", "caption", "label", "caption"),
+    TypeStep(170, "h3", "h3", "caption", "caption", "label", "caption", heading=False),
 )
 
 Slide = tuple[str, object]
@@ -434,7 +434,7 @@ class AttractLoop(Overlay):
 
     # ---- the slides -----------------------------------------------------------------------
 
-    def _voice_of(self, lang: str, slide: QWidget) -> LanguageState:
+    def _fixed_language(self, lang: str, slide: QWidget) -> LanguageState:
         """A language that never changes, for one column: `lang`, then the slide's other one
         (a vision tile's second line)."""
         return LanguageState((lang, *(other for other in self.languages if other != lang)), lang, slide)
@@ -471,17 +471,18 @@ class AttractLoop(Overlay):
         frame.setSpacing(0)  # the stretches between the parts space them
         return slide, frame
 
-    def _kicker(self, text: str, colour: str, icon: object = None) -> QWidget:
+    def _kicker(self, text: str, colour: str, vision: Vision | None = None) -> QWidget:
         """The slide's small heading ("创新 · Innovative"), with the vision's icon if it has one."""
         theme = self.theme
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(theme.px(20))
-        if isinstance(icon, Vision):
+        if vision is not None:
             mark = QLabel()
             size = theme.px(64)
-            mark.setPixmap(icon_pixmap(self.loaded.asset(icon.icon), size, colour, self.devicePixelRatioF()))
+            icon = self.loaded.asset(vision.icon)
+            mark.setPixmap(icon_pixmap(icon, size, colour, self.devicePixelRatioF()))
             mark.setFixedSize(size, size)
             line.addWidget(mark)
         label = TextLabel(self.language, lambda _l: text, "h3", wrap=False)
@@ -494,25 +495,25 @@ class AttractLoop(Overlay):
         """A text in the slide's languages, joined the way the kiosk joins them."""
         return " · ".join(resolve(source, lang) for lang in self.languages)
 
-    def _title_slide(self, _item: object, type_: Type) -> QWidget:
+    def _title_slide(self, _item: object, step: TypeStep) -> QWidget:
         content, theme = self.loaded.content, self.theme
         self._glow = QColor(theme.palette.accent)
         slide, frame = self._slide_frame()
         frame.addStretch(1)
         row, columns = self._columns(slide)
         for lang, column in columns:
-            fixed = self._voice_of(lang, slide)
-            column.addWidget(TextLabel(fixed, content.home.title, type_.headline))
-            column.addWidget(TextLabel(fixed, content.home.subtitle, type_.text, tone="secondary"))
+            fixed = self._fixed_language(lang, slide)
+            column.addWidget(TextLabel(fixed, content.home.title, step.headline))
+            column.addWidget(TextLabel(fixed, content.home.subtitle, step.text, tone="secondary"))
             column.addSpacing(theme.px(8))
-            column.addWidget(TextLabel(fixed, content.home.kicker, type_.note, tone="secondary"))
+            column.addWidget(TextLabel(fixed, content.home.kicker, step.note, tone="secondary"))
         for _lang, column in columns:
             column.addStretch(1)  # the columns' first lines level
         frame.addLayout(row)
         tiles = QGridLayout()
         tiles.setSpacing(theme.gutter)
         per_row = 2 if theme.portrait else len(content.visions)
-        fixed = self._voice_of(self.languages[0], slide)
+        fixed = self._fixed_language(self.languages[0], slide)
         peers: list[ColourTile] = []
         for index, vision in enumerate(content.visions):
             tile = ColourTile(fixed, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
@@ -526,7 +527,7 @@ class AttractLoop(Overlay):
         frame.addStretch(1)
         return slide
 
-    def _figure_slide(self, item: object, type_: Type) -> QWidget:
+    def _figure_slide(self, item: object, step: TypeStep) -> QWidget:
         assert isinstance(item, Figure)
         theme = self.theme
         vision = figure_vision(self.loaded.content, item.id)
@@ -539,13 +540,13 @@ class AttractLoop(Overlay):
         frame.addStretch(1)
         row, columns = self._columns(slide)
         for lang, column in columns:
-            fixed = self._voice_of(lang, slide)
-            number = BigNumber(item, lang, theme, colour, type_.number_px)
+            fixed = self._fixed_language(lang, slide)
+            number = BigNumber(item, lang, theme, colour, step.number_px)
             self.numbers.append(number)
             column.addWidget(number)
-            column.addWidget(TextLabel(fixed, item.label, type_.title))
+            column.addWidget(TextLabel(fixed, item.label, step.title))
             if item.context is not None:
-                column.addWidget(TextLabel(fixed, item.context, type_.text, tone="secondary"))
+                column.addWidget(TextLabel(fixed, item.context, step.text, tone="secondary"))
         for number in self.numbers:
             number.peers = self.numbers
         for _lang, column in columns:
@@ -561,7 +562,7 @@ class AttractLoop(Overlay):
         for number in self.numbers:
             number.set_value(None if progress >= 1.0 else number.figure.value * progress)
 
-    def _tour_slide(self, item: object, type_: Type) -> QWidget:
+    def _tour_slide(self, item: object, step: TypeStep) -> QWidget:
         assert isinstance(item, Tour)
         theme = self.theme
         self._glow = QColor(item.color)
@@ -575,14 +576,14 @@ class AttractLoop(Overlay):
         words.setSpacing(theme.px(40))
         words.addStretch(1)
         for index, lang in enumerate(self.languages):
-            fixed = self._voice_of(lang, slide)
+            fixed = self._fixed_language(lang, slide)
             block = _in_language(QWidget(), lang)
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(theme.px(12))
-            title = type_.title if index == 0 else type_.second_title
+            title = step.title if index == 0 else step.second_title
             column.addWidget(TextLabel(fixed, item.title, title))  # wraps: never cut
-            role = type_.text if index == 0 else type_.note
+            role = step.text if index == 0 else step.note
             column.addWidget(Paragraph(fixed, item.subtitle, theme, role, theme.palette.text_secondary))
             words.addWidget(block)
         words.addStretch(1)
@@ -590,7 +591,7 @@ class AttractLoop(Overlay):
         diagram = TourDiagram(
             item,
             self.loaded.asset(item.diagram),
-            self._voice_of(self.languages[0], slide),
+            self._fixed_language(self.languages[0], slide),
             theme,
             fit_width=True,
         )
@@ -611,19 +612,19 @@ class AttractLoop(Overlay):
         if diagram is not None:
             diagram.set_current((diagram.current + 1) % diagram.stop_count)
 
-    def _voice_slide(self, item: object, type_: Type) -> QWidget:
+    def _voice_slide(self, item: object, step: TypeStep) -> QWidget:
         assert isinstance(item, Voice)
         theme = self.theme
         accent = theme.palette.accent
         self._glow = QColor(accent)
         slide, frame = self._slide_frame()
-        if type_.heading:
+        if step.heading:
             frame.addWidget(self._kicker(self._both(ui("voices")), accent))
             frame.addSpacing(theme.px(24))
         frame.addStretch(1)
         row, columns = self._columns(slide)
         for lang, column in columns:
-            column.addWidget(QuoteBlock(self._voice_of(lang, slide), item, theme, accent, type_.quote))
+            column.addWidget(QuoteBlock(self._fixed_language(lang, slide), item, theme, accent, step.quote))
             column.addStretch(1)  # the columns' first lines level
         frame.addLayout(row)
         frame.addStretch(2)
