@@ -4,6 +4,13 @@ Digits, separators, percent signs, compact large numbers ("billion", "Milliarden
 units and years come from CLDR through Babel, so any language the content speaks gets its own
 conventions. Babel is imported when the first figure is formatted, not at start-up.
 
+Digits are the language's own, as CLDR's default numbering system for it says: Persian ۱۵,
+Bengali ১৫. Arabic content (`ar`) writes 0-9: CLDR's default for Arabic as a language is `latn`;
+Arabic-Indic digits (٠-٩) are the default only for some regions (ar-EG, ar-SA, ...), which a
+content's two-letter language code does not name. Every number on screen takes these digits:
+figures and their count-ups, years, fractions, and whole numbers in UI strings (page positions,
+counts, seconds: `digits.whole_number`).
+
 Chinese keeps the report's own style, which CLDR does not write: numbers without a thousands
 separator ("4785亿元"), 万 for round ten-thousands ("1万人"), measure words ("家"), and "a round
 number and more" after the number (60多个; 100 as 百余).
@@ -18,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kiosk.content.model import Figure
+from kiosk.i18n.digits import in_digits
 from kiosk.i18n.strings import has_text, ui_text
 
 if TYPE_CHECKING:
@@ -43,9 +51,6 @@ _CLDR_UNITS = {
 }
 _ZH_SUFFIXES = {"yi_cny": "亿元", "wanyi_cny": "万亿元", "percent": "%", "km": "公里"}
 _ZH_DIGITS = "零一二三四五六七八九十"
-# The first digit of each CLDR numbering system whose digits are not 0-9 (Babel gives the
-# separators of a numbering system but always writes 0-9).
-_ZEROS = {"arab": "٠", "arabext": "۰", "beng": "০", "deva": "०", "mymr": "၀", "tibt": "༠"}
 _FRACTION_WORDS: dict[str, tuple[dict[int, str], dict[int, str]]] = {
     "en": (
         {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"},
@@ -105,10 +110,7 @@ def load_cldr(languages: tuple[str, ...] = ()) -> None:
 
 
 def _digits(text: str, locale: Locale) -> str:
-    zero = _ZEROS.get(locale.default_numbering_system)
-    if zero is None:
-        return text
-    return text.translate({ord("0") + i: chr(ord(zero) + i) for i in range(10)})
+    return in_digits(text, locale.default_numbering_system)
 
 
 def decimals_of(value: float) -> int:

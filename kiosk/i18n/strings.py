@@ -28,6 +28,7 @@ from typing import cast
 from kiosk.content.errors import ContentProblem
 from kiosk.content.model import Content, UiString
 from kiosk.content.typography import curly_quotes
+from kiosk.i18n.digits import whole_number
 
 DOMAIN = "kiosk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -167,10 +168,15 @@ def ui_text(key: str, lang: str, **values: object) -> str:
     counted = PLURAL_COUNTS.get(key)
     count = values.get(counted) if counted else None
     number = int(count) if isinstance(count, int | float) else (1 if counted else None)
+    # Positions, counts and seconds in the digits of the language on screen ("۳ / ۱۶" in Persian).
+    shown = {
+        name: whole_number(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
+        for name, value in values.items()
+    }
     for candidate in (lang, _active.default_language, SOURCE_LANGUAGE):
         text = _active.lookup(key, candidate, number)
         if text is not None:  # a content's own wording may come with typewriter quotes
-            return fill(curly_quotes(text, candidate), values)
+            return fill(curly_quotes(text, candidate), shown)
     raise KeyError(key)
 
 

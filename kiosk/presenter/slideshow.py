@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
 from kiosk.content.pages import SlideRef, slide_list
+from kiosk.i18n.direction import is_right_to_left
 from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_N}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P}
 BLACK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+# Right to left the slides come in from the left, as a page turns in a book read that way: the
+# arrow pointing along the reading goes on. Up, Down, PageUp, PageDown and a clicker's keys
+# keep their meaning whatever the language.
+MIRRORED_ARROWS = {Qt.Key.Key_Left: Qt.Key.Key_Right, Qt.Key.Key_Right: Qt.Key.Key_Left}
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
@@ -231,6 +236,8 @@ class Slideshow(QObject):
 
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         """One key of a keyboard or a presentation clicker."""
+        if is_right_to_left(self.session.language.current):
+            key = MIRRORED_ARROWS.get(key, key)
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         if key == Qt.Key.Key_Escape:
             self._on_escape()

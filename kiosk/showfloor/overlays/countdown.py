@@ -6,13 +6,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.i18n.digits import whole_number
+from kiosk.i18n.direction import is_right_to_left
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.overlays.base import Overlay
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
+
+# Up to this many languages are each set in full; from one more on, only the visitor's own is.
+FULL_LANGUAGES = 2
 
 
 def _in(lang: str, key: str) -> Callable[[str], str]:
@@ -23,9 +28,12 @@ def _in(lang: str, key: str) -> Callable[[str], str]:
 class CountdownRing(QWidget):
     """The seconds left, in a ring that empties as they run out."""
 
-    def __init__(self, theme: th.Theme, remaining_ms: Callable[[], int], total_ms: int) -> None:
+    def __init__(
+        self, theme: th.Theme, remaining_ms: Callable[[], int], total_ms: int, language: LanguageState
+    ) -> None:
         super().__init__()
         self._theme = theme
+        self._language = language
         self._remaining = remaining_ms
         self.total_ms = total_ms
         side = theme.px(220)
@@ -34,6 +42,10 @@ class CountdownRing(QWidget):
 
     def seconds_left(self) -> int:
         return max(0, (self._remaining() + 999) // 1000)
+
+    def text(self) -> str:
+        """The seconds left, in the digits of the visitor's language."""
+        return whole_number(self.seconds_left(), self._language.current)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -50,11 +62,15 @@ class CountdownRing(QWidget):
         painter.drawArc(box, 90 * 16, round(share * 360 * 16))
         painter.setPen(QColor(colours.text))
         painter.setFont(self._theme.font("figure-small"))
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), str(self.seconds_left()))
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.text())
         painter.end()
 
 
 class CountdownOverlay(Overlay):
+    """Every language at once: the visitor who walked up may read any of them. The visitor's
+    own language comes first and in full; with three or more, the others follow smaller, side
+    by side, each in its own writing direction, so that the warning still fits a small panel."""
+
     extend_requested = Signal()
 
     def __init__(
@@ -66,23 +82,21 @@ class CountdownOverlay(Overlay):
         total_ms: int,
     ) -> None:
         super().__init__(window, theme)
+        self._language = language
+        self._theme = theme
         layout = self.card(theme, theme.palette.accent, padding=56, spacing=20)
-        self.ring = CountdownRing(theme, remaining_ms, total_ms)
+        self.ring = CountdownRing(theme, remaining_ms, total_ms, language)
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
-        # Both languages at once: the visitor who walked up may read either.
-        for lang in language.languages:
-            title = TextLabel(language, _in(lang, "idle-title"), "h1")
-            title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(title)
-            body = TextLabel(language, _in(lang, "idle-body"), "body", tone="secondary")
-            body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(body)
+        self._words = QVBoxLayout()
+        self._words.setSpacing(theme.px(20))
+        layout.addLayout(self._words)
+        self._order: tuple[str, ...] = ()
         row = QHBoxLayout()
         row.addStretch(1)
         self.extend_button = TouchButton(
             language,
             theme,
-            lambda _l: " · ".join(ui("idle-extend")(lang) for lang in language.languages),
+            lambda _current: "",  # in every language: set with the words
             None,
             filled=True,
             colour=theme.palette.accent,
@@ -91,12 +105,63 @@ class CountdownOverlay(Overlay):
         row.addWidget(self.extend_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self._show_languages()
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self.ring.update)
         self.hide()
 
+    def _show_languages(self) -> None:
+        """The warning in every language, the current one first."""
+        current = self._language.current
+        order = (current, *(lang for lang in self._language.languages if lang != current))
+        if order == self._order:
+            return
+        self._order = order
+        while (item := self._words.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()
+                widget.deleteLater()
+        full = order if len(order) <= FULL_LANGUAGES else order[:1]
+        for lang in full:
+            self._words.addWidget(self._block(lang, "h1", "body"))
+        others = order[len(full) :]
+        if others:
+            # Side by side in landscape (each a column of the card), stacked in portrait.
+            row = QWidget()
+            portrait = self._theme.portrait
+            across = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            line = QBoxLayout(across, row)
+            line.setContentsMargins(0, self._theme.px(8), 0, 0)
+            line.setSpacing(self._theme.px(40))
+            for lang in others:
+                line.addWidget(self._block(lang, "h3", "caption"), 1)
+            self._words.addWidget(row)
+        extend = " · ".join(ui("idle-extend")(lang) for lang in order)
+        self.extend_button.set_label(lambda _current: extend)
+        for index in range(self._words.count()):
+            item = self._words.itemAt(index)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.show()  # now, for the card's size: the panel is placed from it
+
+    def _block(self, lang: str, title_role: str, body_role: str) -> QWidget:
+        block = QWidget()
+        block.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if is_right_to_left(lang) else Qt.LayoutDirection.LeftToRight
+        )
+        column = QVBoxLayout(block)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(self._theme.px(8))
+        title = TextLabel(self._language, _in(lang, "idle-title"), title_role)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(title)
+        body = TextLabel(self._language, _in(lang, "idle-body"), body_role, tone="secondary")
+        body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(body)
+        return block
+
     def open(self) -> None:
+        self._show_languages()
         super().open()
         self.centre_panel(min(self.width() - 64, self.panel.sizeHint().width() + 200))
         self._tick.start()
