@@ -1,4 +1,5 @@
-"""The navigation bar at the bottom edge: home, back, previous / position / next, language."""
+"""The navigation bar at the bottom edge: home, back, previous / position / next, the visitor's
+accessibility settings, language. Everything a visitor needs is within reach of a wheelchair."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class NavigationBar(QFrame):
     back_requested = Signal()
     step_requested = Signal(int)
     language_requested = Signal()
+    accessibility_requested = Signal()
 
     def __init__(self, language: LanguageState, theme: th.Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,15 @@ class NavigationBar(QFrame):
         self.next_button = TouchButton(language, theme, None, icon_path("chevron-right"), spoken=ui("next"))
         self.next_button.setObjectName("nav-next")
         self.dots = PositionDots(theme)
+        # Its label only where the bar has room for it beside home and back.
+        self.accessibility_button = TouchButton(
+            language,
+            theme,
+            None if short or theme.compact else ui("accessibility"),
+            icon_path("accessibility"),
+            spoken=ui("accessibility"),
+        )
+        self.accessibility_button.setObjectName("nav-accessibility")
         self.language_button = TouchButton(
             language,
             theme,
@@ -70,6 +81,7 @@ class NavigationBar(QFrame):
         layout.addWidget(self.dots)
         layout.addWidget(self.next_button)
         layout.addStretch(1)
+        layout.addWidget(self.accessibility_button)
         layout.addWidget(self.language_button)
         self._connect_signals()
 
@@ -79,6 +91,7 @@ class NavigationBar(QFrame):
         self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
         self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
         self.language_button.clicked.connect(self.language_requested)
+        self.accessibility_button.clicked.connect(self.accessibility_requested)
 
     def set_position(self, index: int, count: int, colour: str, at_home: bool) -> None:
         """Show previous / dots / next only where a page has siblings or steps."""
