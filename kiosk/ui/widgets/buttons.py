@@ -105,6 +105,10 @@ class TouchButton(_PressableButton):
         self._icon = icon
         self.update()
 
+    def set_filled(self, filled: bool) -> None:
+        self._filled = filled
+        self.update()
+
     def set_label(self, label: TextSource) -> None:
         self._label = label
         self._update_accessible_name()
