@@ -143,13 +143,16 @@ class ShowFloor(QObject):
         self.countdown = CountdownOverlay(window, language, theme, self.idle.remaining_ms, self._countdown_ms)
         self.countdown.extend_requested.connect(lambda: self.idle.extend(EXTEND_MS))
         pin_timeout_ms, admin_timeout_ms, admin_warning_ms, exit_confirm_ms = self._staff_timeouts
-        self.pin_pad = PinPad(window, language, theme, self._gate, pin_timeout_ms)
+        # The PIN pad and admin panel are the staff's: a visitor's larger text, left behind
+        # until the idle reset, does not apply to them (their contrast does).
+        staff = replace(theme, text_scale=1.0)
+        self.pin_pad = PinPad(window, language, staff, self._gate, pin_timeout_ms)
         self.pin_pad.accepted.connect(self._on_pin_pad_accepted)
         self.pin_pad.timed_out.connect(self._on_pin_pad_timed_out)
         self.admin = AdminPanel(
             window,
             language,
-            theme,
+            staff,
             self.diagnostics,
             self.default_language,
             admin_timeout_ms,

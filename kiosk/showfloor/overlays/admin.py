@@ -13,7 +13,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n.strings import language_name
 from kiosk.showfloor.admin_pin import PinGate
@@ -29,11 +37,18 @@ KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", DELETE, "0", OK)
 KEY_SIDE = 96  # a key's side at the design's size (never under the 64 px touch target)
 KEY_GAP = 24  # between keys: at least the brief's 16 px at every size
 MIN_SLOTS = 4
+PANEL_WIDTH = 1300  # the admin panel's, at the design's size
 EXIT_COLOUR = th.NORMAL_PALETTE.error  # a warning's colour: Exit closes the kiosk
 PIN_TIMEOUT_MS = 30_000
 ADMIN_TIMEOUT_MS = 60_000
 ADMIN_WARNING_MS = 15_000  # the panel's last seconds, counted down on screen
 EXIT_CONFIRM_MS = 5_000  # how long "Tap again to exit" waits for the second tap
+
+
+def key_side(theme: th.Theme) -> int:
+    """A PIN key's side: it grows with a visitor's larger text, so that OK in any language
+    stays inside its key."""
+    return theme.target(KEY_SIDE * theme.text_scale)
 
 
 def _single_shot(parent: QWidget, interval_ms: int) -> QTimer:
@@ -113,7 +128,7 @@ class PinPad(Overlay):
         grid = QGridLayout()
         grid.setSpacing(theme.px(KEY_GAP))
         self.keys: dict[str, TouchButton] = {}
-        side = theme.target(KEY_SIDE)
+        side = key_side(theme)
         for index, key in enumerate(KEYS):
             button = self._key(key)
             button.setFixedSize(side, side)  # round keys: a pill as wide as it is high
@@ -156,8 +171,11 @@ class PinPad(Overlay):
         super().open()
         self.entered = ""
         self._refresh()
-        side, gap, pad = self._theme.target(KEY_SIDE), self._theme.px(KEY_GAP), self._theme.px(40)
-        self.centre_panel(max(self._theme.px(520), 3 * side + 2 * gap + 2 * pad))
+        theme = self._theme
+        side, gap = key_side(theme), theme.px(KEY_GAP)
+        # The keys' row, the card's padding and border on both sides, and some air.
+        needed = 3 * side + 2 * gap + 2 * (theme.px(40) + theme.px(3)) + theme.px(16)
+        self.centre_panel(max(theme.px(520), needed))
         self._expiry.start()
 
     def close_pad(self) -> None:
@@ -232,21 +250,7 @@ class AdminPanel(Overlay):
         self._warning_ms = warning_ms
         layout = self.card(theme, theme.palette.accent)
         layout.addWidget(TextLabel(language, ui("pin-title"), "h2"))
-        self._actions = QGridLayout()
-        self._actions.setSpacing(theme.px(24))
-        self.reload_button = self._action(ui("admin-reload"), "reload", self.reload_requested)
-        self.attract_button = self._action(ui("admin-attract"), "play", self.attract_requested)
-        self.language_button = self._action(self._language_label, "language", None)
-        self.language_button.clicked.connect(self._on_language_button_clicked)
-        for index, button in enumerate((self.reload_button, self.attract_button, self.language_button)):
-            self._actions.addWidget(button, 0, index)  # rearranged for the panel's width on opening
-        layout.addLayout(self._actions)
-        layout.addWidget(TextLabel(language, ui("admin-diagnostics"), "label", tone="secondary"))
-        self.details = QLabel()
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setProperty("role", "caption")
-        self.details.setWordWrap(True)
-        layout.addWidget(self.details)
+        layout.addLayout(self._body())
         # Shown only for the last `warning_ms`, in every language (whoever is at the screen).
         self.closing = QLabel()
         self.closing.setTextFormat(Qt.TextFormat.PlainText)
@@ -255,6 +259,53 @@ class AdminPanel(Overlay):
         self.closing.setWordWrap(True)
         self.closing.hide()
         layout.addWidget(self.closing)
+        layout.addSpacing(theme.px(8))
+        layout.addLayout(self._ends())
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(1000)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._expiry = _single_shot(self, timeout_ms)
+        self._expiry.timeout.connect(self._on_expiry_timeout)
+        self._countdown_tick = QTimer(self)
+        self._countdown_tick.setInterval(250)
+        self._countdown_tick.timeout.connect(self._show_time_left)
+        self._exit_armed = _single_shot(self, confirm_ms)
+        self._exit_armed.timeout.connect(self._disarm_exit)
+        self.hide()
+
+    def _body(self) -> QBoxLayout:
+        """The actions and the diagnostics."""
+        theme, language = self._theme, self._language
+        self._actions = QGridLayout()
+        self._actions.setSpacing(theme.px(24))
+        self.reload_button = self._action(ui("admin-reload"), "reload", self.reload_requested)
+        self.attract_button = self._action(ui("admin-attract"), "play", self.attract_requested)
+        self.language_button = self._action(self._language_label, "language", None)
+        self.language_button.clicked.connect(self._on_language_button_clicked)
+        for index, button in enumerate((self.reload_button, self.attract_button, self.language_button)):
+            self._actions.addWidget(button, 0, index)  # rearranged for the panel's width on opening
+        # Landscape: the actions in a column beside the diagnostics (the panel stays low enough
+        # for a visitor's largest text); portrait: the actions above them.
+        self._side_by_side = not theme.portrait
+        body = QBoxLayout(
+            QBoxLayout.Direction.LeftToRight if self._side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        body.setSpacing(theme.px(32))
+        body.addLayout(self._actions, 0)
+        diagnostics = QVBoxLayout()
+        diagnostics.setSpacing(theme.px(8))
+        diagnostics.addWidget(TextLabel(language, ui("admin-diagnostics"), "label", tone="secondary"))
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setProperty("role", "caption")
+        self.details.setWordWrap(True)
+        diagnostics.addWidget(self.details)
+        diagnostics.addStretch(1)
+        body.addLayout(diagnostics, 1)
+        return body
+
+    def _ends(self) -> QHBoxLayout:
+        theme, language = self._theme, self._language
         # Close (back to the visitor's screen) and Exit (the kiosk quits) at the two ends of
         # their own row, and Exit in the warning colour with a power icon: never mistaken.
         ends = QHBoxLayout()
@@ -269,19 +320,7 @@ class AdminPanel(Overlay):
         ends.addWidget(self.close_button)
         ends.addStretch(1)
         ends.addWidget(self.exit_button)
-        layout.addSpacing(theme.px(8))
-        layout.addLayout(ends)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setInterval(1000)
-        self._refresh_timer.timeout.connect(self.refresh)
-        self._expiry = _single_shot(self, timeout_ms)
-        self._expiry.timeout.connect(self._on_expiry_timeout)
-        self._countdown_tick = QTimer(self)
-        self._countdown_tick.setInterval(250)
-        self._countdown_tick.timeout.connect(self._show_time_left)
-        self._exit_armed = _single_shot(self, confirm_ms)
-        self._exit_armed.timeout.connect(self._disarm_exit)
-        self.hide()
+        return ends
 
     def _action(self, label: TextSource, icon: str, signal: SignalInstance | None) -> TouchButton:
         button = TouchButton(self._language, self._theme, label, icon_path(icon), outlined=True)
@@ -333,18 +372,20 @@ class AdminPanel(Overlay):
         self._countdown_tick.start()
 
     def _place_panel(self) -> None:
-        width = min(self.width() - 2 * self._theme.margin, self._theme.px(1100))
+        width = min(self.width() - 2 * self._theme.margin, self._theme.px(PANEL_WIDTH))
         self._arrange_actions(width)
         self.centre_panel(width)
 
     def _arrange_actions(self, width: int) -> None:
-        """The actions in one row where they fit, else two columns (the last one across both),
-        else one under the other."""
+        """Beside the diagnostics: one under the other. Above them: in one row where they fit,
+        else two columns (the last one across both), else one under the other."""
         buttons = (self.reload_button, self.attract_button, self.language_button)
         gap = self._actions.spacing()
         inner = width - 2 * self._theme.px(40)
         widest = max(button.sizeHint().width() for button in buttons)
-        columns = next((n for n in (3, 2) if n * widest + (n - 1) * gap <= inner), 1)
+        columns = 1
+        if not self._side_by_side:
+            columns = next((n for n in (3, 2) if n * widest + (n - 1) * gap <= inner), 1)
         for button in buttons:
             self._actions.removeWidget(button)
         for index, button in enumerate(buttons):

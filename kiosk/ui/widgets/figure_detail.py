@@ -64,7 +64,7 @@ class FigureDetail(QWidget):
         header = QHBoxLayout()
         header.setSpacing(theme.px(24))
         self.title = TextLabel(language, figure.label, "h2")
-        header.addWidget(self.title, 1, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.title, 1)  # no alignment: it gets the height its lines need
         self.close_button = TouchButton(language, theme, ui("admin-close"), icon_path("close"), outlined=True)
         self.close_button.setObjectName("detail-close")
         self.close_button.clicked.connect(self.close_detail)
@@ -81,7 +81,7 @@ class FigureDetail(QWidget):
             self.sentence = Paragraph(language, figure.sentence, theme, "body")
             layout.addWidget(self.sentence)
         for widget in self.card.findChildren(QWidget):
-            widget.ensurePolished()  # styled now: the height for a width is measured right away
+            widget.ensurePolished()  # styled now: the height for a width is measured at once
             widget.show()
 
     def close_detail(self) -> None:
@@ -100,6 +100,7 @@ class FigureDetail(QWidget):
                 widget = item.widget()
                 if widget is not None:
                     widget.hide()
+                    widget.setParent(None)  # out of the card now, deleted in a later turn
                     widget.deleteLater()
                 elif item.layout() is not None:
                     layouts.append(item.layout())  # type: ignore[arg-type]
