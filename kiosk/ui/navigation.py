@@ -35,6 +35,7 @@ class NavigationBar(QFrame):
         self.setObjectName("nav-bar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(theme.nav_height)
+        self._high_contrast = theme.high_contrast
         layout = QHBoxLayout(self)
         side = theme.margin
         layout.setContentsMargins(side - theme.px(12), 0, side - theme.px(12), 0)
@@ -96,10 +97,21 @@ class NavigationBar(QFrame):
     def set_position(self, index: int, count: int, colour: str, at_home: bool) -> None:
         """Show previous / dots / next only where a page has siblings or steps."""
         has_siblings = count > 1
-        for widget in (self.previous_button, self.dots, self.next_button):
-            widget.setVisible(has_siblings)
+        self.dots.setVisible(has_siblings)
         self.dots.set_position(index, count, colour)
-        self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < count - 1)
-        self.home_button.setEnabled(not at_home)
-        self.back_button.setEnabled(not at_home)
+        self._offer(self.previous_button, index > 0, has_siblings)
+        self._offer(self.next_button, index < count - 1, has_siblings)
+        self._offer(self.home_button, not at_home)
+        self._offer(self.back_button, not at_home)
+
+    def _offer(self, button: TouchButton, enabled: bool, shown: bool = True) -> None:
+        """Greyed out where it does nothing; in high contrast, where a faint button reads as
+        noise, not drawn at all (its place kept, so that nothing else moves)."""
+        button.setEnabled(enabled)
+        if self._high_contrast:
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(shown)
+            button.setSizePolicy(policy)
+            button.setVisible(shown and enabled)
+        else:
+            button.setVisible(shown)

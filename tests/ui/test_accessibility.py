@@ -154,3 +154,24 @@ def test_reduced_motion_for_this_visitor(qtbot: QtBot, window: MainWindow) -> No
     assert window.stack.overlay.isHidden()  # no slide
     assert page.entrance is not None
     assert not page.entrance.running  # no count-up: the final values at once
+
+
+def test_high_contrast_draws_no_faint_buttons(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """In high contrast a control that does nothing here is not drawn greyed out: at home,
+    Home and Back are gone (their places kept); on a vision page they are back."""
+    window = make_window(reduced_motion=True)
+    window.session.set_preferences(Preferences(high_contrast=True))
+    nav = window.nav
+    assert nav is not None
+    qtbot.waitUntil(nav.accessibility_button.isVisible, timeout=2000)
+    assert not nav.home_button.isVisible()
+    assert not nav.back_button.isVisible()
+    window.session.go_to("vision/green", direction=0)
+    assert nav.home_button.isVisible()
+    assert nav.back_button.isVisible()
+    window.session.set_preferences(Preferences())
+    window.session.go_home()
+    plain = window.nav
+    assert plain is not None
+    qtbot.waitUntil(plain.home_button.isVisible, timeout=2000)  # greyed, as ever, outside high contrast
+    assert not plain.home_button.isEnabled()
