@@ -37,7 +37,7 @@ def test_invalid_content_shows_the_problems(
     assert "请联系现场工作人员。" in texts
     assert "工作人员须知 · 内容无法加载" in texts
     assert "For staff · The content could not be loaded" in texts
-    assert f"The content file has 2 problem(s): {path}" in texts
+    assert f"The content file has 2 problem(s): \u2066{path}\u2069" in texts  # isolated: left to right
     shown = "\n".join(texts)
     for place in ("visions[2]", "name.en", "tours[0]", "stops[1]", "nobody"):
         assert place not in shown

@@ -9,10 +9,10 @@ close the kiosk. Exit asks for a second tap for the same reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -45,10 +45,12 @@ ADMIN_WARNING_MS = 15_000  # the panel's last seconds, counted down on screen
 EXIT_CONFIRM_MS = 5_000  # how long "Tap again to exit" waits for the second tap
 
 
-def key_side(theme: th.Theme) -> int:
-    """A PIN key's side: it grows with a visitor's larger text, so that OK in any language
-    stays inside its key."""
-    return theme.target(KEY_SIDE * theme.text_scale)
+def key_side(theme: th.Theme, languages: Sequence[str]) -> int:
+    """A PIN key's side: the design's, or more where OK in one of `languages` needs it (every
+    key the same round size)."""
+    metrics = QFontMetrics(theme.font("label"))
+    widest = max((metrics.horizontalAdvance(ui("pin-ok")(lang)) for lang in languages), default=0)
+    return max(theme.target(KEY_SIDE * theme.text_scale), widest + 2 * theme.px(16))
 
 
 def _single_shot(parent: QWidget, interval_ms: int) -> QTimer:
@@ -128,7 +130,7 @@ class PinPad(Overlay):
         grid = QGridLayout()
         grid.setSpacing(theme.px(KEY_GAP))
         self.keys: dict[str, TouchButton] = {}
-        side = key_side(theme)
+        side = key_side(theme, language.languages)
         for index, key in enumerate(KEYS):
             button = self._key(key)
             button.setFixedSize(side, side)  # round keys: a pill as wide as it is high
@@ -172,7 +174,7 @@ class PinPad(Overlay):
         self.entered = ""
         self._refresh()
         theme = self._theme
-        side, gap = key_side(theme), theme.px(KEY_GAP)
+        side, gap = key_side(theme, self._language.languages), theme.px(KEY_GAP)
         # The keys' row, the card's padding and border on both sides, and some air.
         needed = 3 * side + 2 * gap + 2 * (theme.px(40) + theme.px(3)) + theme.px(16)
         self.centre_panel(max(theme.px(520), needed))

@@ -65,17 +65,21 @@ class ContentErrorPage(QWidget):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(theme.px(6))
         count = len(error.problems)
+        # A path and a command read left to right inside a right-to-left sentence too (Unicode
+        # isolates).
+        source = f"\u2066{error.source}\u2069"
+        command = f"\u2066kiosk validate {error.source}\u2069"
         for index, lang in enumerate(languages):
             if index:
                 layout.addSpacing(theme.px(16))
             heading = f"{ui_text('error-staff-title', lang)} · {ui_text('error-title', lang)}"
             layout.addWidget(_label(heading, "label", lang))
             layout.addWidget(
-                _label(ui_text("error-staff-count", lang, n=count, source=error.source), "caption", lang)
+                _label(ui_text("error-staff-count", lang, n=count, source=source), "caption", lang)
             )
             for text in (
                 ui_text("error-staff-where", lang),
-                ui_text("error-staff-validate", lang, source=error.source),
+                ui_text("error-staff-validate", lang, command=command),
                 ui_text("error-staff-fix", lang),
             ):
                 layout.addWidget(_label(text, "caption", lang, "secondary"))
