@@ -8,7 +8,7 @@ the card, closes it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -21,6 +21,13 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 CARD_WIDTH = 1100  # at the design's size: wider only when larger text needs the room
 NUMBER_ROLES = ("figure", "figure-small")  # the larger first; the smaller where it would not fit
+TITLE_ROLES = ("h2", "h3", "label")  # likewise
+PADDING, PADDING_TIGHT = 48, 28
+
+
+def _breaks_anywhere(word: str) -> bool:
+    """Whether a line may break inside `word` at any character (CJK ideographs and kana)."""
+    return any(ord(character) >= 0x2E80 for character in word)
 
 
 class FigureDetail(QWidget):
@@ -35,14 +42,21 @@ class FigureDetail(QWidget):
         self.card.setObjectName("detail-card")
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._layout = QVBoxLayout(self.card)
-        pad = theme.px(48)
+        pad = theme.px(PADDING)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(theme.px(12))
-        self.close_button: TouchButton | None = None
+        self.close_button = TouchButton(language, theme, ui("admin-close"), icon_path("close"), outlined=True)
+        self.close_button.setObjectName("detail-close")
+        self.close_button.clicked.connect(self.close_detail)
         self.sentence: Paragraph | None = None
         self._press: QPoint | None = None
         page.installEventFilter(self)
+        language.changed.connect(self._on_language_changed)
         self.hide()
+
+    def _on_language_changed(self, _lang: str) -> None:
+        if self.isVisible():
+            self._place()  # the other language's words may want another width or title size
 
     def show_figure(self, figure: Figure, accent: str, *, sentence_on_page: bool = False) -> None:
         """Open the card on `figure`; `sentence_on_page`: the page already shows the report's
@@ -56,20 +70,22 @@ class FigureDetail(QWidget):
         self.show()
         self.raise_()
 
-    def _fill(self, number_role: str) -> None:
-        """The card's contents, the number set in `number_role`."""
+    def _fill(self, title_role: str, number_role: str, *, close_above: bool = False) -> None:
+        """The card's contents, the title set in `title_role`, the number in `number_role`;
+        with `close_above`, Close on a line of its own over a title that needs the width."""
         self._clear()
         figure, theme, language, layout = self.figure, self._theme, self._language, self._layout
         assert figure is not None
-        header = QHBoxLayout()
-        header.setSpacing(theme.px(24))
-        self.title = TextLabel(language, figure.label, "h2")
-        header.addWidget(self.title, 1)  # no alignment: it gets the height its lines need
-        self.close_button = TouchButton(language, theme, ui("admin-close"), icon_path("close"), outlined=True)
-        self.close_button.setObjectName("detail-close")
-        self.close_button.clicked.connect(self.close_detail)
-        header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(header)
+        self.title = TextLabel(language, figure.label, title_role)
+        if close_above:
+            layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+            layout.addWidget(self.title)
+        else:
+            header = QHBoxLayout()
+            header.setSpacing(theme.px(24))
+            header.addWidget(self.title, 1)  # no alignment: it gets the height its lines need
+            header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(header)
         self.number = FigureNumber(language, figure, theme, number_role, self._accent)
         layout.addWidget(self.number)
         if figure.context is not None:
@@ -98,6 +114,8 @@ class FigureDetail(QWidget):
                 if item is None:
                     continue
                 widget = item.widget()
+                if widget is self.close_button:
+                    continue  # the one thing the card keeps from figure to figure
                 if widget is not None:
                     widget.hide()
                     widget.setParent(None)  # out of the card now, deleted in a later turn
@@ -106,8 +124,9 @@ class FigureDetail(QWidget):
                     layouts.append(item.layout())  # type: ignore[arg-type]
 
     def _place(self) -> None:
-        """The card in the middle of the page: the design's width, wider and then with the
-        smaller number where larger text needs it, never taller than the page."""
+        """The card in the middle of the page: the design's width, wider where the title's
+        longest word or the height needs it, then the smaller title and number; never taller
+        than the page."""
         parent = self.parentWidget()
         if parent is None or self.figure is None:
             return
@@ -115,10 +134,19 @@ class FigureDetail(QWidget):
         margin = self._theme.margin
         room_w, room_h = self.width() - 2 * margin, self.height() - 2 * margin
         widths = sorted({min(room_w, self._theme.px(CARD_WIDTH)), room_w})
+        # The widest card, with less padding, is the last resort for a very long word.
+        tries = [(width, PADDING) for width in widths] + [(widths[-1], PADDING_TIGHT)]
         width, height = widths[0], 0
-        for role in NUMBER_ROLES:
-            self._fill(role)
-            for width in widths:
+        for width, padding in tries:
+            pad = self._theme.px(padding)
+            self._layout.setContentsMargins(pad, pad, pad, pad)
+            title_role, close_above = self._title_role(width, beside_close=True), False
+            if title_role is None:
+                title_role, close_above = self._title_role(width, beside_close=False), True
+            if title_role is None and padding != PADDING_TIGHT:
+                continue  # a wider card, or less padding, or else the smallest title
+            for number_role in NUMBER_ROLES:
+                self._fill(title_role or TITLE_ROLES[-1], number_role, close_above=close_above)
                 height = self._layout.totalHeightForWidth(width)
                 if height <= room_h:
                     break
@@ -126,6 +154,24 @@ class FigureDetail(QWidget):
                 break
         height = min(height, room_h)
         self.card.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+
+    def _title_role(self, width: int, *, beside_close: bool) -> str | None:
+        """The largest title role in which each of the label's words fits on a line of a card
+        `width` wide (`beside_close`: beside the Close button; a long German compound is one
+        word); None if none does. Chinese and Japanese break between any two characters: not
+        measured."""
+        assert self.figure is not None
+        words = [w for w in self._language.text(self.figure.label).split() if not _breaks_anywhere(w)]
+        margins = self._layout.contentsMargins()
+        border = self._theme.px(3)  # the card's outline, inside its width
+        room = width - margins.left() - margins.right() - 2 * border - self._theme.px(4)
+        if beside_close:
+            room -= self.close_button.sizeHint().width() + self._theme.px(24)
+        for role in TITLE_ROLES:
+            metrics = QFontMetrics(self._theme.font(role))
+            if all(metrics.horizontalAdvance(word) <= room for word in words):
+                return role
+        return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
