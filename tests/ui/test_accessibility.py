@@ -14,6 +14,7 @@ from touch import tap
 
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.preferences import Preferences
+from kiosk.ui.widgets.buttons import ColourTile, EntryCard
 from kiosk.ui.widgets.text import Paragraph
 
 MakeWindow = Callable[..., MainWindow]
@@ -175,3 +176,33 @@ def test_high_contrast_draws_no_faint_buttons(qtbot: QtBot, make_window: MakeWin
     assert plain is not None
     qtbot.waitUntil(plain.home_button.isVisible, timeout=2000)  # greyed, as ever, outside high contrast
     assert not plain.home_button.isEnabled()
+
+
+def test_high_contrast_outlines_every_tile_and_entry_on_black(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """No filled tiles on black, and no touch area that vanishes: each vision tile, entry card
+    and navigation button shows an edge a person can see, and a tile's middle is black."""
+    window = make_window(reduced_motion=True)
+    window.session.set_preferences(Preferences(high_contrast=True))
+    page = window.current_page
+    assert page is not None
+    assert window.nav is not None
+    qtbot.waitUntil(window.nav.accessibility_button.isVisible, timeout=2000)
+    black = QColor("#000000")
+    targets: list[QWidget] = [
+        *page.findChildren(ColourTile),
+        *page.findChildren(EntryCard),
+        window.nav.accessibility_button,
+        window.nav.language_button,
+    ]
+    assert len(targets) >= 9
+    screen = window.grab().toImage()  # as a person sees it: on the page's black
+    for target in targets:
+        origin = target.mapTo(window, QPoint(0, 0))
+        middle_row = origin.y() + target.height() // 2
+        # The trailing edge (an entry card's colour bar is on its leading one).
+        right = origin.x() + target.width() - 1
+        edge = [screen.pixelColor(right - x, middle_row) for x in range(min(8, target.width()))]
+        assert any(colour.lightness() > 100 for colour in edge), target.accessibleName()
+        if isinstance(target, ColourTile):  # not filled: black inside its outline
+            inside = screen.pixelColor(origin.x() + target.width() - 30, origin.y() + 30)
+            assert inside == black, target.accessibleName()
