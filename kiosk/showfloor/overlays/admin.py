@@ -374,7 +374,9 @@ class AdminPanel(Overlay):
         self._countdown_tick.start()
 
     def _place_panel(self) -> None:
-        width = min(self.width() - 2 * self._theme.margin, self._theme.px(PANEL_WIDTH))
+        room = self.width() - 2 * self._theme.margin
+        # A small panel gives the diagnostics all its width: their lines wrap less.
+        width = room if self._theme.compact else min(room, self._theme.px(PANEL_WIDTH))
         self._arrange_actions(width)
         self.centre_panel(width)
 
@@ -394,6 +396,7 @@ class AdminPanel(Overlay):
             row, column = divmod(index, columns)
             last_alone = index == len(buttons) - 1 and column == 0 and columns > 1
             self._actions.addWidget(button, row, column, 1, columns if last_alone else 1)
+        self._actions.setRowStretch(len(buttons), 1)  # room to spare goes under the actions
         self._actions.invalidate()
         layout = self.panel.layout()
         if layout is not None:
