@@ -362,7 +362,10 @@ def _parse_json(text: str, source: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
-        problem = ContentProblem(f"{error.lineno}:{error.colno}", f"JSON syntax error: {error.msg}")
+        # The decoder's own message may end in " at", the position it then appends in words:
+        # the position is given as line:column here, the dangling word goes.
+        message = error.msg.removesuffix(" at")
+        problem = ContentProblem(f"{error.lineno}:{error.colno}", f"JSON syntax error: {message}")
         raise ContentError(source, [problem]) from None
     except (ValueError, RecursionError) as error:
         raise ContentError(source, [ContentProblem("", f"JSON error: {error}")]) from None

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
 import kiosk
+from kiosk.i18n.strings import ui_text
 from kiosk.showfloor.admin_pin import PinGate
 from kiosk.showfloor.analytics import VisitRecorder
 from kiosk.showfloor.idle import COUNTDOWN_MS, IdleMonitor
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 ADMIN_HOLD_MS = 3000
 ADMIN_CORNER = 96  # design px: the hidden corner's side
 EXTEND_MS = 60_000
+
+MAX_PROBLEMS_LISTED = 8  # the admin panel's share; `kiosk validate` lists them all
 
 
 class RecentErrors(logging.Handler):
@@ -140,13 +143,16 @@ class ShowFloor(QObject):
         self.countdown = CountdownOverlay(window, language, theme, self.idle.remaining_ms, self._countdown_ms)
         self.countdown.extend_requested.connect(lambda: self.idle.extend(EXTEND_MS))
         pin_timeout_ms, admin_timeout_ms, admin_warning_ms, exit_confirm_ms = self._staff_timeouts
-        self.pin_pad = PinPad(window, language, theme, self._gate, pin_timeout_ms)
+        # The PIN pad and admin panel are the staff's: a visitor's larger text, left behind
+        # until the idle reset, does not apply to them (their contrast does).
+        staff = replace(theme, text_scale=1.0)
+        self.pin_pad = PinPad(window, language, staff, self._gate, pin_timeout_ms)
         self.pin_pad.accepted.connect(self._on_pin_pad_accepted)
         self.pin_pad.timed_out.connect(self._on_pin_pad_timed_out)
         self.admin = AdminPanel(
             window,
             language,
-            theme,
+            staff,
             self.diagnostics,
             self.default_language,
             admin_timeout_ms,
@@ -347,28 +353,44 @@ class ShowFloor(QObject):
         self._window.close()
         QApplication.quit()
 
-    def diagnostics(self) -> list[str]:
+    def diagnostics(self, lang: str = "en") -> list[str]:
+        """What the admin panel reads out, in `lang` (the problems and log lines stay as the
+        validator and the log wrote them: they name places in the file)."""
         loaded = self.session.loaded
         uptime = int(self._clock() - self._started)
         lines = [
-            f"Version {kiosk.__version__} · uptime {uptime // 3600} h {uptime // 60 % 60} min {uptime % 60} s"
-            f" · memory {memory_mib():.0f} MiB",
+            ui_text(
+                "diag-version",
+                lang,
+                version=kiosk.__version__,
+                h=uptime // 3600,
+                m=uptime // 60 % 60,
+                mib=f"{memory_mib():.0f}",
+            ),
             *self._start_notes,
-            f"Content: {loaded.source if loaded else '(none loaded)'}",
+            ui_text("diag-content", lang, source=loaded.source)
+            if loaded
+            else ui_text("diag-content-none", lang),
         ]
         problems = self.session.problems
         if problems is None:
-            lines.append("Content state: valid" + (" (showing it)" if loaded else ""))
+            lines.append(ui_text("diag-valid", lang))
         else:
-            lines.append(f"Content state: the last save has {len(problems.problems)} problem(s);")
-            lines.append("  visitors still see the last good content" if loaded else "  nothing to show")
-            lines += [f"  {problem}" for problem in problems.problems[:6]]
+            key = "diag-problems" if loaded else "diag-problems-none-shown"
+            lines.append(ui_text(key, lang, n=len(problems.problems)))
+            lines += [f"  {problem}" for problem in problems.problems[:MAX_PROBLEMS_LISTED]]
+            if len(problems.problems) > MAX_PROBLEMS_LISTED:
+                lines.append(
+                    f"  … +{len(problems.problems) - MAX_PROBLEMS_LISTED}: kiosk validate {problems.source}"
+                )
         now, frames = self._clock(), self._frames()
         last_time, last_frames = self._frame_sample
         rate = (frames - last_frames) / (now - last_time) if now > last_time else 0.0
         self._frame_sample = (now, frames)
-        lines.append(f"Frames painted: {frames} ({rate:.0f} per second lately)")
+        lines.append(ui_text("diag-frames", lang, frames=frames, rate=f"{rate:.0f}"))
         lines += (
-            ["Recent warnings:"] + [f"  {line}" for line in self.errors.lines] if self.errors.lines else []
+            [ui_text("diag-warnings", lang)] + [f"  {line}" for line in self.errors.lines]
+            if self.errors.lines
+            else []
         )
         return lines

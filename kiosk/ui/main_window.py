@@ -153,6 +153,7 @@ class MainWindow(QWidget):
         self.nav.back_requested.connect(self.session.go_back)
         self.nav.step_requested.connect(self.session.step)
         self.nav.language_requested.connect(self._on_nav_language_requested)
+        self.nav.accessibility_requested.connect(self.open_accessibility)
         self._show(self.session.current_id or HOME, direction=0)
 
     def page(self, page_id: str) -> Page:

@@ -1,4 +1,5 @@
-"""The navigation bar at the bottom edge: home, back, previous / position / next, language."""
+"""The navigation bar at the bottom edge: home, back, previous / position / next, the visitor's
+accessibility settings, language. Everything a visitor needs is within reach of a wheelchair."""
 
 from __future__ import annotations
 
@@ -27,12 +28,14 @@ class NavigationBar(QFrame):
     back_requested = Signal()
     step_requested = Signal(int)
     language_requested = Signal()
+    accessibility_requested = Signal()
 
     def __init__(self, language: LanguageState, theme: th.Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("nav-bar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(theme.nav_height)
+        self._high_contrast = theme.high_contrast
         layout = QHBoxLayout(self)
         side = theme.margin
         layout.setContentsMargins(side - theme.px(12), 0, side - theme.px(12), 0)
@@ -54,6 +57,15 @@ class NavigationBar(QFrame):
         self.next_button = TouchButton(language, theme, None, icon_path("chevron-right"), spoken=ui("next"))
         self.next_button.setObjectName("nav-next")
         self.dots = PositionDots(theme)
+        # Its label only where the bar has room for it beside home and back.
+        self.accessibility_button = TouchButton(
+            language,
+            theme,
+            None if short or theme.compact else ui("accessibility"),
+            icon_path("accessibility"),
+            spoken=ui("accessibility"),
+        )
+        self.accessibility_button.setObjectName("nav-accessibility")
         self.language_button = TouchButton(
             language,
             theme,
@@ -70,6 +82,7 @@ class NavigationBar(QFrame):
         layout.addWidget(self.dots)
         layout.addWidget(self.next_button)
         layout.addStretch(1)
+        layout.addWidget(self.accessibility_button)
         layout.addWidget(self.language_button)
         self._connect_signals()
 
@@ -79,14 +92,26 @@ class NavigationBar(QFrame):
         self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
         self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
         self.language_button.clicked.connect(self.language_requested)
+        self.accessibility_button.clicked.connect(self.accessibility_requested)
 
     def set_position(self, index: int, count: int, colour: str, at_home: bool) -> None:
         """Show previous / dots / next only where a page has siblings or steps."""
         has_siblings = count > 1
-        for widget in (self.previous_button, self.dots, self.next_button):
-            widget.setVisible(has_siblings)
+        self.dots.setVisible(has_siblings)
         self.dots.set_position(index, count, colour)
-        self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < count - 1)
-        self.home_button.setEnabled(not at_home)
-        self.back_button.setEnabled(not at_home)
+        self._offer(self.previous_button, index > 0, has_siblings)
+        self._offer(self.next_button, index < count - 1, has_siblings)
+        self._offer(self.home_button, not at_home)
+        self._offer(self.back_button, not at_home)
+
+    def _offer(self, button: TouchButton, enabled: bool, shown: bool = True) -> None:
+        """Greyed out where it does nothing; in high contrast, where a faint button reads as
+        noise, not drawn at all (its place kept, so that nothing else moves)."""
+        button.setEnabled(enabled)
+        if self._high_contrast:
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(shown)
+            button.setSizePolicy(policy)
+            button.setVisible(shown and enabled)
+        else:
+            button.setVisible(shown)

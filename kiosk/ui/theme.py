@@ -77,7 +77,7 @@ HIGH_CONTRAST_PALETTE = replace(
     NORMAL_PALETTE,
     background="#000000",
     surface="#000000",
-    surface_raised="#1A1A1A",
+    surface_raised="#000000",  # panels are black too: their outline shows their edge
     text="#FFFFFF",
     text_secondary="#FFFFFF",
     line="#FFFFFF",

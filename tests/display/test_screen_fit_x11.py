@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from xserver import KioskRun, LaunchKiosk, MakeXvfb, XServer, wait_until
+from xserver import KioskRun, LaunchKiosk, MakeXvfb, XServer, changed_fraction, colour_fraction, wait_until
 
 Record = dict[str, Any]
 FIT = {"needs-scroll", "target-under-fade"}
@@ -121,3 +121,45 @@ def test_largest_text_keeps_the_vision_names_whole_at_1280x800(
     assert home["page"] == "home"
     cut = [p for p in home["problems"] if p["kind"] == "text-cut" and "vision-tile" in p["widget"]]
     assert not cut, f"vision names cut at 1280x800, text x1.5: {cut}"
+
+
+ACCENT = (0x4C, 0x8D, 0xFF)  # a chosen option's fill
+
+
+def test_the_accessibility_panel_opens_from_the_bottom_bar_and_largest_shows(
+    kiosk: LaunchKiosk, xvfb: XServer, tmp_path: Path
+) -> None:
+    """From a wheelchair: the Accessibility button is in the navigation bar at the bottom edge;
+    a real tap there opens the panel, a tap on Largest makes the text larger and marks Largest
+    as the chosen size, and the screen shows it."""
+    report = tmp_path / "screens.jsonl"
+    run = start(kiosk, xvfb, report)
+    home = records(report)[-1]
+    width, height = home["size"]
+    bottom_bar = [
+        control
+        for control in home["pressable"]
+        if control["text"] in ("无障碍", "Accessibility") and control["rect"][1] >= height - 112
+    ]
+    assert bottom_bar, f"no Accessibility in the bottom bar: {home['pressable']}"
+    x, y, w, h = bottom_bar[0]["rect"]
+    seen = len(records(report))
+    run.x.tap(x + w // 2, y + h // 2)
+    panel = next_record(
+        report, seen, lambda r: any(c["text"] in ("最大", "Largest") for c in r["pressable"]), "the panel"
+    )
+    assert panel["text_scale"] == 1
+    largest = next(c for c in panel["pressable"] if c["text"] in ("最大", "Largest"))
+    before = run.settle()
+    lx, ly, lw, lh = largest["rect"]
+    assert colour_fraction(before[ly : ly + lh, lx : lx + lw], ACCENT) < 0.2  # not chosen yet
+    seen = len(records(report))
+    run.x.tap(lx + lw // 2, ly + lh // 2)
+    chosen = next_record(report, seen, lambda r: r["text_scale"] == 1.5, "the largest text")
+    after = run.settle()
+    run.save("accessibility-largest", after)
+    assert changed_fraction(before, after) > 0.02  # the panel is drawn again, larger
+    largest = next(c for c in chosen["pressable"] if c["text"] in ("最大", "Largest"))
+    lx, ly, lw, lh = largest["rect"]
+    assert colour_fraction(after[ly : ly + lh, lx : lx + lw], ACCENT) > 0.4  # filled: the choice
+    assert (width, height) == (1920, 1080)

@@ -23,6 +23,7 @@ from kiosk.i18n.numbers import format_figure
 from kiosk.ui.charts import BarsChart, RateChart, ShareChart
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.figures import FiguresPage
+from kiosk.ui.widgets.figure_card import FigureCard
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -119,9 +120,49 @@ def test_tap_on_a_bar_opens_its_detail_card(qtbot: QtBot, window: MainWindow, bu
     texts = visible_texts(detail)
     assert figure.label["zh"] in texts
     assert "6465亿元" in texts
-    assert figure.sentence["zh"] in texts
+    # The page shows the report's sentence already: the card does not say it again.
+    assert figure.sentence["zh"] not in texts
+    assert texts.count(figure.label["zh"]) == 1
     tap(detail, QPoint(10, 10))  # outside the card
     qtbot.waitUntil(lambda: not detail.isVisible())
+
+
+def test_the_detail_card_closes_with_its_own_button(
+    qtbot: QtBot, window: MainWindow, bundled: LoadedContent
+) -> None:
+    """A Close a visitor can see and hit (at least 64 px each way), inside the card."""
+    page = _figures_page(qtbot, window, "global-reach")
+    qtbot.waitUntil(lambda: settled(page))
+    tap(page.figure_cards[0])
+    detail = page.detail
+    assert detail is not None
+    qtbot.waitUntil(detail.isVisible)
+    close = detail.close_button
+    assert close is not None
+    assert close.isVisible()
+    assert close.width() >= 64
+    assert close.height() >= 64
+    assert close.text() == "关闭"
+    assert detail.card.geometry().contains(close.geometry().translated(detail.card.pos()))
+    tap(close)
+    qtbot.waitUntil(lambda: not detail.isVisible())
+
+
+def test_a_vision_figure_detail_gives_the_reports_sentence(
+    qtbot: QtBot, window: MainWindow, bundled: LoadedContent
+) -> None:
+    """A vision page does not show the sentences behind its figures: the card does."""
+    window.session.go_to("vision/innovative", direction=0)
+    page = window.current_page
+    assert page is not None
+    cards = [card for card in page.findChildren(FigureCard) if card.isVisible()]
+    assert cards
+    tap(cards[0])
+    detail = page.detail
+    assert detail is not None
+    qtbot.waitUntil(detail.isVisible)
+    assert detail.figure is not None
+    assert detail.figure.sentence["zh"] in visible_texts(detail)
 
 
 def test_detail_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:

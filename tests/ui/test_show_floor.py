@@ -184,8 +184,10 @@ def test_admin_corner_pin_lockout_and_panel(qtbot: QtBot, floor: Floor) -> None:
     admin = floor.show.admin
     qtbot.waitUntil(admin.isVisible)
     details = admin.details.text()
-    assert "Content state: valid" in details
-    assert "memory" in details
+    # In the language on screen (here Chinese), as the rest of the panel.
+    assert "内容状态：有效，正在显示" in details
+    assert "内存" in details
+    assert "Content state" not in details
     tap(admin.reload_button)
     assert floor.reloads == [1]
     tap(admin.language_button)

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from touch import press, release, tap
 
@@ -135,3 +136,79 @@ def test_exit_asks_for_a_second_tap(qtbot: QtBot, staff: Staff) -> None:
     tap(admin.exit_button)
     tap(admin.exit_button)
     assert not staff.window.isVisible()
+
+
+def _gap(a: QWidget, b: QWidget) -> int:
+    """The empty space between two widgets' rectangles, in window pixels (0 when they touch)."""
+    ra = QRect(a.mapTo(a.window(), QPoint(0, 0)), a.size())
+    rb = QRect(b.mapTo(b.window(), QPoint(0, 0)), b.size())
+    dx = max(rb.left() - ra.right() - 1, ra.left() - rb.right() - 1, 0)
+    dy = max(rb.top() - ra.bottom() - 1, ra.top() - rb.bottom() - 1, 0)
+    return max(dx, dy)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_pin_pad_has_real_keys_apart_and_a_localised_ok(
+    qtbot: QtBot, make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    window = make_window(size=size)
+    show = ShowFloor(window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**9)
+    pad = show.pin_pad
+    pad.open()
+    keys = list(pad.keys.values())
+    qtbot.waitUntil(lambda: all(key.isVisible() for key in keys))
+    for key in keys:
+        assert key.width() >= 64
+        assert key.height() >= 64
+    for index, key in enumerate(keys):
+        for other in keys[index + 1 :]:
+            assert _gap(key, other) >= 16, (key.accessibleName(), other.accessibleName())
+    # Each key is drawn as a key: its edge differs from the panel around it.
+    image = pad.keys["5"].grab().toImage()
+    edge = image.pixelColor(image.width() // 2, 3)
+    inside = image.pixelColor(image.width() // 4, image.height() // 2)
+    assert edge != inside
+    assert pad.keys["OK"].text() == "确定"
+    assert pad.keys["⌫"].accessibleName() == "删除"
+    window.session.language.set("en")
+    assert pad.keys["OK"].text() == "OK"
+    # Four empty places before any digit, filled one by one.
+    assert (pad.slots.slot_count(), pad.slots.filled) == (4, 0)
+    tap(pad.keys["1"])
+    tap(pad.keys["2"])
+    assert (pad.slots.slot_count(), pad.slots.filled) == (4, 2)
+    show.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_admin_exit_is_set_apart_from_close(qtbot: QtBot, make_window: MakeWindow, lang: str) -> None:
+    """Exit (the kiosk quits) and Close (back to the visitors) never look alike: other icon,
+    other colour, the two ends of their own row, 16 px at least from every other action."""
+    window = make_window()
+    window.session.language.set(lang)
+    show = ShowFloor(window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**9)
+    admin = show.admin
+    admin.open()
+    qtbot.waitUntil(lambda: admin.exit_button.isVisible() and admin.close_button.isVisible())
+    exit_image = admin.exit_button.grab().toImage()
+    close_image = admin.close_button.grab().toImage()
+    assert exit_image.pixelColor(exit_image.width() // 2, 3) != close_image.pixelColor(
+        close_image.width() // 2, 3
+    )
+    assert admin.exit_button.text() != admin.close_button.text()
+    exit_left = admin.exit_button.mapTo(window, QPoint(0, 0)).x()
+    close_left = admin.close_button.mapTo(window, QPoint(0, 0)).x()
+    assert exit_left - (close_left + admin.close_button.width()) >= admin.panel.width() // 3
+    actions = [admin.reload_button, admin.attract_button, admin.language_button, admin.exit_button]
+    for index, button in enumerate([*actions, admin.close_button]):
+        for other in [*actions, admin.close_button][index + 1 :]:
+            assert _gap(button, other) >= 16
+    # The panel speaks the language on screen, its diagnostics too.
+    texts = "\n".join([admin.details.text(), admin.exit_button.text()])
+    if lang == "zh":
+        assert "退出" in texts
+        assert "内容状态" in texts
+        assert "Content state" not in texts
+    else:
+        assert "Content state" in texts
+    show.close()

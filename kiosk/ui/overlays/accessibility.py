@@ -1,20 +1,27 @@
-"""A visitor's own settings, one tap from home: larger text (1.25x, 1.5x), high contrast and
-reduced motion. They last until the visitor leaves (the idle reset restores the defaults)."""
+"""A visitor's own settings, one tap from the navigation bar: larger text (1.25x, 1.5x), high
+contrast and reduced motion. They last until the visitor leaves (the idle reset restores the
+defaults).
+
+Each setting is a row of toggle buttons, one of which is chosen: filled in the accent colour
+with dark ink and a check mark, where the others are outlined. A choice applies at once and
+the panel is drawn again in the new size and colours, so the visitor sees what they chose.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
-from kiosk.ui.language import LanguageState, ui
+from kiosk.ui.language import LanguageState, TextSource, ui
 from kiosk.ui.overlays.base import Overlay
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
 TEXT_SCALES = (1.0, 1.25, 1.5)
+PANEL_WIDTH = 1100  # at the design's size; never wider than the window allows
 
 
 class AccessibilityPanel(Overlay):
@@ -26,52 +33,57 @@ class AccessibilityPanel(Overlay):
         super().__init__(window, theme)
         self.current = current
         self._theme = theme
-        layout = self.card(theme, theme.palette.accent, spacing=14)
+        self._language = language
+        layout = self.card(theme, theme.palette.accent, spacing=16)
         layout.addWidget(TextLabel(language, ui("accessibility"), "h2"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(theme.px(12))
-        grid.setVerticalSpacing(theme.px(12))
-        self.size_buttons: list[TouchButton] = []
-        sizes = QButtonGroup(self)
-        grid.addWidget(TextLabel(language, ui("text-size"), "label"), 0, 0, 1, 3)
-        for column, (scale, key) in enumerate(
-            zip(TEXT_SCALES, ("text-normal", "text-large", "text-largest"), strict=True)
-        ):
-            button = self._choice(language, ui(key), current.text_scale == scale)
-            sizes.addButton(button)
-            button.clicked.connect(lambda _=False, scale=scale: self._choose(text_scale=scale))
-            grid.addWidget(button, 1, column)
-            self.size_buttons.append(button)
-        self.contrast_buttons = self._toggle(
-            grid, 2, language, "high-contrast", current.high_contrast, "high_contrast"
+        self.size_buttons = self._setting(
+            layout,
+            ui("text-size"),
+            [ui(key) for key in ("text-normal", "text-large", "text-largest")],
+            [current.text_scale == scale for scale in TEXT_SCALES],
+            [{"text_scale": scale} for scale in TEXT_SCALES],
         )
-        self.motion_buttons = self._toggle(
-            grid, 4, language, "reduced-motion", current.reduced_motion, "reduced_motion"
-        )
-        layout.addLayout(grid)
-        close = TouchButton(language, theme, ui("admin-close"), icon_path("close"))
-        close.clicked.connect(self.hide)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.contrast_buttons = self._on_off(layout, "high-contrast", current.high_contrast, "high_contrast")
+        self.motion_buttons = self._on_off(layout, "reduced-motion", current.reduced_motion, "reduced_motion")
+        layout.addSpacing(theme.px(8))
+        self.close_button = TouchButton(language, theme, ui("admin-close"), icon_path("close"), outlined=True)
+        self.close_button.setObjectName("accessibility-close")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()
 
-    def _choice(self, language: LanguageState, label: object, checked: bool) -> TouchButton:
-        button = TouchButton(language, self._theme, label, None, colour=self._theme.palette.accent)  # type: ignore[arg-type]
-        button.setCheckable(True)
-        button.setChecked(checked)
-        button.setMinimumWidth(self._theme.target(180))
-        return button
-
-    def _toggle(
-        self, grid: QGridLayout, row: int, language: LanguageState, key: str, value: bool, name: str
-    ) -> tuple[TouchButton, TouchButton]:
-        grid.addWidget(TextLabel(language, ui(key), "label"), row, 0, 1, 3)
+    def _setting(
+        self,
+        layout: QBoxLayout,
+        name: TextSource,
+        labels: list[TextSource],
+        checked: list[bool],
+        changes: list[dict[str, object]],
+    ) -> tuple[TouchButton, ...]:
+        """A setting's name, then its options side by side: one group, one of them chosen."""
+        layout.addWidget(TextLabel(self._language, name, "label", tone="secondary"))
+        row = QHBoxLayout()
+        row.setSpacing(self._theme.px(24))
         group = QButtonGroup(self)
-        buttons = (self._choice(language, ui("off"), not value), self._choice(language, ui("on"), value))
-        for column, (button, state) in enumerate(zip(buttons, (False, True), strict=True)):
+        buttons: list[TouchButton] = []
+        for label, on, change in zip(labels, checked, changes, strict=True):
+            button = TouchButton(
+                self._language, self._theme, label, None, colour=self._theme.palette.accent, outlined=True
+            )
+            button.setCheckable(True)
+            button.setChecked(on)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             group.addButton(button)
-            button.clicked.connect(lambda _=False, state=state: self._choose(**{name: state}))
-            grid.addWidget(button, row + 1, column)
-        return buttons
+            button.clicked.connect(lambda _=False, change=change: self._choose(**change))
+            row.addWidget(button, 1)
+            buttons.append(button)
+        layout.addLayout(row)
+        return tuple(buttons)
+
+    def _on_off(self, layout: QBoxLayout, key: str, value: bool, name: str) -> tuple[TouchButton, ...]:
+        return self._setting(
+            layout, ui(key), [ui("off"), ui("on")], [not value, value], [{name: False}, {name: True}]
+        )
 
     def _choose(self, **changes: object) -> None:
         values = {**self.current.__dict__, **changes}
@@ -80,4 +92,4 @@ class AccessibilityPanel(Overlay):
 
     def open(self) -> None:
         super().open()
-        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(900)))
+        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(PANEL_WIDTH)))

@@ -55,7 +55,7 @@ class LanguagePicker(Overlay):
             grid.addWidget(button, index // columns, index % columns)
             self.buttons[code] = button
         layout.addLayout(grid)
-        close = TouchButton(language, theme, ui("admin-close"), icon_path("close"))
+        close = TouchButton(language, theme, ui("admin-close"), icon_path("close"), outlined=True)
         close.clicked.connect(self.hide)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()

@@ -230,13 +230,20 @@ class Page(QWidget):
 
     # ---- figure details -------------------------------------------------------------------
 
+    def shows_figure_sentences(self) -> bool:
+        """Whether the page itself shows the report's sentences behind its figures (a figure's
+        detail card then does not repeat them)."""
+        return False
+
     def open_figure_detail(self, figure_id: str) -> None:
         if self.detail is None:
             # Imported with the first detail a visitor opens: the first screen never needs it.
             from kiosk.ui.widgets.figure_detail import FigureDetail  # noqa: PLC0415
 
             self.detail = FigureDetail(self, self.language, self.theme)
-        self.detail.show_figure(self.content.figure(figure_id), self.accent())
+        self.detail.show_figure(
+            self.content.figure(figure_id), self.accent(), sentence_on_page=self.shows_figure_sentences()
+        )
         self.figure_opened.emit(figure_id)
 
     def interrupt(self, target: QWidget | None) -> None:

@@ -1,5 +1,12 @@
-"""Shown instead of the exhibit when the content cannot be loaded: what is wrong, in the content's
-languages (the machine's and English when the file names none)."""
+"""Shown instead of the exhibit when the content cannot be loaded, in the content's languages
+(the machine's and English when the file names none).
+
+A visitor reads that the exhibit is taking a break and whom to ask. Staff read, in a framed
+panel below, how many problems the file has, which file, where each one is listed (the admin
+panel, behind the PIN, and `kiosk validate`) and that a fixed file is loaded by itself. The
+problems themselves name places in the file (`tours[0].stops[1].voice`): they are for staff,
+never on the screen a visitor sees.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import ContentError
+from kiosk.i18n.direction import is_right_to_left
 from kiosk.i18n.strings import error_languages, ui_text
 from kiosk.ui import theme as th
-from kiosk.ui.pages.base import PageScrollArea
 
-MAX_LISTED = 200
+
+def _label(text: str, role: str, lang: str, tone: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+    label.setProperty("role", role)
+    if tone is not None:
+        label.setProperty("tone", tone)
+    label.setWordWrap(True)
+    # Each language is set in its own direction, whatever the window's.
+    label.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if is_right_to_left(lang) else Qt.LayoutDirection.LeftToRight
+    )
+    label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+    return label
 
 
 class ContentErrorPage(QWidget):
@@ -22,42 +42,45 @@ class ContentErrorPage(QWidget):
         outer = QVBoxLayout(self)
         margin = theme.margin
         outer.setContentsMargins(margin, margin, margin, margin)
-        outer.setSpacing(theme.px(12))
+        outer.setSpacing(theme.px(16))
         languages = error_languages(error.languages)
+        outer.addStretch(1)
         for lang in languages:
-            title = QLabel(ui_text("error-title", lang))
-            title.setProperty("role", "h1" if lang == languages[0] else "h2")
-            outer.addWidget(title)
+            first = lang == languages[0]
+            outer.addWidget(_label(ui_text("error-visitor-title", lang), "h1" if first else "h2", lang))
+        outer.addSpacing(theme.px(8))
         for lang in languages:
-            body = QLabel(ui_text("error-body", lang))
-            body.setProperty("role", "body")
-            body.setProperty("tone", "secondary")
-            body.setWordWrap(True)
-            outer.addWidget(body)
-        source = QLabel(error.source)
-        source.setProperty("role", "caption")
-        source.setProperty("tone", "secondary")
-        source.setWordWrap(True)
-        outer.addWidget(source)
+            outer.addWidget(_label(ui_text("error-visitor-body", lang), "lead", lang, "secondary"))
+        outer.addStretch(1)
+        self.staff_panel = self._staff_panel(error, languages, theme)
+        outer.addWidget(self.staff_panel)
+
+    def _staff_panel(self, error: ContentError, languages: tuple[str, ...], theme: th.Theme) -> QFrame:
+        """What staff need to put it right, as large as its text and no larger."""
         panel = QFrame()
         panel.setObjectName("panel")
-        problems = QVBoxLayout(panel)
-        pad = theme.px(28)
-        problems.setContentsMargins(pad, pad, pad, pad)
-        problems.setSpacing(theme.px(8))
-        self.problem_labels: list[QLabel] = []
-        for problem in error.problems[:MAX_LISTED]:
-            line = QLabel(str(problem))
-            line.setProperty("role", "caption")
-            line.setWordWrap(True)
-            line.setStyleSheet(f"color: {theme.palette.error};")
-            problems.addWidget(line)
-            self.problem_labels.append(line)
-        if len(error.problems) > MAX_LISTED:
-            more = QLabel(f"… +{len(error.problems) - MAX_LISTED}")
-            more.setProperty("role", "caption")
-            problems.addWidget(more)
-        problems.addStretch(1)
-        for label in self.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # problems quote content: never markup
-        outer.addWidget(PageScrollArea(panel, theme), 1)
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(panel)
+        pad = theme.px(32)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(6))
+        count = len(error.problems)
+        # A path and a command read left to right inside a right-to-left sentence too (Unicode
+        # isolates).
+        source = f"\u2066{error.source}\u2069"
+        command = f"\u2066kiosk validate {error.source}\u2069"
+        for index, lang in enumerate(languages):
+            if index:
+                layout.addSpacing(theme.px(16))
+            heading = f"{ui_text('error-staff-title', lang)} · {ui_text('error-title', lang)}"
+            layout.addWidget(_label(heading, "label", lang))
+            layout.addWidget(
+                _label(ui_text("error-staff-count", lang, n=count, source=source), "caption", lang)
+            )
+            for text in (
+                ui_text("error-staff-where", lang),
+                ui_text("error-staff-validate", lang, command=command),
+                ui_text("error-staff-fix", lang),
+            ):
+                layout.addWidget(_label(text, "caption", lang, "secondary"))
+        return panel

@@ -139,6 +139,9 @@ class FiguresPage(Page):
         if self.chart is not None:
             self.chart.show_progress([progress[f.id] for f in self._chart_figures])
 
+    def shows_figure_sentences(self) -> bool:
+        return True  # each figure's sentence, or one that contains it, is the page's caption
+
     def _distinct_sentences(self) -> list[Figure]:
         """Figures whose sentence says something the group's other sentences do not already."""
         lang = self.content.meta.default_language

@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content import LocalText
+from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.direction import begin_painter, visual_rect, visual_x
 from kiosk.ui.language import LanguageState, TextSource
@@ -16,6 +26,7 @@ from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.text import broken_text
 
 PRESSED_SCALE = 0.97
+CHECK_ICON = icon_path("check")
 _NAME_ROLES = ("h2", "h3", "label")  # largest first
 
 
@@ -68,12 +79,17 @@ class TouchButton(_PressableButton):
         colour: str | None = None,
         spoken: TextSource | None = None,
         parent: QWidget | None = None,
+        *,
+        outlined: bool = False,
     ) -> None:
         super().__init__(language, theme, parent)
         self._spoken = spoken  # the name for assistive technology when the button shows no label
         self._label = label
         self._icon = icon
         self._filled = filled
+        # A key or an option (PIN pad, admin actions, choices): its shape is drawn, not only its
+        # label; checkable buttons always are. High contrast outlines every button.
+        self._outlined = outlined
         self._colour = colour or theme.palette.text
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._update_accessible_name()
@@ -87,6 +103,10 @@ class TouchButton(_PressableButton):
 
     def set_icon(self, icon: Path | None) -> None:
         self._icon = icon
+        self.update()
+
+    def set_filled(self, filled: bool) -> None:
+        self._filled = filled
         self.update()
 
     def set_label(self, label: TextSource) -> None:
@@ -105,35 +125,77 @@ class TouchButton(_PressableButton):
             return QSize(side, side)
         metrics = QFontMetrics(self._theme.font("label"))
         pad = self._theme.px(28)
-        icon = self._icon_size() + self._theme.px(14) if self._icon else 0
+        # A checkable button keeps room for the check mark its chosen state shows.
+        shows_icon = self._icon is not None or self.isCheckable()
+        icon = self._icon_size() + self._theme.px(14) if shows_icon else 0
         return QSize(max(side, pad * 2 + icon + metrics.horizontalAdvance(text)), side)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    def _shows_shape(self) -> bool:
+        return self._outlined or self.isCheckable() or self._theme.high_contrast
+
+    def _look(self) -> tuple[QColor | None, QColor | None, QColor]:
+        """(fill, outline, ink) for the button's state. A chosen option is filled in its colour
+        with dark ink (high contrast: white, black ink), never in the panel's own colour; high
+        contrast fills nothing else and outlines everything."""
+        colours = self._theme.palette
+        contrast = self._theme.high_contrast
+        chosen = self.isChecked() if self.isCheckable() else self._filled
+        fill: QColor | None = None
+        outline: QColor | None = None
+        if contrast:
+            outline = QColor(self._colour)
+            fill = QColor(colours.text) if self.isChecked() else None
+            ink = QColor(colours.background if self.isChecked() else colours.text)
+        elif chosen:
+            fill = QColor(self._colour)
+            outline = QColor(self._colour) if self._shows_shape() else None
+            ink = QColor(colours.on_colour)
+        else:
+            ink = QColor(self._colour)
+            if self._shows_shape():
+                fill = QColor(colours.surface)
+                outline = th.color(self._colour, 0.7)
+        if self.isDown():
+            fill = fill.darker(135) if fill is not None and chosen else QColor(colours.line)
+            if contrast and not self.isChecked():
+                fill = th.color(colours.text, 0.3)
+        if not self.isEnabled():
+            ink.setAlphaF(0.3)
+            if outline is not None:
+                outline.setAlphaF(0.3)
+        return fill, outline, ink
+
+    def outline_width(self) -> int:
+        """The drawn outline's width: 2 px at the design's size, 3 in high contrast."""
+        return self._theme.px(3 if self._theme.high_contrast else 2)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = self._begin()
         rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         radius = rect.height() / 2
-        colours = self._theme.palette
-        if self._filled or self.isDown() or self.isChecked():
-            fill = QColor(colours.surface_raised) if not self._filled else QColor(self._colour)
-            if self.isDown():
-                fill = fill.darker(135) if self._filled else QColor(colours.line)
+        fill, outline, ink = self._look()
+        if fill is not None:
             painter.fillPath(self._rounded(rect, radius), fill)
-        ink = QColor(colours.on_colour) if self._filled else QColor(self._colour)
-        if not self.isEnabled():
-            ink.setAlphaF(0.3)
+        if outline is not None:
+            width = self.outline_width()
+            edge = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+            painter.setPen(QPen(outline, width))
+            painter.drawPath(self._rounded(edge, edge.height() / 2))
         text = self.text()
         size = self._icon_size()
         font = self._theme.font("label")
         metrics = QFontMetrics(font)
-        gap = self._theme.px(14) if text and self._icon else 0
-        content = (size if self._icon else 0) + gap + (metrics.horizontalAdvance(text) if text else 0)
+        # The chosen option carries a check mark, so its state is not told by colour alone.
+        icon = CHECK_ICON if self.isCheckable() and self.isChecked() and text else self._icon
+        gap = self._theme.px(14) if text and icon else 0
+        content = (size if icon else 0) + gap + (metrics.horizontalAdvance(text) if text else 0)
         x = rect.center().x() - content / 2
-        if self._icon:
+        if icon:
             pixmap = icon_pixmap(
-                self._icon, size, ink, self.devicePixelRatioF(), right_to_left=self.isRightToLeft()
+                icon, size, ink, self.devicePixelRatioF(), right_to_left=self.isRightToLeft()
             )
             painter.drawPixmap(QPointF(visual_x(self, rect, x, size), rect.center().y() - size / 2), pixmap)
             x += size + gap
@@ -208,14 +270,21 @@ class ColourTile(_PressableButton):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = self._begin()
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        base = QColor(self._colour)
-        gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
-        gradient.setColorAt(0.0, base.lighter(112))
-        gradient.setColorAt(1.0, base.darker(118))
-        painter.fillPath(self._rounded(rect, self._theme.radius), gradient)
-        if self.isDown():
-            painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
-        ink = QColor(self._theme.palette.on_colour)
+        if self._theme.high_contrast:
+            # Black with the vision's colour as a 4 px outline: high contrast fills no tile.
+            _draw_outline(painter, rect, self._theme.radius, self._colour, self._theme.px(4))
+            if self.isDown():
+                painter.fillPath(self._rounded(rect, self._theme.radius), th.color(self._colour, 0.3))
+            ink = QColor(self._theme.palette.text)
+        else:
+            base = QColor(self._colour)
+            gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
+            gradient.setColorAt(0.0, base.lighter(112))
+            gradient.setColorAt(1.0, base.darker(118))
+            painter.fillPath(self._rounded(rect, self._theme.radius), gradient)
+            if self.isDown():
+                painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
+            ink = QColor(self._theme.palette.on_colour)
         # Icon above the names reads best; a smaller icon and padding keep it on lower tiles.
         for pad, icon in ((self._theme.px(24), self._theme.px(56)), (self._theme.px(18), self._theme.px(44))):
             names_height = self._names_height(rect.width() - pad * 2)
@@ -370,6 +439,12 @@ class EntryCard(_PressableButton):
             painter.setClipPath(self._rounded(rect, radius))
             painter.fillRect(bar, QColor(self._colour))
             painter.restore()
+        if self._theme.high_contrast:
+            # On black the card's fill is gone: its outline shows where to tap (the chosen one's
+            # is wider, in its colour).
+            chosen = self.isCheckable() and self.isChecked()
+            edge = self._colour if chosen else colours.text
+            _draw_outline(painter, rect, radius, edge, self._theme.px(4 if chosen else 2))
         icon, pad, title_h, hint_h = self._layout(rect.width())
         left = rect.left() + pad + self._theme.px(8)
         if self._icon is not None:
@@ -394,3 +469,13 @@ class EntryCard(_PressableButton):
         hint_box = QRectF(text_left, top + title_h + self._theme.px(4), text_width, hint_h)
         painter.drawText(visual_rect(self, rect, hint_box), flags, self._shown_hint(text_width))
         painter.end()
+
+
+def _draw_outline(painter: QPainter, rect: QRectF, radius: float, colour: str, width: int) -> None:
+    """A rounded outline drawn inside `rect`, `width` px wide."""
+    edge = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+    painter.save()
+    painter.setPen(QPen(QColor(colour), width))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(edge, max(0.0, radius - width / 2), max(0.0, radius - width / 2))
+    painter.restore()
