@@ -19,7 +19,7 @@ from kiosk.ui.widgets.figure_card import FigureNumber
 from kiosk.ui.widgets.text import TextLabel
 
 CELL = 0.84  # of a grid step: the gap between cells is what makes them countable
-CELL_PX = {"percent": 44, "fraction": 120}  # design px per grid step: 100 small cells, or a few big
+CELL_PX = {"percent": 60, "fraction": 120}  # design px per grid step: 100 small cells, or a few big
 
 
 def grid_for(figure: Figure) -> tuple[int, int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.content import Figure
 from kiosk.ui import theme as th
@@ -40,29 +40,57 @@ class FiguresPage(Page):
         colours = group_colours(self.theme.palette)
         return colours[self.index % len(colours)]
 
+    def reads_beside(self) -> bool:
+        """A wide landscape screen: the words in a column beside the visual, which then gets
+        the page's whole height. Narrower or taller screens stack them: the words below."""
+        return not self.theme.portrait and not self.theme.compact
+
     def _build(self) -> None:
         theme, group = self.theme, self.group
         self.body.addWidget(TextLabel(self.language, ui("figures"), "caption", tone="secondary"))
         self.title = TextLabel(self.language, group.title, "h1")
         self.body.addWidget(self.title)
+        self.caption: Paragraph | None = None
         if group.caption is not None:
-            caption = Paragraph(
-                self.language, group.caption, theme, "body", theme.palette.text_secondary, 1.3
-            )
-            caption.setMaximumWidth(theme.px(1400))
-            self.body.addWidget(caption)
-        self.body.addSpacing(theme.px(8))
-        self._build_chart()
-        self.body.addWidget(self._sentences())
-        self.body.addStretch(1)  # spare height goes below, never between the parts
+            secondary = theme.palette.text_secondary
+            self.caption = Paragraph(self.language, group.caption, theme, "body", secondary)
+            self.caption.setMaximumWidth(theme.px(1400))
+        self.sources = self._sentences()
+        visual = QVBoxLayout()
+        visual.setSpacing(0)
+        # The visual sits in the middle of the height the words leave it: no empty band below.
+        # A chart takes that height first (up to its own limit); cards keep their own height.
+        spare = 1 if group.chart == "counters" else 0
+        visual.addStretch(spare)
+        self._build_chart(visual)
+        visual.addStretch(spare)
+        if self.reads_beside():
+            self.body.addSpacing(theme.px(8))
+            reading = QVBoxLayout()
+            reading.setSpacing(theme.px(24))
+            reading.addStretch(1)
+            if self.caption is not None:
+                reading.addWidget(self.caption)
+            reading.addWidget(self.sources)
+            reading.addStretch(1)
+            stage = QHBoxLayout()
+            stage.setSpacing(theme.px(72))
+            stage.addLayout(visual, 7)
+            stage.addLayout(reading, 5)
+            self.body.addLayout(stage, 1)
+        else:
+            if self.caption is not None:
+                self.body.addWidget(self.caption)
+            self.body.addLayout(visual, 1)
+            self.body.addWidget(self.sources)
 
-    def _build_chart(self) -> None:
+    def _build_chart(self, visual: QVBoxLayout) -> None:
         # pyqtgraph loads here, on the first figures screen, never at start-up.
         from kiosk.ui import charts  # noqa: PLC0415
 
         kind, theme = self.group.chart, self.theme
         if kind == "counters":
-            self.body.addLayout(self._cards(self.figures))
+            visual.addLayout(self._cards(self.figures))
             return
         chart: Chart
         if kind in ("bars", "proportion"):
@@ -70,7 +98,7 @@ class FiguresPage(Page):
             chart = charts.BarsChart(
                 self.figures, self.language, theme, self.accent(), proportion=kind == "proportion"
             )
-            self.body.addWidget(chart, 1)
+            visual.addWidget(chart, 1)
         else:
             if kind == "share":
                 self._chart_figures = [f for f in self.figures if f.share is not None]
@@ -87,26 +115,19 @@ class FiguresPage(Page):
                 QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
             )
             row.setSpacing(theme.px(48))
-            # Portrait stacks the parts at their own heights; landscape shares the width.
-            share = 0 if theme.portrait else 1
             if others:
-                cards = self._cards(others, columns=1)
-                column = QVBoxLayout()
-                column.addLayout(cards)
-                if not theme.portrait:
-                    column.addStretch(1)
-                row.addLayout(column, share)
-            row.addWidget(chart, share)
-            self.body.addLayout(row, share)
+                row.addLayout(self._cards(others, columns=1), 0 if theme.portrait else 1)
+            row.addWidget(chart, 1)
+            visual.addLayout(row, 1)
         chart.figure_tapped.connect(self.open_figure_detail)
         self.chart = chart
 
     def _columns(self, count: int) -> int:
-        if self.theme.portrait:
+        if self.theme.portrait or self.reads_beside():
+            # A column of its own height: the cards one under the other, four as two by two.
             return 1 if count <= 3 else 2
-        if self.theme.compact:
-            return count if count <= 3 else (2 if count == 4 else 3)
-        return count
+        # A small landscape screen keeps its height for the words below: the cards in one row.
+        return count if count <= 4 else 3
 
     def _cards(self, figures: list[Figure], columns: int | None = None) -> QGridLayout:
         grid = QGridLayout()
@@ -173,10 +194,11 @@ class FiguresPage(Page):
         layout.setContentsMargins(0, self.theme.px(12), 0, 0)
         layout.setSpacing(self.theme.px(10))
         layout.addWidget(TextLabel(self.language, ui("from-report"), "label", tone="secondary"))
+        # Sources are captions (the brief's 24 px), except where a tall screen has room to spare.
+        role = "body" if self.theme.portrait else "caption"
+        secondary = self.theme.palette.text_secondary
         for figure in self._distinct_sentences():
-            sentence = Paragraph(
-                self.language, figure.sentence, self.theme, "body", self.theme.palette.text_secondary, 1.35
-            )
+            sentence = Paragraph(self.language, figure.sentence, self.theme, role, secondary)
             sentence.setMaximumWidth(self.theme.px(1500))
             layout.addWidget(sentence)
         return frame
