@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
+from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
+from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
@@ -41,9 +45,9 @@ class FiguresPage(Page):
         return colours[self.index % len(colours)]
 
     def reads_beside(self) -> bool:
-        """A wide landscape screen: the words in a column beside the visual, which then gets
-        the page's whole height. Narrower or taller screens stack them: the words below."""
-        return not self.theme.portrait and not self.theme.compact
+        """Landscape: the words in a column beside the visual, which then gets the page's whole
+        height. Portrait stacks them: the words below."""
+        return not self.theme.portrait
 
     def _build(self) -> None:
         theme, group = self.theme, self.group
@@ -55,7 +59,7 @@ class FiguresPage(Page):
             secondary = theme.palette.text_secondary
             self.caption = Paragraph(self.language, group.caption, theme, "body", secondary)
             self.caption.setMaximumWidth(theme.px(1400))
-        self.sources = self._sentences()
+        self._sentences()
         visual = QVBoxLayout()
         visual.setSpacing(0)
         # The visual sits in the middle of the height the words leave it: no empty band below.
@@ -123,11 +127,8 @@ class FiguresPage(Page):
         self.chart = chart
 
     def _columns(self, count: int) -> int:
-        if self.theme.portrait or self.reads_beside():
-            # A column of its own height: the cards one under the other, four as two by two.
-            return 1 if count <= 3 else 2
-        # A small landscape screen keeps its height for the words below: the cards in one row.
-        return count if count <= 4 else 3
+        """A column of its own height: the cards one under the other, four as two by two."""
+        return 1 if count <= 3 else 2
 
     def _cards(self, figures: list[Figure], columns: int | None = None) -> QGridLayout:
         grid = QGridLayout()
@@ -187,18 +188,96 @@ class FiguresPage(Page):
                 kept.append(figure)
         return kept
 
-    def _sentences(self) -> QFrame:
-        """The report's own sentences behind these figures, each once."""
-        frame = QFrame()
+    def _sentences(self) -> None:
+        """The report's own sentences behind these figures, each once; where the page cannot
+        hold them (a small screen), behind a button: open, they may scroll, as the visitor chose."""
+        theme = self.theme
+        self.sources = frame = QFrame()
         layout = QVBoxLayout(frame)
-        layout.setContentsMargins(0, self.theme.px(12), 0, 0)
-        layout.setSpacing(self.theme.px(10))
-        layout.addWidget(TextLabel(self.language, ui("from-report"), "label", tone="secondary"))
+        layout.setContentsMargins(0, theme.px(12), 0, 0)
+        layout.setSpacing(theme.px(10))
+        # In the frame's own layout, not a box of their own: a new language's line count then
+        # reaches the page in the same pass.
+        self.sentences: list[QWidget] = [
+            TextLabel(self.language, ui("from-report"), "label", tone="secondary")
+        ]
         # Sources are captions (the brief's 24 px), except where a tall screen has room to spare.
-        role = "body" if self.theme.portrait else "caption"
-        secondary = self.theme.palette.text_secondary
+        role = "body" if theme.portrait else "caption"
         for figure in self._distinct_sentences():
-            sentence = Paragraph(self.language, figure.sentence, self.theme, role, secondary)
-            sentence.setMaximumWidth(self.theme.px(1500))
-            layout.addWidget(sentence)
-        return frame
+            sentence = Paragraph(self.language, figure.sentence, theme, role, theme.palette.text_secondary)
+            sentence.setMaximumWidth(theme.px(1500))
+            self.sentences.append(sentence)
+        for widget in self.sentences:
+            layout.addWidget(widget)
+        self.sources_button = TouchButton(
+            self.language, theme, ui("from-report"), icon_path("chevron-right"), colour=self.accent()
+        )
+        self.sources_button.setObjectName("sources-button")
+        self.sources_button.hide()
+        self.sources_button.clicked.connect(self._on_sources_button_clicked)
+        layout.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self._sources_opened = False
+        self._fit_pending = False
+        self.scroll_area.content_height_changed.connect(self._on_content_height_changed)
+
+    def sources_shown(self) -> bool:
+        return not self.sentences[0].isHidden()
+
+    def _show_sources(self, shown: bool) -> None:
+        for widget in self.sentences:
+            widget.setVisible(shown)
+        self.sources_button.setVisible(not shown)
+
+    def _on_content_height_changed(self, height: int) -> None:
+        self._fit_sources_soon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sources_soon()
+
+    def _fit_sources_soon(self) -> None:
+        """Now, and again once this turn's layouts have given every column its new width."""
+        self._fit_sources()
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_sources_later)
+
+    def _fit_sources_later(self) -> None:
+        self._fit_pending = False
+        self._fit_sources()
+
+    def _fit_sources(self) -> None:
+        """Sentences shown when the page holds them with everything else, else the button.
+
+        Measured with the sentences shown in both states, so hiding them never makes them fit
+        (and show again): the choice holds until the page's size changes."""
+        if self._sources_opened:
+            return
+        viewport, width = self.scroll_area.viewport(), self.sources.width()
+        if viewport.height() <= 0 or width <= 0:
+            return
+        body_width = viewport.width()
+        needed = self.body.totalHeightForWidth(body_width) if self.body.hasHeightForWidth() else -1
+        needed = max(needed, self.body.totalMinimumSize().height())
+        if not self.sources_shown():
+            spacing = self.theme.px(10)
+            texts = sum(
+                w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+                for w in self.sentences
+            )
+            needed += texts + spacing * (len(self.sentences) - 1) - self.sources_button.sizeHint().height()
+        fits = needed <= viewport.height()
+        if fits != self.sources_shown():
+            self._show_sources(fits)
+            self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
+
+    def _on_sources_button_clicked(self) -> None:
+        self._sources_opened = True
+        self._show_sources(True)
+        # Once laid out again, the opened sentences are scrolled into view.
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.sentences[-1], 0, 0))
+
+    def reset(self) -> None:
+        super().reset()
+        self._sources_opened = False
+        self._fit_sources()
