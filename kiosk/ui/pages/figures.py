@@ -55,6 +55,7 @@ class FiguresPage(Page):
         self.title = TextLabel(self.language, group.title, "h1")
         self.body.addWidget(self.title)
         self.caption: Paragraph | None = None
+        self._stage: QHBoxLayout | None = None
         if group.caption is not None:
             secondary = theme.palette.text_secondary
             self.caption = Paragraph(self.language, group.caption, theme, "body", secondary)
@@ -77,7 +78,7 @@ class FiguresPage(Page):
                 reading.addWidget(self.caption)
             reading.addWidget(self.sources)
             reading.addStretch(1)
-            stage = QHBoxLayout()
+            self._stage = stage = QHBoxLayout()
             stage.setSpacing(theme.px(72))
             stage.addLayout(visual, 7)
             stage.addLayout(reading, 5)
@@ -249,27 +250,40 @@ class FiguresPage(Page):
     def _fit_sources(self) -> None:
         """Sentences shown when the page holds them with everything else, else the button.
 
-        Measured with the sentences shown in both states, so hiding them never makes them fit
-        (and show again): the choice holds until the page's size changes."""
+        Measured as if the sentences were shown in either state, so hiding them never makes
+        them fit (and show again): the choice holds until the page's size changes."""
         if self._sources_opened:
             return
         viewport, width = self.scroll_area.viewport(), self.sources.width()
         if viewport.height() <= 0 or width <= 0:
             return
-        body_width = viewport.width()
-        needed = self.body.totalHeightForWidth(body_width) if self.body.hasHeightForWidth() else -1
-        needed = max(needed, self.body.totalMinimumSize().height())
-        if not self.sources_shown():
-            spacing = self.theme.px(10)
-            texts = sum(
-                w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
-                for w in self.sentences
-            )
-            needed += texts + spacing * (len(self.sentences) - 1) - self.sources_button.sizeHint().height()
-        fits = needed <= viewport.height()
+        if self._stage is not None:
+            # Beside the visual: the words' column against the height under the title.
+            room = viewport.height() - self._stage.geometry().top() - self.body.contentsMargins().bottom()
+            reading = self._sources_height(width)
+            if self.caption is not None:
+                reading += self.caption.heightForWidth(width) + self.theme.px(24)
+            fits = reading <= room
+        else:
+            # Below it: the page's height with the words in place of the button.
+            body_width = viewport.width()
+            needed = self.body.totalHeightForWidth(body_width) if self.body.hasHeightForWidth() else -1
+            needed = max(needed, self.body.totalMinimumSize().height())
+            if not self.sources_shown():
+                top = self.sources.contentsMargins().top() + self.theme.px(12)
+                needed += self._sources_height(width) - top - self.sources_button.sizeHint().height()
+            fits = needed <= viewport.height()
         if fits != self.sources_shown():
             self._show_sources(fits)
             self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
+
+    def _sources_height(self, width: int) -> int:
+        """The height of the sources with their sentences shown, at `width`."""
+        heights = [
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in self.sentences
+        ]
+        return self.theme.px(12) + sum(heights) + self.theme.px(10) * (len(heights) - 1)
 
     def _on_sources_button_clicked(self) -> None:
         self._sources_opened = True
