@@ -95,6 +95,8 @@ class ShareChart(Chart):
         for figure in self.figures:
             unit = QHBoxLayout() if beside else QVBoxLayout()
             unit.setSpacing(theme.px(48) if beside else theme.px(8))
+            if not beside:  # number over cells, in the middle of the chart's height
+                unit.addStretch(1)
             header = QVBoxLayout()
             header.setSpacing(theme.px(8))
             number = FigureNumber(language, figure, theme, number_role, accent)

@@ -3,6 +3,7 @@ report's own sentences as the caption. Numbers count up and bars grow on every v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -121,7 +122,12 @@ class FiguresPage(Page):
             )
             row.setSpacing(theme.px(48))
             if others:
-                row.addLayout(self._cards(others, columns=1), 0 if theme.portrait else 1)
+                # The cards at their own height, level with the middle of the chart beside them.
+                column = QVBoxLayout()
+                column.addStretch(1)
+                column.addLayout(self._cards(others, columns=1))
+                column.addStretch(1)
+                row.addLayout(column, 0 if theme.portrait else 1)
             row.addWidget(chart, 1)
             visual.addLayout(row, 1)
         chart.figure_tapped.connect(self.open_figure_detail)
@@ -140,8 +146,11 @@ class FiguresPage(Page):
         # With an odd count on two columns, the first card spans both: no lone card at the end.
         span_first = columns == 2 and len(figures) % 2 == 1
         cards: list[FigureCard] = []
+        # A figure alone on a roomy screen is the page: its card set half as large again.
+        alone = len(self.figures) == 1 and not self.theme.compact
+        theme = replace(self.theme, text_scale=self.theme.text_scale * 1.5) if alone else self.theme
         for index, figure in enumerate(figures):
-            card = FigureCard(self.language, figure, self.theme, self.accent(), role)
+            card = FigureCard(self.language, figure, theme, self.accent(), role)
             card.tapped.connect(self.open_figure_detail)
             cards.append(card)
             if span_first and index == 0:
