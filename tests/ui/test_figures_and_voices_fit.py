@@ -3,19 +3,24 @@ sentences readable without scrolling, speaker chips apart and named in full, no 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from touch import tap
 
 from kiosk.content import LoadedContent
 from kiosk.ui import layout_audit as la
+from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.voices import VoicesPage
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.widgets.text import Paragraph
+
+MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
@@ -112,3 +117,37 @@ def test_portrait_pages_leave_no_empty_band_above_the_navigation(
         if band > 0.1 * window.height():
             empty.append(f"{page_id}: {band} px empty above the navigation")
     assert not empty, "\n".join(empty)
+
+
+def test_sentences_a_small_screen_cannot_hold_open_behind_a_button(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    # A laptop's screen: the platforms' four bars and their long caption leave no room for the
+    # report's two long sentences.
+    window = make_window(size=(1366, 768), lang="en")
+    window.session.go_to("figures/platforms", direction=0)
+
+    def platforms() -> FiguresPage | None:
+        page = window.current_page
+        return page if isinstance(page, FiguresPage) else None
+
+    qtbot.waitUntil(lambda: (page := platforms()) is not None and page.sources_button.isVisible())
+    page = platforms()
+    assert page is not None
+    assert not any(widget.isVisible() for widget in page.sentences)
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() == 0)  # the page fits, the button in view
+    tap(page.sources_button)
+    qtbot.waitUntil(lambda: all(widget.isVisible() for widget in page.sentences))
+    assert not page.sources_button.isVisible()
+    viewport = page.scroll_area.viewport()
+
+    def last_sentence_in_view() -> bool:
+        last = page.sentences[-1]
+        top = last.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + last.height() <= viewport.height()
+
+    qtbot.waitUntil(last_sentence_in_view)  # the page scrolled down to what the visitor opened
+    page.reset()  # a new visitor: closed again
+    qtbot.waitUntil(page.sources_button.isVisible)
+    assert not any(widget.isVisible() for widget in page.sentences)

@@ -282,6 +282,9 @@ class FiguresPage(Page):
                 top = self.sources.contentsMargins().top() + self.theme.px(12)
                 needed += self._sources_height(width) - top - self.sources_button.sizeHint().height()
             fits = needed <= viewport.height()
+        # With a visitor's larger text a page may scroll anyway (by dragging, the fade shows
+        # there is more): the sentences stay in it rather than behind one more tap.
+        fits = fits or self.theme.text_scale > 1
         if fits != self.sources_shown():
             self._show_sources(fits)
             self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
