@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -36,12 +37,13 @@ class Waffle(KioskPlot):
         super().__init__(theme, parent)
         self.figure = figure
         columns, rows, self.lit_total = grid_for(figure)
-        self._aspect = rows / columns
+        self.aspect = rows / columns
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         step = theme.px(CELL_PX["fraction" if figure.unit == "fraction" else "percent"])
-        self.setMaximumWidth(step * columns)
+        self.widest = step * columns
+        self.setMaximumWidth(self.widest)
         cells = figure.denominator if figure.unit == "fraction" and figure.denominator else columns * rows
         index = np.arange(cells)
         self.xs = (index % columns).astype(float)
@@ -59,11 +61,11 @@ class Waffle(KioskPlot):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return round(width * self._aspect)
+        return round(width * self.aspect)
 
     def sizeHint(self) -> QSize:
         width = self.maximumWidth()
-        return QSize(width, round(width * self._aspect))
+        return QSize(width, round(width * self.aspect))
 
     def set_lit(self, lit: int) -> None:
         self.lit = lit
@@ -92,6 +94,8 @@ class ShareChart(Chart):
         self.numbers: list[FigureNumber] = []
         # One share alone on a landscape screen: its number beside its cells; else number above.
         beside = beside and len(self.figures) == 1 and not theme.portrait
+        self._beside = beside
+        self._headers: list[QVBoxLayout] = []
         for figure in self.figures:
             unit = QHBoxLayout() if beside else QVBoxLayout()
             unit.setSpacing(theme.px(48) if beside else theme.px(8))
@@ -104,6 +108,7 @@ class ShareChart(Chart):
             header.addWidget(number)
             header.addWidget(TextLabel(language, figure.label, "label"))
             header.addStretch(1)
+            self._headers.append(header)
             unit.addLayout(header, 1 if beside else 0)
             waffle = Waffle(figure, accent, theme)
             waffle.tapped.connect(lambda _point, f=figure: self.figure_tapped.emit(f.id))
@@ -116,6 +121,16 @@ class ShareChart(Chart):
 
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(1200), self.theme.px(420))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Cells as large as the chart's height allows under their number (never past it).
+        for waffle, header in zip(self.waffles, self._headers, strict=True):
+            width = header.geometry().width() or self.width() // len(self.waffles)
+            wrapped = header.totalHeightForWidth(width) if header.hasHeightForWidth() else -1
+            above = 0 if self._beside else max(wrapped, header.sizeHint().height()) + self.theme.px(8)
+            room = max(1, self.height() - above)
+            waffle.setMaximumWidth(max(self.theme.px(120), min(waffle.widest, round(room / waffle.aspect))))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.theme.px(400), self.theme.px(240))

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from kiosk.ui.charts.base import Chart
 
 
+MANY_COUNTERS = 5  # cards from which a group takes the page's width, its words below
+
+
 def group_colours(palette: th.Palette) -> tuple[str, ...]:
     """Each screen of figures takes one colour in turn; a colour belongs to the screen, not to
     a vision."""
@@ -47,8 +50,10 @@ class FiguresPage(Page):
 
     def reads_beside(self) -> bool:
         """Landscape: the words in a column beside the visual, which then gets the page's whole
-        height. Portrait stacks them: the words below."""
-        return not self.theme.portrait
+        height. Portrait stacks them, the words below; so does a wall of many figures, which
+        needs the page's width for its rows."""
+        many = self.group.chart == "counters" and len(self.figures) >= MANY_COUNTERS
+        return not self.theme.portrait and not many
 
     def _build(self) -> None:
         theme, group = self.theme, self.group
@@ -134,7 +139,10 @@ class FiguresPage(Page):
         self.chart = chart
 
     def _columns(self, count: int) -> int:
-        """A column of its own height: the cards one under the other, four as two by two."""
+        """Beside the words or in portrait, a column of its own height: the cards one under the
+        other, more two by two. A landscape wall of many: rows of four."""
+        if count >= MANY_COUNTERS and not self.theme.portrait:
+            return 4
         return 1 if count <= 3 else 2
 
     def _cards(self, figures: list[Figure], columns: int | None = None) -> QGridLayout:
@@ -143,8 +151,8 @@ class FiguresPage(Page):
         columns = columns or self._columns(len(figures))
         roomy = self.theme.portrait or (len(figures) <= 2 and not self.theme.compact)
         role = "figure" if roomy else "figure-small"
-        # With an odd count on two columns, the first card spans both: no lone card at the end.
-        span_first = columns == 2 and len(figures) % 2 == 1
+        # One card more than full rows: the first spans the row, no lone card at the end.
+        span_first = columns > 1 and len(figures) % columns == 1
         cards: list[FigureCard] = []
         # A figure alone on a roomy screen is the page: its card set half as large again.
         alone = len(self.figures) == 1 and not self.theme.compact
@@ -154,9 +162,9 @@ class FiguresPage(Page):
             card.tapped.connect(self.open_figure_detail)
             cards.append(card)
             if span_first and index == 0:
-                grid.addWidget(card, 0, 0, 1, 2)
+                grid.addWidget(card, 0, 0, 1, columns)
             else:
-                row, column = divmod(index + (1 if span_first else 0), columns)
+                row, column = divmod(index + (columns - 1 if span_first else 0), columns)
                 grid.addWidget(card, row, column)
         share_number_scale(cards)
         self.figure_cards += cards

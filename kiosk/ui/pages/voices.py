@@ -16,6 +16,8 @@ from kiosk.ui.widgets.buttons import EntryCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import TextLabel, wrapped_lines
 
+LONG_QUOTE = 320  # characters, in the language where it is longest
+
 
 def voice_colours(palette: th.Palette) -> tuple[str, ...]:
     """The colour of each speaker in turn (the voices' entry on the home screen is the first)."""
@@ -93,7 +95,9 @@ class VoicesPage(Page):
             speakers.setColumnStretch(column, 1)
         for index, voice in enumerate(self.content.voices):
             colour = colours[self._person_of[index] % len(colours)]
-            block = QuoteBlock(language, voice, theme, colour, "lead")
+            # A long quote in body type: at lead size it would need more than the page's height.
+            longest = max(len(words) for words in voice.quote.root.values())
+            block = QuoteBlock(language, voice, theme, colour, "lead" if longest <= LONG_QUOTE else "body")
             if index:  # hidden before it has a parent: shown, a parentless widget is a window
                 block.hide()
             self.quotes.append(block)
