@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -36,14 +35,16 @@ class Waffle(KioskPlot):
     def __init__(self, figure: Figure, accent: str, theme: th.Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
         self.figure = figure
+        self._theme = theme
         columns, rows, self.lit_total = grid_for(figure)
         self.aspect = rows / columns
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        # As large as the room the chart is given, never more than its design size: the cells
+        # stay square (the aspect is locked) and centred in it, and never ask for more height
+        # than the page has.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         step = theme.px(CELL_PX["fraction" if figure.unit == "fraction" else "percent"])
         self.widest = step * columns
-        self.setMaximumWidth(self.widest)
+        self.setMaximumSize(self.widest, round(self.widest * self.aspect))
         cells = figure.denominator if figure.unit == "fraction" and figure.denominator else columns * rows
         index = np.arange(cells)
         self.xs = (index % columns).astype(float)
@@ -57,15 +58,12 @@ class Waffle(KioskPlot):
         self.view.setAspectLocked(True)
         self.set_lit(self.lit_total)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return round(width * self.aspect)
-
     def sizeHint(self) -> QSize:
-        width = self.maximumWidth()
-        return QSize(width, round(width * self.aspect))
+        return QSize(self.widest, min(round(self.widest * self.aspect), self._theme.px(200)))
+
+    def minimumSizeHint(self) -> QSize:
+        side = self._theme.px(120)
+        return QSize(side, min(side, round(self.widest * self.aspect)))
 
     def set_lit(self, lit: int) -> None:
         self.lit = lit
@@ -94,13 +92,11 @@ class ShareChart(Chart):
         self.numbers: list[FigureNumber] = []
         # One share alone on a landscape screen: its number beside its cells; else number above.
         beside = beside and len(self.figures) == 1 and not theme.portrait
-        self._beside = beside
-        self._headers: list[QVBoxLayout] = []
         for figure in self.figures:
             unit = QHBoxLayout() if beside else QVBoxLayout()
             unit.setSpacing(theme.px(48) if beside else theme.px(8))
-            if not beside:  # number over cells, in the middle of the chart's height
-                unit.addStretch(1)
+            if not beside:  # number over cells, in the middle of the height the cells leave
+                unit.addStretch(0)
             header = QVBoxLayout()
             header.setSpacing(theme.px(8))
             number = FigureNumber(language, figure, theme, number_role, accent)
@@ -108,29 +104,18 @@ class ShareChart(Chart):
             header.addWidget(number)
             header.addWidget(TextLabel(language, figure.label, "label"))
             header.addStretch(1)
-            self._headers.append(header)
             unit.addLayout(header, 1 if beside else 0)
             waffle = Waffle(figure, accent, theme)
             waffle.tapped.connect(lambda _point, f=figure: self.figure_tapped.emit(f.id))
             self.waffles.append(waffle)
-            unit.addWidget(waffle, 1 if beside else 0, Qt.AlignmentFlag.AlignTop)
+            unit.addWidget(waffle, 1)
             if not beside:
-                unit.addStretch(1)
+                unit.addStretch(0)
             layout.addLayout(unit, 1)
         self._draw()
 
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(1200), self.theme.px(420))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Cells as large as the chart's height allows under their number (never past it).
-        for waffle, header in zip(self.waffles, self._headers, strict=True):
-            width = header.geometry().width() or self.width() // len(self.waffles)
-            wrapped = header.totalHeightForWidth(width) if header.hasHeightForWidth() else -1
-            above = 0 if self._beside else max(wrapped, header.sizeHint().height()) + self.theme.px(8)
-            room = max(1, self.height() - above)
-            waffle.setMaximumWidth(max(self.theme.px(120), min(waffle.widest, round(room / waffle.aspect))))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.theme.px(400), self.theme.px(240))
