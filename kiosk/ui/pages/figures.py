@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -142,8 +142,18 @@ class FiguresPage(Page):
         """Beside the words or in portrait, a column of its own height: the cards one under the
         other, more two by two. A landscape wall of many: rows of four."""
         if count >= MANY_COUNTERS and not self.theme.portrait:
-            return 4
+            return 4 if self._labels_fit(4) else 3
         return 1 if count <= 3 else 2
+
+    def _labels_fit(self, columns: int) -> bool:
+        """Whether every figure's longest word fits a card of `columns` across the page (a label
+        wraps between words, never inside one)."""
+        theme = self.theme
+        page = theme.px(1920) - 2 * theme.margin
+        text = (page - (columns - 1) * theme.gutter) / columns - 2 * theme.px(24)
+        metrics = QFontMetricsF(theme.font("label"))
+        words = (word for f in self.figures for label in f.label.root.values() for word in label.split())
+        return max((metrics.horizontalAdvance(word) for word in words), default=0.0) <= text
 
     def _cards(self, figures: list[Figure], columns: int | None = None) -> QGridLayout:
         grid = QGridLayout()
