@@ -318,8 +318,11 @@ class FiguresPage(Page):
     def _on_sources_button_clicked(self) -> None:
         self._sources_opened = True
         self._show_sources(True)
-        # Once laid out again, the opened sentences are scrolled into view.
-        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.sentences[-1], 0, 0))
+        # Once laid out again, the opened sentences are scrolled into view, clear of the fade.
+        QTimer.singleShot(0, self, self._scroll_to_sources)
+
+    def _scroll_to_sources(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.sentences[-1], 0, self.theme.px(96))
 
     def reset(self) -> None:
         super().reset()
