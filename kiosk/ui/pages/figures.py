@@ -89,6 +89,16 @@ class FiguresPage(Page):
             stage.addLayout(visual, 7)
             stage.addLayout(reading, 5)
             self.body.addLayout(stage, 1)
+        elif not theme.portrait:
+            # A landscape wall of figures: its words in one band above it, the report's beside
+            # the caption, so the rows of cards keep the height.
+            band = QHBoxLayout()
+            band.setSpacing(theme.px(72))
+            if self.caption is not None:
+                band.addWidget(self.caption, 7, Qt.AlignmentFlag.AlignTop)
+            band.addWidget(self.sources, 5, Qt.AlignmentFlag.AlignTop)
+            self.body.addLayout(band)
+            self.body.addLayout(visual, 1)
         else:
             if self.caption is not None:
                 self.body.addWidget(self.caption)
