@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kiosk.ui.charts.base import Chart
 
 
-MANY_COUNTERS = 5  # cards from which a group takes the page's width, its words below
+MANY_COUNTERS = 5  # cards from which a group takes the page's width, its words in a band above
 
 
 def group_colours(palette: th.Palette) -> tuple[str, ...]:
@@ -50,8 +50,8 @@ class FiguresPage(Page):
 
     def reads_beside(self) -> bool:
         """Landscape: the words in a column beside the visual, which then gets the page's whole
-        height. Portrait stacks them, the words below; so does a wall of many figures, which
-        needs the page's width for its rows."""
+        height. Portrait stacks them, the words below; a wall of many figures needs the page's
+        width for its rows, its words in one band above them."""
         many = self.group.chart == "counters" and len(self.figures) >= MANY_COUNTERS
         return not self.theme.portrait and not many
 
