@@ -150,16 +150,17 @@ class FiguresPage(Page):
 
     def _columns(self, count: int) -> int:
         """Beside the words or in portrait, a column of its own height: the cards one under the
-        other, more two by two. A landscape wall of many: rows of four."""
+        other, more two by two. A landscape wall of many: rows of four. Fewer across wherever a
+        label's longest word would not fit its card."""
         if count >= MANY_COUNTERS and not self.theme.portrait:
-            return 4 if self._labels_fit(4) else 3
-        return 1 if count <= 3 else 2
+            return next((columns for columns in (4, 3) if self._labels_fit(columns)), 2)
+        return 2 if count > 3 and self._labels_fit(2) else 1
 
     def _labels_fit(self, columns: int) -> bool:
         """Whether every figure's longest word fits a card of `columns` across the page (a label
         wraps between words, never inside one)."""
         theme = self.theme
-        page = theme.px(1920) - 2 * theme.margin
+        page = theme.px(1080 if theme.portrait else 1920) - 2 * theme.margin
         text = (page - (columns - 1) * theme.gutter) / columns - 2 * theme.px(24)
         metrics = QFontMetricsF(theme.font("label"))
         words = (word for f in self.figures for label in f.label.root.values() for word in label.split())
