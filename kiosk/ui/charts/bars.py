@@ -81,8 +81,9 @@ class BarsChart(Chart):
             self.plot.addItem(value)
             self.values.append(value)
         self._fit_range()
-        # Rows never grow past a comfortable height: tall screens get space, not slabs.
-        self.setMaximumHeight(max(self._row_height(), theme.px(170)) * count)
+        # Rows never grow past a comfortable height: tall screens get space, not slabs. A few
+        # rows may take more of it than many.
+        self.setMaximumHeight(max(self._row_height(), theme.px(220 if count <= 3 else 170)) * count)
         self._draw()
 
     def _amount(self, figure: Figure) -> float:
@@ -91,8 +92,12 @@ class BarsChart(Chart):
         return figure.value
 
     def _value_font(self) -> QFont:
-        """Values as large as a row allows: h1 for a few bars, h2 when there are many."""
-        return self.theme.font("h1" if len(self.figures) <= 3 else "h2")
+        """Values as large as a row allows: a figure's own size for two bars on a roomy screen,
+        h1 for a few, h2 when there are many."""
+        count = len(self.figures)
+        if count <= 2 and not self.theme.compact:
+            return self.theme.font("figure-small")
+        return self.theme.font("h1" if count <= 3 else "h2")
 
     def _row_height(self) -> int:
         """Least height of a row: its label above, and the bar with its value beside it."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -19,7 +19,7 @@ from kiosk.ui.widgets.figure_card import FigureNumber
 from kiosk.ui.widgets.text import TextLabel
 
 CELL = 0.84  # of a grid step: the gap between cells is what makes them countable
-CELL_PX = {"percent": 44, "fraction": 120}  # design px per grid step: 100 small cells, or a few big
+CELL_PX = {"percent": 60, "fraction": 120}  # design px per grid step: 100 small cells, or a few big
 
 
 def grid_for(figure: Figure) -> tuple[int, int, int]:
@@ -35,13 +35,16 @@ class Waffle(KioskPlot):
     def __init__(self, figure: Figure, accent: str, theme: th.Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
         self.figure = figure
+        self._theme = theme
         columns, rows, self.lit_total = grid_for(figure)
-        self._aspect = rows / columns
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.aspect = rows / columns
+        # As large as the room the chart is given, never more than its design size: the cells
+        # stay square (the aspect is locked) and centred in it, and never ask for more height
+        # than the page has.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         step = theme.px(CELL_PX["fraction" if figure.unit == "fraction" else "percent"])
-        self.setMaximumWidth(step * columns)
+        self.widest = step * columns
+        self.setMaximumSize(self.widest, round(self.widest * self.aspect))
         cells = figure.denominator if figure.unit == "fraction" and figure.denominator else columns * rows
         index = np.arange(cells)
         self.xs = (index % columns).astype(float)
@@ -55,15 +58,12 @@ class Waffle(KioskPlot):
         self.view.setAspectLocked(True)
         self.set_lit(self.lit_total)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return round(width * self._aspect)
-
     def sizeHint(self) -> QSize:
-        width = self.maximumWidth()
-        return QSize(width, round(width * self._aspect))
+        return QSize(self.widest, min(round(self.widest * self.aspect), self._theme.px(200)))
+
+    def minimumSizeHint(self) -> QSize:
+        side = self._theme.px(120)
+        return QSize(side, min(side, round(self.widest * self.aspect)))
 
     def set_lit(self, lit: int) -> None:
         self.lit = lit
@@ -95,6 +95,8 @@ class ShareChart(Chart):
         for figure in self.figures:
             unit = QHBoxLayout() if beside else QVBoxLayout()
             unit.setSpacing(theme.px(48) if beside else theme.px(8))
+            if not beside:  # number over cells, in the middle of the height the cells leave
+                unit.addStretch(0)
             header = QVBoxLayout()
             header.setSpacing(theme.px(8))
             number = FigureNumber(language, figure, theme, number_role, accent)
@@ -106,9 +108,9 @@ class ShareChart(Chart):
             waffle = Waffle(figure, accent, theme)
             waffle.tapped.connect(lambda _point, f=figure: self.figure_tapped.emit(f.id))
             self.waffles.append(waffle)
-            unit.addWidget(waffle, 1 if beside else 0, Qt.AlignmentFlag.AlignTop)
+            unit.addWidget(waffle, 1)
             if not beside:
-                unit.addStretch(1)
+                unit.addStretch(0)
             layout.addLayout(unit, 1)
         self._draw()
 

@@ -3,19 +3,27 @@ report's own sentences as the caption. Numbers count up and bars grow on every v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
+from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of
+from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 if TYPE_CHECKING:
     from kiosk.ui.charts.base import Chart
+
+
+MANY_COUNTERS = 5  # cards from which a group takes the page's width, its words in a band above
 
 
 class FiguresPage(Page):
@@ -32,29 +40,70 @@ class FiguresPage(Page):
     def accent(self) -> str:
         return colour_of(self.content, self.group, self.theme)
 
+    def reads_beside(self) -> bool:
+        """Landscape: the words in a column beside the visual, which then gets the page's whole
+        height. Portrait stacks them, the words below; a wall of many figures needs the page's
+        width for its rows, its words in one band above them."""
+        many = self.group.chart == "counters" and len(self.figures) >= MANY_COUNTERS
+        return not self.theme.portrait and not many
+
     def _build(self) -> None:
         theme, group = self.theme, self.group
         self.body.addWidget(TextLabel(self.language, ui("figures"), "caption", tone="secondary"))
         self.title = TextLabel(self.language, group.title, "h1")
         self.body.addWidget(self.title)
+        self.caption: Paragraph | None = None
+        self._stage: QHBoxLayout | None = None
         if group.caption is not None:
-            caption = Paragraph(
-                self.language, group.caption, theme, "body", theme.palette.text_secondary, 1.3
-            )
-            caption.setMaximumWidth(theme.px(1400))
-            self.body.addWidget(caption)
-        self.body.addSpacing(theme.px(8))
-        self._build_chart()
-        self.body.addWidget(self._sentences())
-        self.body.addStretch(1)  # spare height goes below, never between the parts
+            secondary = theme.palette.text_secondary
+            self.caption = Paragraph(self.language, group.caption, theme, "body", secondary)
+            self.caption.setMaximumWidth(theme.px(1400))
+        self._sentences()
+        visual = QVBoxLayout()
+        visual.setSpacing(0)
+        # The visual sits in the middle of the height the words leave it: no empty band below.
+        # A chart takes that height first (up to its own limit); cards keep their own height.
+        spare = 1 if group.chart == "counters" else 0
+        visual.addStretch(spare)
+        self._build_chart(visual)
+        visual.addStretch(spare)
+        if self.reads_beside():
+            self.body.addSpacing(theme.px(8))
+            reading = QVBoxLayout()
+            reading.setSpacing(theme.px(24))
+            reading.addStretch(1)
+            if self.caption is not None:
+                reading.addWidget(self.caption)
+            reading.addWidget(self.sources)
+            reading.addStretch(1)
+            self._stage = stage = QHBoxLayout()
+            stage.setSpacing(theme.px(72))
+            stage.addLayout(visual, 7)
+            stage.addLayout(reading, 5)
+            self.body.addLayout(stage, 1)
+        elif not theme.portrait:
+            # A landscape wall of figures: its words in one band above it, the report's beside
+            # the caption, so the rows of cards keep the height.
+            band = QHBoxLayout()
+            band.setSpacing(theme.px(72))
+            if self.caption is not None:
+                band.addWidget(self.caption, 7, Qt.AlignmentFlag.AlignTop)
+            band.addWidget(self.sources, 5, Qt.AlignmentFlag.AlignTop)
+            self.body.addLayout(band)
+            self.body.addLayout(visual, 1)
+        else:
+            if self.caption is not None:
+                self.body.addWidget(self.caption)
+            self.body.addLayout(visual, 1)
+            self.body.addWidget(self.sources)
 
-    def _build_chart(self) -> None:
+    def _build_chart(self, visual: QVBoxLayout) -> None:
         # pyqtgraph loads here, on the first figures screen, never at start-up.
         from kiosk.ui import charts  # noqa: PLC0415
 
         kind, theme = self.group.chart, self.theme
         if kind == "counters":
-            self.body.addLayout(self._cards(self.figures))
+            visual.addLayout(self._cards(self.figures))
             return
         chart: Chart
         if kind in ("bars", "proportion"):
@@ -62,7 +111,7 @@ class FiguresPage(Page):
             chart = charts.BarsChart(
                 self.figures, self.language, theme, self.accent(), proportion=kind == "proportion"
             )
-            self.body.addWidget(chart, 1)
+            visual.addWidget(chart, 1)
         else:
             if kind == "share":
                 self._chart_figures = [f for f in self.figures if f.share is not None]
@@ -79,26 +128,35 @@ class FiguresPage(Page):
                 QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
             )
             row.setSpacing(theme.px(48))
-            # Portrait stacks the parts at their own heights; landscape shares the width.
-            share = 0 if theme.portrait else 1
             if others:
-                cards = self._cards(others, columns=1)
+                # The cards at their own height, level with the middle of the chart beside them.
                 column = QVBoxLayout()
-                column.addLayout(cards)
-                if not theme.portrait:
-                    column.addStretch(1)
-                row.addLayout(column, share)
-            row.addWidget(chart, share)
-            self.body.addLayout(row, share)
+                column.addStretch(1)
+                column.addLayout(self._cards(others, columns=1))
+                column.addStretch(1)
+                row.addLayout(column, 0 if theme.portrait else 1)
+            row.addWidget(chart, 1)
+            visual.addLayout(row, 1)
         chart.figure_tapped.connect(self.open_figure_detail)
         self.chart = chart
 
     def _columns(self, count: int) -> int:
-        if self.theme.portrait:
-            return 1 if count <= 3 else 2
-        if self.theme.compact:
-            return count if count <= 3 else (2 if count == 4 else 3)
-        return count
+        """Beside the words or in portrait, a column of its own height: the cards one under the
+        other, more two by two. A landscape wall of many: rows of four. Fewer across wherever a
+        label's longest word would not fit its card."""
+        if count >= MANY_COUNTERS and not self.theme.portrait:
+            return next((columns for columns in (4, 3) if self._labels_fit(columns)), 2)
+        return 2 if count > 3 and self._labels_fit(2) else 1
+
+    def _labels_fit(self, columns: int) -> bool:
+        """Whether every figure's longest word fits a card of `columns` across the page (a label
+        wraps between words, never inside one)."""
+        theme = self.theme
+        page = theme.px(1080 if theme.portrait else 1920) - 2 * theme.margin
+        text = (page - (columns - 1) * theme.gutter) / columns - 2 * theme.px(24)
+        metrics = QFontMetricsF(theme.font("label"))
+        words = (word for f in self.figures for label in f.label.root.values() for word in label.split())
+        return max((metrics.horizontalAdvance(word) for word in words), default=0.0) <= text
 
     def _cards(self, figures: list[Figure], columns: int | None = None) -> QGridLayout:
         grid = QGridLayout()
@@ -106,17 +164,20 @@ class FiguresPage(Page):
         columns = columns or self._columns(len(figures))
         roomy = self.theme.portrait or (len(figures) <= 2 and not self.theme.compact)
         role = "figure" if roomy else "figure-small"
-        # With an odd count on two columns, the first card spans both: no lone card at the end.
-        span_first = columns == 2 and len(figures) % 2 == 1
+        # One card more than full rows: the first spans the row, no lone card at the end.
+        span_first = columns > 1 and len(figures) % columns == 1
         cards: list[FigureCard] = []
+        # A figure alone on a roomy screen is the page: its card set half as large again.
+        alone = len(self.figures) == 1 and not self.theme.compact
+        theme = replace(self.theme, text_scale=self.theme.text_scale * 1.5) if alone else self.theme
         for index, figure in enumerate(figures):
-            card = FigureCard(self.language, figure, self.theme, self.accent(), role)
+            card = FigureCard(self.language, figure, theme, self.accent(), role)
             card.tapped.connect(self.open_figure_detail)
             cards.append(card)
             if span_first and index == 0:
-                grid.addWidget(card, 0, 0, 1, 2)
+                grid.addWidget(card, 0, 0, 1, columns)
             else:
-                row, column = divmod(index + (1 if span_first else 0), columns)
+                row, column = divmod(index + (columns - 1 if span_first else 0), columns)
                 grid.addWidget(card, row, column)
         share_number_scale(cards)
         self.figure_cards += cards
@@ -161,17 +222,115 @@ class FiguresPage(Page):
                 kept.append(figure)
         return kept
 
-    def _sentences(self) -> QFrame:
-        """The report's own sentences behind these figures, each once."""
-        frame = QFrame()
+    def _sentences(self) -> None:
+        """The report's own sentences behind these figures, each once; where the page cannot
+        hold them (a small screen), behind a button: open, they may scroll, as the visitor chose."""
+        theme = self.theme
+        self.sources = frame = QFrame()
         layout = QVBoxLayout(frame)
-        layout.setContentsMargins(0, self.theme.px(12), 0, 0)
-        layout.setSpacing(self.theme.px(10))
-        layout.addWidget(TextLabel(self.language, ui("from-report"), "label", tone="secondary"))
+        layout.setContentsMargins(0, theme.px(12), 0, 0)
+        layout.setSpacing(theme.px(10))
+        # In the frame's own layout, not a box of their own: a new language's line count then
+        # reaches the page in the same pass.
+        self.sentences: list[QWidget] = [
+            TextLabel(self.language, ui("from-report"), "label", tone="secondary")
+        ]
+        # Sources are captions (the brief's 24 px), except where a tall screen has room to spare.
+        role = "body" if theme.portrait else "caption"
         for figure in self._distinct_sentences():
-            sentence = Paragraph(
-                self.language, figure.sentence, self.theme, "body", self.theme.palette.text_secondary, 1.35
-            )
-            sentence.setMaximumWidth(self.theme.px(1500))
-            layout.addWidget(sentence)
-        return frame
+            sentence = Paragraph(self.language, figure.sentence, theme, role, theme.palette.text_secondary)
+            sentence.setMaximumWidth(theme.px(1500))
+            self.sentences.append(sentence)
+        for widget in self.sentences:
+            layout.addWidget(widget)
+        self.sources_button = TouchButton(
+            self.language, theme, ui("from-report"), icon_path("chevron-right"), colour=self.accent()
+        )
+        self.sources_button.setObjectName("sources-button")
+        self.sources_button.hide()
+        self.sources_button.clicked.connect(self._on_sources_button_clicked)
+        layout.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self._sources_opened = False
+        self._fit_pending = False
+        self.scroll_area.content_height_changed.connect(self._on_content_height_changed)
+
+    def sources_shown(self) -> bool:
+        return not self.sentences[0].isHidden()
+
+    def _show_sources(self, shown: bool) -> None:
+        for widget in self.sentences:
+            widget.setVisible(shown)
+        self.sources_button.setVisible(not shown)
+
+    def _on_content_height_changed(self, height: int) -> None:
+        self._fit_sources_soon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sources_soon()
+
+    def _fit_sources_soon(self) -> None:
+        """Now, and again once this turn's layouts have given every column its new width."""
+        self._fit_sources()
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_sources_later)
+
+    def _fit_sources_later(self) -> None:
+        self._fit_pending = False
+        self._fit_sources()
+
+    def _fit_sources(self) -> None:
+        """Sentences shown when the page holds them with everything else, else the button.
+
+        Measured as if the sentences were shown in either state, so hiding them never makes
+        them fit (and show again): the choice holds until the page's size changes."""
+        if self._sources_opened:
+            return
+        viewport, width = self.scroll_area.viewport(), self.sources.width()
+        if viewport.height() <= 0 or width <= 0:
+            return
+        if self._stage is not None:
+            # Beside the visual: the words' column against the height under the title.
+            room = viewport.height() - self._stage.geometry().top() - self.body.contentsMargins().bottom()
+            reading = self._sources_height(width)
+            if self.caption is not None:
+                reading += self.caption.heightForWidth(width) + self.theme.px(24)
+            fits = reading <= room
+        else:
+            # Below it: the page's height with the words in place of the button.
+            body_width = viewport.width()
+            needed = self.body.totalHeightForWidth(body_width) if self.body.hasHeightForWidth() else -1
+            needed = max(needed, self.body.totalMinimumSize().height())
+            if not self.sources_shown():
+                top = self.sources.contentsMargins().top() + self.theme.px(12)
+                needed += self._sources_height(width) - top - self.sources_button.sizeHint().height()
+            fits = needed <= viewport.height()
+        # With a visitor's larger text a page may scroll anyway (by dragging, the fade shows
+        # there is more): the sentences stay in it rather than behind one more tap.
+        fits = fits or self.theme.text_scale > 1
+        if fits != self.sources_shown():
+            self._show_sources(fits)
+            self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
+
+    def _sources_height(self, width: int) -> int:
+        """The height of the sources with their sentences shown, at `width`."""
+        heights = [
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in self.sentences
+        ]
+        return self.theme.px(12) + sum(heights) + self.theme.px(10) * (len(heights) - 1)
+
+    def _on_sources_button_clicked(self) -> None:
+        self._sources_opened = True
+        self._show_sources(True)
+        # Once laid out again, the opened sentences are scrolled into view, clear of the fade.
+        QTimer.singleShot(0, self, self._scroll_to_sources)
+
+    def _scroll_to_sources(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.sentences[-1], 0, self.theme.px(96))
+
+    def reset(self) -> None:
+        super().reset()
+        self._sources_opened = False
+        self._fit_sources()

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout
 
 from kiosk.content import Voice
+from kiosk.i18n.line_breaks import keep_together
+from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of, shared_colour
 from kiosk.ui.widgets.buttons import EntryCard
 from kiosk.ui.widgets.quote import QuoteBlock
-from kiosk.ui.widgets.text import TextLabel
+from kiosk.ui.widgets.text import TextLabel, wrapped_lines
+
+LONG_QUOTE = 320  # characters, in the language where it is longest
 
 
 def people(voices: Sequence[Voice]) -> list[list[int]]:
@@ -22,6 +27,20 @@ def people(voices: Sequence[Voice]) -> list[list[int]]:
     for index, voice in enumerate(voices):
         by_name.setdefault(tuple(sorted(voice.name.root.items())), []).append(index)
     return list(by_name.values())
+
+
+def chip_columns(names: Sequence[str], theme: th.Theme, width: float) -> int:
+    """Two columns of speaker chips in `width` when every name's widest unbreakable piece (a
+    word; a Chinese name whole) fits a chip of half of it; one otherwise: a name is wrapped
+    where a line may break, never cut."""
+    font = theme.font("label")
+    metrics = QFontMetricsF(font)
+    half = (width - theme.gutter) / 2
+    # As EntryCard sets its title: inside its padding, after its colour bar.
+    room = half - 2 - 2 * theme.px(16 if theme.compact else 24) - theme.px(8)
+    pieces = (piece for name in names for piece in wrapped_lines(keep_together(name), font, 1))
+    widest = max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
+    return 2 if widest <= room else 1
 
 
 class VoicesPage(Page):
@@ -35,43 +54,61 @@ class VoicesPage(Page):
         columns = QBoxLayout(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        columns.setSpacing(theme.px(48))
+        columns.setSpacing(theme.px(72))
         self.speakers: list[EntryCard] = []
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         speakers = QGridLayout()
-        speakers.setSpacing(theme.px(10))
+        # Chips are touch targets: at least 16 design px apart (the gutter is 24).
+        speakers.setSpacing(theme.gutter)
         # All quotes sit in one column, only the current one shown: hidden widgets take no room,
         # and the shown one gets its full height for its width (a stacked widget would not).
         quote_column = QVBoxLayout()
         self.quotes: list[QuoteBlock] = []
         self._index = 0
-        per_row = 2
         # One chip per person, however many of their quotes the report gives: a step is a quote.
         self._people = people(self.content.voices)
         self._person_of = {quote: person for person, quotes in enumerate(self._people) for quote in quotes}
+        names = [
+            name for quotes in self._people for name in self.content.voices[quotes[0]].name.root.values()
+        ]
+        # The chips' column: the page's width in portrait, five of thirteen parts beside the quote.
+        inner = theme.px(1080 if portrait else 1920) - 2 * theme.margin
+        self.chip_columns = chip_columns(names, theme, inner if portrait else (inner - theme.px(72)) * 5 / 13)
         for person, quotes in enumerate(self._people):
             voice = self.content.voices[quotes[0]]
             colour = shared_colour(self.content, (self.content.voices[q] for q in quotes), theme)
-            card = EntryCard(language, theme, voice.name, lambda lang: "", colour, None, compact=True)
+            card = EntryCard(
+                language, theme, voice.name, lambda lang: "", colour, None, compact=theme.compact
+            )
             card.setObjectName(f"speaker-{voice.id}")
             card.setCheckable(True)
             self._group.addButton(card, person)
-            speakers.addWidget(card, *divmod(person, per_row))
+            speakers.addWidget(card, *divmod(person, self.chip_columns))
             self.speakers.append(card)
+        for column in range(self.chip_columns):
+            speakers.setColumnStretch(column, 1)
         for index, voice in enumerate(self.content.voices):
-            block = QuoteBlock(language, voice, theme, colour_of(self.content, voice, theme), "lead")
+            colour = colour_of(self.content, voice, theme)
+            # A long quote in body type: at lead size it would need more than the page's height.
+            longest = max(len(words) for words in voice.quote.root.values())
+            block = QuoteBlock(language, voice, theme, colour, "lead" if longest <= LONG_QUOTE else "body")
             if index:  # hidden before it has a parent: shown, a parentless widget is a window
                 block.hide()
             self.quotes.append(block)
             quote_column.addWidget(block)
         self.speakers[0].setChecked(True)
         self._group.idClicked.connect(self._on_speaker_clicked)
+        # The quote in the middle of its room; the chips in the middle of theirs beside it, or
+        # in portrait along the bottom, near the navigation and in a seated visitor's reach.
         speaker_column = QVBoxLayout()
-        speaker_column.addLayout(speakers)
         speaker_column.addStretch(1)
+        speaker_column.addLayout(speakers)
+        if not portrait:
+            speaker_column.addStretch(1)
+        quote_column.insertStretch(0, 1)
         quote_column.addStretch(1)
-        columns.addLayout(quote_column if portrait else speaker_column, 0 if portrait else 5)
+        columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else 5)
         columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else 8)
         self.body.addLayout(columns, 1)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
@@ -82,3 +82,8 @@ class QuoteBlock(QFrame):
         if voice.occasion is not None:
             grid.addWidget(TextLabel(language, voice.occasion, "caption", tone="secondary"), 3, 1)
         grid.setColumnStretch(1, 1)
+
+    def minimumSizeHint(self) -> QSize:
+        # The words' height depends on the width they get (the layout asks heightForWidth): a
+        # minimum measured at some narrow width in passing would claim pages of height.
+        return QSize(super().minimumSizeHint().width(), 0)
