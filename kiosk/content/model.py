@@ -255,6 +255,12 @@ class TourStop:
     title: LocalText
     text: LocalText
     hotspot: Hotspot
+    route: tuple[Hotspot, ...] = rule(
+        (),
+        max_length=64,
+        description="Points along the diagram's road from the previous stop to this one, in walking "
+        "order (the drawn route follows them; without them it bends gently between the stops)",
+    )
     figure: Id | None = None
     voice: Id | None = None
 

@@ -4,12 +4,14 @@ bounds, the tour plays itself until a visitor touches it, and any tour in the co
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF
+from PySide6.QtGui import QColor, QImage, QPainterPath
 from pytestqt.qtbot import QtBot
 from touch import pinch, swipe, tap
 
@@ -179,3 +181,69 @@ def test_a_third_tour_needs_no_code(
     qtbot.waitUntil(lambda: page.step_index() == 1)
     assert page.diagram.hotspot_centre(1).x() > page.diagram.diagram_rect().center().x()
     assert QPointF(page.diagram.hotspot_centre(1)) != QPointF(0, 0)
+
+
+def _distance_to_path(path: QPainterPath, point: QPointF, samples: int = 4000) -> float:
+    return min(
+        math.dist((point.x(), point.y()), (at.x(), at.y()))
+        for at in (path.pointAtPercent(i / samples) for i in range(samples + 1))
+    )
+
+
+def _line(start: QPointF, end: QPointF) -> QPainterPath:
+    line = QPainterPath(start)
+    line.lineTo(end)
+    return line
+
+
+def _shows_colour(image: QImage, point: QPointF, colour: QColor, reach: int = 4) -> bool:
+    """Whether a pixel within `reach` of `point` is `colour` (the road's markings lie over it)."""
+    ratio = image.devicePixelRatio()
+    x, y = round(point.x() * ratio), round(point.y() * ratio)
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            seen = image.pixelColor(x + dx, y + dy)
+            if (
+                max(
+                    abs(seen.red() - colour.red()),
+                    abs(seen.green() - colour.green()),
+                    abs(seen.blue() - colour.blue()),
+                )
+                < 24
+            ):
+                return True
+    return False
+
+
+def test_route_follows_the_road_not_the_straight_line(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    diagram = page.diagram
+    tour = page.tour
+    page.set_step(len(tour.stops) - 1)
+    qtbot.waitUntil(lambda: diagram.route_progress >= 1.0)
+    path = diagram.route_path()
+    image = diagram.grab().toImage()
+    radius = diagram.hotspot_radius()
+    colour = QColor(tour.color)
+    winding = 0
+    for index in range(1, len(tour.stops)):
+        stop = tour.stops[index]
+        assert len(stop.route) >= 3  # the bundled diagrams' roads are given point by point
+        start, end = diagram.hotspot_centre(index - 1), diagram.hotspot_centre(index)
+        for point in stop.route:
+            waypoint = diagram.diagram_point(point.x, point.y)
+            assert _distance_to_path(path, waypoint) < 2.0
+            clear = (
+                min(math.dist((waypoint.x(), waypoint.y()), (c.x(), c.y())) for c in (start, end))
+                > radius * 1.5
+            )
+            if clear:  # off the sites' discs, which cover the route: the road is lit
+                assert _shows_colour(image, waypoint, colour), (stop.id, point)
+        road = [diagram.diagram_point(point.x, point.y) for point in stop.route]
+        if _distance_to_path(_line(start, end), road[len(road) // 2]) > radius:
+            # Where the road bends away, halfway along the straight line there is no route.
+            winding += 1
+            middle = (start + end) / 2
+            assert _distance_to_path(path, middle) > radius
+            assert not _shows_colour(image, middle, colour), stop.id
+    assert winding >= 2  # Daxing's road dips to the sites between its stops
