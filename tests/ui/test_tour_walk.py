@@ -133,9 +133,78 @@ def test_autoplay_advances_and_stops_on_touch(qtbot: QtBot, window: MainWindow) 
     assert page.step_index() == index
 
 
-def test_autoplay_interval_comes_from_the_content(window: MainWindow) -> None:
-    page = _tour(window)
-    assert page.autoplay_timer.interval() == round(page.tour.autoplay_s * 1000 * window.theme.motion_scale)
+def test_autoplay_time_follows_the_stops_length(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(motion_scale=1.0)
+    short = _tour(window, "yizhuang")
+    short.set_step(1)  # one sentence
+    short.start_autoplay()
+    short_ms = short.autoplay_timer.interval()
+    short.stop_autoplay()
+    long = _tour(window, "daxing")
+    long.set_step(2)  # a paragraph and a figure
+    long.start_autoplay()
+    long_ms = long.autoplay_timer.interval()
+    long.stop_autoplay()
+    assert short_ms == round(short.tour.autoplay_s * 1000)  # never shorter than the content says
+    assert long_ms > 1.5 * short_ms
+    assert long_ms <= 60_000
+    # The same stop in another language takes that language's reading time.
+    window.session.language.set("en")
+    long.start_autoplay()
+    assert long.autoplay_timer.interval() != long_ms
+    long.stop_autoplay()
+
+
+def _ring_pixels(page: TourPage) -> int:
+    """How many pixels of the auto-play control show the tour's colour (its filling outline)."""
+    image = page.play_button.grab().toImage()
+    colour = QColor(page.tour.color)
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if max(
+            abs(image.pixelColor(x, y).red() - colour.red()),
+            abs(image.pixelColor(x, y).green() - colour.green()),
+            abs(image.pixelColor(x, y).blue() - colour.blue()),
+        )
+        < 40
+    )
+
+
+def test_autoplay_shows_the_stops_time_running(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(motion_scale=0.5)
+    page = _tour(window, "yizhuang")
+    assert page.play_button.progress is None
+    assert _ring_pixels(page) == 0  # standing still: no progress shown
+    seen = _Paints(lambda: page.play_button.progress or 0.0)
+    page.play_button.installEventFilter(seen)
+    tap(page.play_button)
+    qtbot.waitUntil(lambda: (page.play_button.progress or 0.0) > 0.2, timeout=10_000)
+    early = _ring_pixels(page)
+    qtbot.waitUntil(lambda: (page.play_button.progress or 0.0) > 0.6, timeout=10_000)
+    assert _ring_pixels(page) > early > 0  # the outline fills as the time runs
+    assert len(set(seen.seen)) > 10  # smoothly
+    qtbot.waitUntil(lambda: page.step_index() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.play_button.progress is not None and page.play_button.progress < 0.3)
+    tap(page.stop_title)
+    assert page.play_button.progress is None
+
+
+def test_autoplay_progress_steps_by_the_second_with_reduced_motion(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(reduced_motion=True, motion_scale=0.4)
+    page = _tour(window, "yizhuang")
+    seen = _Paints(lambda: page.play_button.progress or 0.0)
+    page.play_button.installEventFilter(seen)
+    page.start_autoplay()
+    interval = page.autoplay_timer.interval()
+    qtbot.waitUntil(lambda: page.step_index() == 1, timeout=interval + 5000)
+    page.stop_autoplay()
+    shown = {round(value, 3) for value in seen.seen}
+    assert 0 < len(shown) <= interval / 1000 + 3  # a step a second, no sweep
+    assert max(shown) > 0
 
 
 def test_autoplay_stops_when_the_page_is_left(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,34 +1,106 @@
 """A guided park tour: the diagram with numbered stops, and the current stop's panel.
 
-Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself,
-advancing every `autoplay_s` seconds (the attract loop and the slideshow use this), until
-the first touch hands control back to the visitor.
+Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself (the
+attract loop and the slideshow use this), staying on each stop as long as it takes to read
+(`stop_seconds`), until the first touch hands control back to the visitor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
+from PySide6.QtCore import QElapsedTimer, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content import TourStop
+from kiosk.i18n.reading import reading_seconds
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page, PageScrollArea
-from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.autoplay_button import AutoplayButton
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
+# The panel's share of the page's width in landscape: narrowest and widest.
+PANEL_SHARE = (0.36, 0.7)
+# A stop playing by itself stays at least the tour's `autoplay_s`, at most this long.
+AUTOPLAY_MAX_S = 60.0
+# A look at the map and the stop's number before the reading starts.
+AUTOPLAY_LOOK_S = 2.0
+# The auto-play control's progress: smooth, or in whole seconds when motion is reduced.
+PROGRESS_FRAME_MS = 40
+PROGRESS_STEP_MS = 1000
+
+
+class StopStack(QWidget):
+    """Every stop of a tour, one shown at a time, as tall as the tallest: stepping from stop
+    to stop never moves what is around it."""
+
+    def __init__(self, views: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.views = list(views)
+        for view in self.views:
+            view.setParent(self)
+            for child in view.findChildren(QWidget):
+                child.show()  # counted by the view's layout while the view itself is hidden
+            view.hide()
+        self._current = -1
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_current(self, index: int) -> None:
+        if index == self._current:
+            return
+        for at, view in enumerate(self.views):
+            view.setGeometry(self.rect())
+            view.setVisible(at == index)
+        self._current = index
+
+    def current_view(self) -> QWidget:
+        return self.views[self._current]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        heights = [0]
+        for view in self.views:
+            layout = view.layout()
+            if layout is not None:
+                view.ensurePolished()
+                layout.activate()
+                heights.append(layout.totalHeightForWidth(width))
+        return max(heights)
+
+    def sizeHint(self) -> QSize:
+        width = self.width() if self.width() > 0 else 600
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for view in self.views:
+            view.setGeometry(self.rect())
+
 
 class TourPage(Page):
     def build(self) -> None:
-        ref, theme = self.ref, self.theme
-        self.tour = next(t for t in self.content.tours if t.id == ref.key)
+        self.tour = next(t for t in self.content.tours if t.id == self.ref.key)
         self._index = 0
+        self._autoplaying = False
         self.autoplay_timer = QTimer(self)
-        self.autoplay_timer.setInterval(theme.ms(self.tour.autoplay_s * 1000))
+        self.autoplay_timer.setSingleShot(True)
         self.autoplay_timer.timeout.connect(self._on_autoplay_timer_timeout)
+        self._stop_clock = QElapsedTimer()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_STEP_MS if self.theme.reduced_motion else PROGRESS_FRAME_MS)
+        self._progress_timer.timeout.connect(self._on_progress_timer_timeout)
         self._build()
         self._show_stop(animate=False)
 
@@ -56,25 +128,57 @@ class TourPage(Page):
 
     @property
     def autoplaying(self) -> bool:
-        return self.autoplay_timer.isActive()
+        return self._autoplaying
+
+    def stop_seconds(self, index: int) -> float:
+        """How long auto-play stays on stop `index`: a look at the map and the time to read
+        what the stop shows in the current language, at least the tour's `autoplay_s`."""
+        stop, text = self.tour.stops[index], self.language.text
+        texts = [text(stop.title), text(stop.text)]
+        if stop.figure is not None:
+            figure = self.content.figure(stop.figure)
+            texts.append(text(figure.label))
+        if stop.voice is not None:
+            voice = self.content.voice(stop.voice)
+            texts += [text(voice.quote), text(voice.name)]
+        reading = AUTOPLAY_LOOK_S + reading_seconds(texts, self.language.current)
+        return min(AUTOPLAY_MAX_S, max(self.tour.autoplay_s, reading))
 
     def start_autoplay(self) -> None:
-        """Advance a stop every `autoplay_s` seconds, from the last stop back to the first."""
-        self.autoplay_timer.start()
+        """Advance from stop to stop, each after its reading time, from the last back to the first."""
+        self._autoplaying = True
         self.play_button.set_label(ui("autoplay-pause"))
         self.play_button.set_icon(icon_path("pause"))
+        self._start_stop_timer()
 
     def stop_autoplay(self) -> None:
+        self._autoplaying = False
         self.autoplay_timer.stop()
+        self._progress_timer.stop()
+        self.play_button.set_progress(None)
         self.play_button.set_label(ui("autoplay"))
         self.play_button.set_icon(icon_path("play"))
+
+    def _start_stop_timer(self) -> None:
+        self.autoplay_timer.start(self.theme.ms(self.stop_seconds(self._index) * 1000))
+        self._stop_clock.start()
+        self.play_button.set_progress(0.0)
+        self._progress_timer.start()
+
+    def _on_progress_timer_timeout(self) -> None:
+        interval = max(1, self.autoplay_timer.interval())
+        self.play_button.set_progress(self._stop_clock.elapsed() / interval)
 
     def interrupt(self, target: QWidget | None) -> None:
         if target is not self.play_button:
             self.stop_autoplay()
 
     def _on_autoplay_timer_timeout(self) -> None:
-        self.set_step((self._index + 1) % len(self.tour.stops))
+        following = (self._index + 1) % len(self.tour.stops)
+        if following == self._index:  # a tour of one stop: its time starts again
+            self._start_stop_timer()
+        else:
+            self.set_step(following)
 
     def _on_play_button_clicked(self) -> None:
         if self.autoplaying:
@@ -95,74 +199,83 @@ class TourPage(Page):
 
     def _build(self) -> None:
         theme, tour = self.theme, self.tour
-        header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(theme.px(4))
         titles.addWidget(TextLabel(self.language, ui("tour"), "caption", tone="secondary"))
         self.title = TextLabel(self.language, tour.title, "h2")
         titles.addWidget(self.title)
         titles.addWidget(TextLabel(self.language, tour.subtitle, "body", tone="secondary"))
-        header.addLayout(titles, 1)
-        self.play_button = TouchButton(self.language, theme, ui("autoplay"), icon_path("play"))
+        self.play_button = AutoplayButton(self.language, theme, ui("autoplay"), icon_path("play"), tour.color)
         self.play_button.setObjectName("tour-autoplay")
         self.play_button.clicked.connect(self._on_play_button_clicked)
-        header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.body.addLayout(header)
-
-        direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
-        columns = QBoxLayout(direction)
-        columns.setSpacing(theme.px(40))
         self.diagram = TourDiagram(
             tour, self.loaded.asset(tour.diagram), self.language, theme, fit_width=theme.portrait
         )
         self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
         self.diagram.swiped.connect(self._on_diagram_swiped)
+        self._place(titles, self._build_panel())
+        self.language.changed.connect(self._on_language_changed)
+
+    def _build_panel(self) -> QFrame:
+        theme, tour = self.theme, self.tour
         self.panel = panel = QFrame()
         panel.setObjectName("panel")
         self._panel_body = QWidget()
         self._panel_layout = QVBoxLayout(self._panel_body)
-        pad = theme.px(36)
+        pad = theme.px(28 if theme.compact else 36)
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
         self._panel_layout.setSpacing(theme.px(12))
+        self.position = TextLabel(self.language, ui("stop", n=1, total=len(tour.stops)), "label", wrap=False)
+        self.position.setStyleSheet(f"color: {tour.color};")
+        self._panel_layout.addWidget(self.position)
+        # Every stop is built once and measured: the panel is as tall as its tallest stop.
+        self.stops = StopStack([self._stop_view(stop) for stop in tour.stops])
+        self._panel_layout.addWidget(self.stops)
+        self._panel_layout.addStretch(1)
         self.panel_scroll = PageScrollArea(self._panel_body, theme, fade=theme.palette.surface)
-        self.panel_scroll.content_height_changed.connect(self._on_panel_content_height_changed)
         panel_layout = QHBoxLayout(panel)
         # Inset by the corner radius: the scrolled text and its fade never square the corners.
         inset = theme.radius // 2
         panel_layout.setContentsMargins(0, inset, 0, inset)
         panel_layout.addWidget(self.panel_scroll)
-        # The map and the top of the stop panel stay put from stop to stop; the panel is as
-        # tall as its stop (up to the room there is), so nothing jumps as the visitor walks.
-        top = Qt.AlignmentFlag.AlignTop
+        return panel
+
+    def _place(self, titles: QVBoxLayout, panel: QFrame) -> None:
+        theme = self.theme
         if theme.portrait:
-            columns.addWidget(self.diagram, 0)
-            columns.addWidget(panel, 0, top)
-            self.body.addLayout(columns, 0)
+            # The title with the auto-play control at its side, the map across the page, the
+            # stop below it.
+            header = QHBoxLayout()
+            header.setSpacing(theme.gutter)
+            header.addLayout(titles, 1)
+            header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
+            self.body.addLayout(header)
+            self.body.addWidget(self.diagram, 0)
+            self.body.addWidget(panel, 0)
             self.body.addStretch(1)
         else:
-            columns.addWidget(self.diagram, 1, top)
-            columns.addWidget(panel, 1, top)
+            # The title, the map and its auto-play control on the larger side; the stop's
+            # panel the page's full height beside them, as wide as its tallest stop needs
+            # (`_fit_panel`).
+            self._columns = columns = QHBoxLayout()
+            columns.setSpacing(theme.px(40))
+            left = QVBoxLayout()
+            left.setSpacing(theme.gutter)
+            left.addLayout(titles)
+            left.addWidget(self.diagram, 1)
+            left.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignLeading)
+            columns.addLayout(left, 1)
+            columns.addWidget(panel, 0)
             self.body.addLayout(columns, 1)
-        self._panel_content = 0
-        self.diagram.view_changed.connect(self._fit_panel)
 
-    def _show_stop(self, animate: bool = True) -> None:
-        while self._panel_layout.count():
-            item = self._panel_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # gone from this frame on, not only after the deferred delete
-                widget.deleteLater()
-        theme, stop = self.theme, self.tour.stops[self._index]
-        layout = self._panel_layout
-        counter = ui("stop", n=self._index + 1, total=len(self.tour.stops))
-        position = TextLabel(self.language, counter, "label")
-        position.setStyleSheet(f"color: {self.tour.color};")
-        layout.addWidget(position)
-        self.stop_title = TextLabel(self.language, stop.title, "h2")
-        layout.addWidget(self.stop_title)
-        self.stop_text = Paragraph(self.language, stop.text, theme, line_height=1.38)
-        layout.addWidget(self.stop_text)
+    def _stop_view(self, stop: TourStop) -> QWidget:
+        theme = self.theme
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(12))
+        layout.addWidget(TextLabel(self.language, stop.title, "h2"))
+        layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=1.38))
         if stop.figure is not None:
             figure = self.content.figure(stop.figure)
             layout.addSpacing(theme.px(4))
@@ -171,43 +284,92 @@ class TourPage(Page):
             layout.addWidget(card)
         if stop.voice is not None:
             layout.addSpacing(theme.px(12))
-            layout.addWidget(
-                QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.tour.color)
-            )
+            voice = self.content.voice(stop.voice)
+            layout.addWidget(QuoteBlock(self.language, voice, theme, self.tour.color))
         layout.addStretch(1)
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.show()  # now, not by Qt's queued call: the panel is measured below
-        self.panel_scroll.fit_body()
+        return view
+
+    def _show_stop(self, animate: bool = True) -> None:
+        self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
+        self.stops.set_current(self._index)
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index, animate)
+        if self.autoplaying:
+            self._start_stop_timer()
 
-    def _on_panel_content_height_changed(self, height: int) -> None:
-        self._panel_content = height
-        self._fit_panel()
+    def _panel_height_for(self, width: int) -> int:
+        """How tall the panel must be, `width` wide, to show its tallest stop whole."""
+        panel = self.panel
+        panel.ensurePolished()  # high contrast's outline is part of the panel's style
+        frame_width = panel.width() - panel.contentsRect().width()
+        frame_height = panel.height() - panel.contentsRect().height()
+        layout = self._panel_layout
+        layout.activate()
+        return layout.totalHeightForWidth(width - frame_width) + 2 * (self.theme.radius // 2) + frame_height
 
     def _fit_panel(self) -> None:
-        """The panel is as tall as its stop needs, up to the room left on the page (then it
-        scrolls inside)."""
-        inset = self.theme.radius // 2
-        wanted = self._panel_content + 2 * inset
-        top = self.panel.mapTo(self._body_widget, QPoint(0, 0)).y()
-        room = self.scroll_area.viewport().height() - top - self.body.contentsMargins().bottom()
-        height = max(self.theme.px(160), min(wanted, room))
-        if self.panel.height() != height or self.panel.minimumHeight() != height:
-            self.panel.setFixedHeight(height)
+        """Landscape: the narrowest panel (within bounds) that shows every stop without
+        scrolling, the map taking the rest. Portrait: the panel as tall as its tallest stop,
+        up to the room under the map. Either way one size for every stop of the tour."""
+        viewport = self.scroll_area.viewport()
+        margins = self.body.contentsMargins()
+        width = viewport.width() - margins.left() - margins.right()
+        height = viewport.height() - margins.top() - margins.bottom()
+        if width <= 0 or height <= 0:
+            return
+        if self.theme.portrait:
+            top = self.panel.mapTo(self._body_widget, QPoint(0, 0)).y()
+            room = viewport.height() - top - margins.bottom()
+            wanted = self._panel_height_for(width)  # the panel spans the page's width
+            fitted = max(self.theme.px(160), min(wanted, room))
+            if self.panel.height() != fitted or self.panel.minimumHeight() != fitted:
+                self.panel.setFixedHeight(fitted)
+            return
+        narrowest, widest = round(width * PANEL_SHARE[0]), round(width * PANEL_SHARE[1])
+        widest = min(widest, width - self._columns.spacing() - self.diagram.minimumWidth())
+        narrowest = min(narrowest, widest)
+        if self._panel_height_for(widest) > height:
+            chosen = widest  # larger text: the panel scrolls (the fade shows there is more)
+        else:
+            low, high = narrowest, widest  # the panel's height falls as it widens
+            while high - low > 4:
+                middle = (low + high) // 2
+                if self._panel_height_for(middle) <= height:
+                    high = middle
+                else:
+                    low = middle
+            chosen = high
+        if self.panel.width() != chosen or self.panel.minimumWidth() != chosen:
+            self.panel.setFixedWidth(chosen)
+            self.body.activate()  # the map takes the rest now, not in a later turn
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panel()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # In the window the texts take the window's style (their fonts): measured again.
+        self._fit_panel()
+
+    def _on_language_changed(self, lang: str) -> None:
+        # Measured once the stops' texts have changed (each label follows the same signal).
+        QTimer.singleShot(0, self, self._fit_panel)
 
     def _on_diagram_stop_tapped(self, index: int) -> None:
         self.set_step(index)
 
     def _on_diagram_swiped(self, delta: int) -> None:
         self.set_step(self._index + delta)
+
+    @property
+    def stop_title(self) -> TextLabel:
+        """The current stop's title."""
+        return self.stops.current_view().findChild(TextLabel)  # type: ignore[return-value]
+
+    @property
+    def stop_text(self) -> Paragraph:
+        return self.stops.current_view().findChild(Paragraph)  # type: ignore[return-value]
 
     def current_stop_title(self) -> str:
         return self.stop_title.text()

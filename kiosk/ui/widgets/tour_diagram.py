@@ -107,13 +107,15 @@ class TourDiagram(QWidget):
         return self._scale
 
     def diagram_rect(self) -> QRectF:
-        """Where the whole diagram sits unzoomed: aspect kept, centred across, at the top."""
+        """Where the whole diagram sits unzoomed: aspect kept, centred across, and down too
+        where it is given more height than it needs."""
         width, height = float(self.width()), float(self.height())
         if width / max(1.0, height) > self._aspect:
             drawn = QRectF(0, 0, height * self._aspect, height)
         else:
             drawn = QRectF(0, 0, width, width / self._aspect)
         drawn.moveLeft((width - drawn.width()) / 2)
+        drawn.moveTop((height - drawn.height()) / 2)
         return drawn
 
     def view_rect(self) -> QRectF:
@@ -150,6 +152,8 @@ class TourDiagram(QWidget):
         return max(1, round(width / self._layout_aspect))
 
     def sizeHint(self) -> QSize:
+        if not self._fit_width:  # beside the stop panel it takes the room left, whatever it is
+            return self.minimumSize()
         width = self._theme.px(1100)
         return QSize(width, self.heightForWidth(width))
 
