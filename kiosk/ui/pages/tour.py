@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QElapsedTimer, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -251,8 +251,7 @@ class TourPage(Page):
             header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
             self.body.addLayout(header)
             self.body.addWidget(self.diagram, 0)
-            self.body.addWidget(panel, 0)
-            self.body.addStretch(1)
+            self.body.addWidget(panel, 1)
         else:
             # The title, the map and its auto-play control on the larger side; the stop's
             # panel the page's full height beside them, as wide as its tallest stop needs
@@ -309,8 +308,7 @@ class TourPage(Page):
 
     def _fit_panel(self) -> None:
         """Landscape: the narrowest panel (within bounds) that shows every stop without
-        scrolling, the map taking the rest. Portrait: the panel as tall as its tallest stop,
-        up to the room under the map. Either way one size for every stop of the tour."""
+        scrolling, the map taking the rest: one size for every stop of the tour."""
         viewport = self.scroll_area.viewport()
         margins = self.body.contentsMargins()
         width = viewport.width() - margins.left() - margins.right()
@@ -318,13 +316,7 @@ class TourPage(Page):
         if width <= 0 or height <= 0:
             return
         if self.theme.portrait:
-            top = self.panel.mapTo(self._body_widget, QPoint(0, 0)).y()
-            room = viewport.height() - top - margins.bottom()
-            wanted = self._panel_height_for(width)  # the panel spans the page's width
-            fitted = max(self.theme.px(160), min(wanted, room))
-            if self.panel.height() != fitted or self.panel.minimumHeight() != fitted:
-                self.panel.setFixedHeight(fitted)
-            return
+            return  # the panel takes the page's width and the room under the map
         narrowest, widest = round(width * PANEL_SHARE[0]), round(width * PANEL_SHARE[1])
         widest = min(widest, width - self._columns.spacing() - self.diagram.minimumWidth())
         narrowest = min(narrowest, widest)
