@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -47,10 +47,17 @@ class StopStack(QWidget):
             for child in view.findChildren(QWidget):
                 child.show()  # counted by the view's layout while the view itself is hidden
             view.hide()
+            view.installEventFilter(self)
         self._current = -1
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched in self.views:
+            # A stop's texts changed (another language): the tallest may be another now.
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def set_current(self, index: int) -> None:
         if index == self._current:
@@ -201,7 +208,11 @@ class TourPage(Page):
         theme, tour = self.theme, self.tour
         titles = QVBoxLayout()
         titles.setSpacing(theme.px(4))
-        titles.addWidget(TextLabel(self.language, ui("tour"), "caption", tone="secondary"))
+        self._kicker = QHBoxLayout()
+        self._kicker.setSpacing(theme.gutter)
+        kicker = TextLabel(self.language, ui("tour"), "caption", tone="secondary")
+        self._kicker.addWidget(kicker, 1, Qt.AlignmentFlag.AlignBottom)
+        titles.addLayout(self._kicker)
         self.title = TextLabel(self.language, tour.title, "h2")
         titles.addWidget(self.title)
         titles.addWidget(TextLabel(self.language, tour.subtitle, "body", tone="secondary"))
@@ -222,7 +233,7 @@ class TourPage(Page):
         panel.setObjectName("panel")
         self._panel_body = QWidget()
         self._panel_layout = QVBoxLayout(self._panel_body)
-        pad = theme.px(28 if theme.compact else 36)
+        pad = theme.px(24 if theme.compact else 36)
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
         self._panel_layout.setSpacing(theme.px(12))
         self.position = TextLabel(self.language, ui("stop", n=1, total=len(tour.stops)), "label", wrap=False)
@@ -253,16 +264,18 @@ class TourPage(Page):
             self.body.addWidget(self.diagram, 0)
             self.body.addWidget(panel, 1)
         else:
-            # The title, the map and its auto-play control on the larger side; the stop's
+            # The title and the map on the larger side; the stop's
             # panel the page's full height beside them, as wide as its tallest stop needs
             # (`_fit_panel`).
             self._columns = columns = QHBoxLayout()
             columns.setSpacing(theme.px(40))
-            left = QVBoxLayout()
+            self._left = left = QVBoxLayout()
             left.setSpacing(theme.gutter)
+            # The auto-play control on the line of the small "Tour" over the title: the
+            # title and the map keep the column's whole width and height.
+            self._kicker.addWidget(self.play_button, 0)
             left.addLayout(titles)
             left.addWidget(self.diagram, 1)
-            left.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignLeading)
             columns.addLayout(left, 1)
             columns.addWidget(panel, 0)
             self.body.addLayout(columns, 1)
@@ -274,7 +287,10 @@ class TourPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(12))
         layout.addWidget(TextLabel(self.language, stop.title, "h2"))
-        layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=1.38))
+        # Small landscape screens keep body text at its 28 px floor while the room shrinks
+        # with the screen: a little less leading there keeps the longest stop beside the map.
+        leading = 1.38 if theme.compact else 1.45
+        layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=leading))
         if stop.figure is not None:
             figure = self.content.figure(stop.figure)
             layout.addSpacing(theme.px(4))
@@ -298,13 +314,18 @@ class TourPage(Page):
 
     def _panel_height_for(self, width: int) -> int:
         """How tall the panel must be, `width` wide, to show its tallest stop whole."""
-        panel = self.panel
+        panel, viewport = self.panel, self.panel_scroll.viewport()
         panel.ensurePolished()  # high contrast's outline is part of the panel's style
-        frame_width = panel.width() - panel.contentsRect().width()
-        frame_height = panel.height() - panel.contentsRect().height()
+        if panel.isVisible() and viewport.width() > 0:
+            # What lies round the scrolled text (insets, outlines, frames), as laid out now.
+            around_width = panel.width() - viewport.width()
+            around_height = panel.height() - viewport.height()
+        else:
+            around_width = panel.width() - panel.contentsRect().width()
+            around_height = panel.height() - panel.contentsRect().height() + 2 * (self.theme.radius // 2)
         layout = self._panel_layout
         layout.activate()
-        return layout.totalHeightForWidth(width - frame_width) + 2 * (self.theme.radius // 2) + frame_height
+        return layout.totalHeightForWidth(width - around_width) + around_height
 
     def _fit_panel(self) -> None:
         """Landscape: the narrowest panel (within bounds) that shows every stop without
@@ -317,9 +338,14 @@ class TourPage(Page):
             return
         if self.theme.portrait:
             return  # the panel takes the page's width and the room under the map
+        gap = self._columns.spacing()
         narrowest, widest = round(width * PANEL_SHARE[0]), round(width * PANEL_SHARE[1])
-        widest = min(widest, width - self._columns.spacing() - self.diagram.minimumWidth())
+        widest = min(widest, width - gap - self.diagram.minimumWidth())
         narrowest = min(narrowest, widest)
+        # The title, the smallest map and the auto-play control must fit beside the panel.
+        while widest > narrowest and self._left.totalHeightForWidth(width - gap - widest) > height:
+            widest -= self.theme.px(16)
+        widest = max(narrowest, widest)
         if self._panel_height_for(widest) > height:
             chosen = widest  # larger text: the panel scrolls (the fade shows there is more)
         else:
@@ -341,11 +367,18 @@ class TourPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # In the window the texts take the window's style (their fonts): measured again.
+        # In the window the texts take the window's style (their fonts), and a language chosen
+        # while the page was away has changed them: measured again.
+        self.stops.updateGeometry()
         self._fit_panel()
+        self.panel_scroll.fit_body()
 
     def _on_language_changed(self, lang: str) -> None:
-        # Measured once the stops' texts have changed (each label follows the same signal).
+        # The stops' texts changed first (each was connected before the page): measured now,
+        # in this turn, and once more after Qt's queued layout passes.
+        self.stops.updateGeometry()
+        self._fit_panel()
+        self.panel_scroll.fit_body()
         QTimer.singleShot(0, self, self._fit_panel)
 
     def _on_diagram_stop_tapped(self, index: int) -> None:
