@@ -7,10 +7,11 @@ attract loop and the slideshow use this), staying on each stop as long as it tak
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import TourStop
@@ -295,6 +296,10 @@ class TourPage(Page):
             figure = self.content.figure(stop.figure)
             layout.addSpacing(theme.px(4))
             card = FigureCard(self.language, figure, theme, self.tour.color, flat=True)
+            # The number's line keeps the font's whole descent: a thousands comma's tail
+            # reaches below the 0.6 of it the card's own number reserves.
+            metrics = QFontMetricsF(theme.font("figure-small"))
+            card.number.setMinimumHeight(math.ceil(metrics.ascent() + metrics.descent()))
             card.tapped.connect(self.open_figure_detail)
             layout.addWidget(card)
         if stop.voice is not None:

@@ -90,13 +90,7 @@ class FigureNumber(QWidget):
     def sizeHint(self) -> QSize:
         big, _ = self._fonts()
         metrics = QFontMetricsF(big)
-        # Digits sit on the baseline, but a thousands comma's tail reaches below it.
-        ink = max(
-            (metrics.tightBoundingRect(text).bottom() for text, is_big in self._parts() if is_big),
-            default=0.0,
-        )
-        below = max(metrics.descent() * 0.6, ink + 1)
-        return QSize(int(self._natural_width()) + 2, int(metrics.ascent() + below + 0.999))
+        return QSize(int(self._natural_width()) + 2, int(metrics.ascent() + metrics.descent() * 0.6))
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
