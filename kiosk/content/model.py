@@ -276,7 +276,13 @@ class Tour:
     color: Color
     icon: AssetPath
     diagram: AssetPath
-    autoplay_s: float = rule(8.0, ge=2.0, le=120.0)
+    autoplay_s: float = rule(
+        8.0,
+        ge=2.0,
+        le=120.0,
+        description="Playing by itself, the shortest time on a stop; a longer stop stays as long as "
+        "its texts take to read in the language shown (up to a minute)",
+    )
     stops: tuple[TourStop, ...] = rule(min_length=1, max_length=20)
 
 

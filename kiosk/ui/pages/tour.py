@@ -150,7 +150,7 @@ class TourPage(Page):
             voice = self.content.voice(stop.voice)
             texts += [text(voice.quote), text(voice.name)]
         reading = AUTOPLAY_LOOK_S + reading_seconds(texts, self.language.current)
-        return min(AUTOPLAY_MAX_S, max(self.tour.autoplay_s, reading))
+        return max(self.tour.autoplay_s, min(AUTOPLAY_MAX_S, reading))
 
     def start_autoplay(self) -> None:
         """Advance from stop to stop, each after its reading time, from the last back to the first."""
