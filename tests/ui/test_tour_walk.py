@@ -175,6 +175,7 @@ def _ring_pixels(page: TourPage) -> int:
 def test_autoplay_shows_the_stops_time_running(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window(motion_scale=0.5)
     page = _tour(window, "yizhuang")
+    page.set_step(1)  # its shortest stop: the tour's own 10 s, here 5 s
     assert page.play_button.progress is None
     assert _ring_pixels(page) == 0  # standing still: no progress shown
     seen = _Paints(lambda: page.play_button.progress or 0.0)
@@ -185,7 +186,7 @@ def test_autoplay_shows_the_stops_time_running(qtbot: QtBot, make_window: MakeWi
     qtbot.waitUntil(lambda: (page.play_button.progress or 0.0) > 0.6, timeout=10_000)
     assert _ring_pixels(page) > early > 0  # the outline fills as the time runs
     assert len(set(seen.seen)) > 10  # smoothly
-    qtbot.waitUntil(lambda: page.step_index() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.step_index() == 2, timeout=10_000)
     qtbot.waitUntil(lambda: page.play_button.progress is not None and page.play_button.progress < 0.3)
     tap(page.stop_title)
     assert page.play_button.progress is None
@@ -196,11 +197,12 @@ def test_autoplay_progress_steps_by_the_second_with_reduced_motion(
 ) -> None:
     window = make_window(reduced_motion=True, motion_scale=0.4)
     page = _tour(window, "yizhuang")
+    page.set_step(1)
     seen = _Paints(lambda: page.play_button.progress or 0.0)
     page.play_button.installEventFilter(seen)
     page.start_autoplay()
     interval = page.autoplay_timer.interval()
-    qtbot.waitUntil(lambda: page.step_index() == 1, timeout=interval + 5000)
+    qtbot.waitUntil(lambda: page.step_index() == 2, timeout=interval + 5000)
     page.stop_autoplay()
     shown = {round(value, 3) for value in seen.seen}
     assert 0 < len(shown) <= interval / 1000 + 3  # a step a second, no sweep
