@@ -14,6 +14,7 @@ from visible import visible_texts
 from kiosk.content import LoadedContent
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.tour import TourPage
+from kiosk.ui.preferences import Preferences
 
 
 def _tour(window: MainWindow, tour_id: str) -> TourPage:
@@ -106,3 +107,19 @@ def test_stop_panel_keeps_one_size_and_shows_each_stop_whole(
                         index,
                     )
         assert len(places) == 1, (tour.id, places)  # panel, title and map stay put from stop to stop
+
+
+def test_with_the_largest_text_a_short_stop_does_not_scroll_into_blank_space(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(size=(1280, 800), lang="en")
+    window.session.set_preferences(Preferences(text_scale=1.5))
+    page = _tour(window, "yizhuang")
+    page.set_step(2)  # a paragraph and a quote: more than the panel shows at this size
+    qtbot.waitUntil(lambda: page.panel_scroll.verticalScrollBar().maximum() > 0)
+    height = page.panel.height()
+    page.set_step(1)  # one sentence
+    qtbot.waitUntil(lambda: not page.panel_scroll.fit_pending)
+    assert page.panel_scroll.verticalScrollBar().maximum() == 0
+    assert not page.panel_scroll.has_more_below()
+    assert page.panel.height() == height  # the panel itself keeps its size

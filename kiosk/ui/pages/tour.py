@@ -37,8 +37,8 @@ PROGRESS_STEP_MS = 1000
 
 
 class StopStack(QWidget):
-    """Every stop of a tour, one shown at a time, as tall as the tallest: stepping from stop
-    to stop never moves what is around it."""
+    """Every stop of a tour, built once, one shown at a time. The page sizes the panel for the
+    tallest (`tallest_for_width`): stepping from stop to stop never moves what is around it."""
 
     def __init__(self, views: Sequence[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +67,7 @@ class StopStack(QWidget):
             view.setGeometry(self.rect())
             view.setVisible(at == index)
         self._current = index
+        self.updateGeometry()
 
     def current_view(self) -> QWidget:
         return self.views[self._current]
@@ -74,15 +75,25 @@ class StopStack(QWidget):
     def hasHeightForWidth(self) -> bool:
         return True
 
+    def tallest_for_width(self, width: int) -> int:
+        """The height of the tallest stop at `width`: what the panel is sized for."""
+        return max(self._view_height(view, width) for view in self.views)
+
     def heightForWidth(self, width: int) -> int:
-        heights = [0]
-        for view in self.views:
-            layout = view.layout()
-            if layout is not None:
-                view.ensurePolished()
-                layout.activate()
-                heights.append(layout.totalHeightForWidth(width))
-        return max(heights)
+        # The stop shown, not the tallest: where the panel cannot show the tallest whole
+        # (larger text), a short stop does not scroll on into blank space.
+        if 0 <= self._current < len(self.views):
+            return self._view_height(self.views[self._current], width)
+        return self.tallest_for_width(width)
+
+    @staticmethod
+    def _view_height(view: QWidget, width: int) -> int:
+        layout = view.layout()
+        if layout is None:
+            return 0
+        view.ensurePolished()
+        layout.activate()
+        return layout.totalHeightForWidth(width)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else 600
@@ -312,6 +323,7 @@ class TourPage(Page):
     def _show_stop(self, animate: bool = True) -> None:
         self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
         self.stops.set_current(self._index)
+        self.panel_scroll.fit_body()  # scrolls as far as this stop reaches, from this frame on
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index, animate)
         if self.autoplaying:
@@ -330,7 +342,16 @@ class TourPage(Page):
             around_height = panel.height() - panel.contentsRect().height() + 2 * (self.theme.radius // 2)
         layout = self._panel_layout
         layout.activate()
-        return layout.totalHeightForWidth(width - around_width) + around_height
+        inside = width - around_width
+        margins = layout.contentsMargins()
+        stops_width = inside - margins.left() - margins.right()
+        shown = layout.totalHeightForWidth(inside)
+        return (
+            shown
+            - self.stops.heightForWidth(stops_width)
+            + self.stops.tallest_for_width(stops_width)
+            + around_height
+        )
 
     def _fit_panel(self) -> None:
         """Landscape: the narrowest panel (within bounds) that shows every stop without
