@@ -368,10 +368,14 @@ class TourPage(Page):
         narrowest, widest = round(width * PANEL_SHARE[0]), round(width * PANEL_SHARE[1])
         widest = min(widest, width - gap - self.diagram.minimumWidth())
         narrowest = min(narrowest, widest)
-        # The title, the smallest map and the auto-play control must fit beside the panel.
+        # The title and the smallest map must fit beside the panel; where they cannot at any
+        # width (larger text: the page scrolls), the panel keeps its widest for long words.
+        widest_of_all = widest
         while widest > narrowest and self._left.totalHeightForWidth(width - gap - widest) > height:
             widest -= self.theme.px(16)
         widest = max(narrowest, widest)
+        if self._left.totalHeightForWidth(width - gap - widest) > height:
+            widest = widest_of_all
         if self._panel_height_for(widest) > height:
             chosen = widest  # larger text: the panel scrolls (the fade shows there is more)
         else:
