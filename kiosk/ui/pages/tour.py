@@ -404,6 +404,8 @@ class TourPage(Page):
         self.panel_scroll.fit_body()
 
     def _on_language_changed(self, lang: str) -> None:
+        if not self.isVisible():
+            return  # measured when it shows again (`showEvent`)
         # The stops' texts changed first (each was connected before the page): measured now,
         # in this turn, and once more after Qt's queued layout passes.
         self.stops.updateGeometry()
