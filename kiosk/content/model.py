@@ -264,6 +264,12 @@ class TourStop:
     title: LocalText
     text: LocalText
     hotspot: Hotspot
+    route: tuple[Hotspot, ...] = rule(
+        (),
+        max_length=64,
+        description="Points along the diagram's road from the previous stop to this one, in walking "
+        "order (the drawn route follows them; without them it bends gently between the stops)",
+    )
     figure: Id | None = None
     voice: Id | None = None
 
@@ -283,7 +289,13 @@ class Tour:
     )
     icon: AssetPath
     diagram: AssetPath
-    autoplay_s: float = rule(8.0, ge=2.0, le=120.0)
+    autoplay_s: float = rule(
+        8.0,
+        ge=2.0,
+        le=120.0,
+        description="Playing by itself, the shortest time on a stop; a longer stop stays as long as "
+        "its texts take to read in the language shown (up to a minute)",
+    )
     stops: tuple[TourStop, ...] = rule(min_length=1, max_length=20)
 
 

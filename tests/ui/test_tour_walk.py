@@ -4,12 +4,14 @@ bounds, the tour plays itself until a visitor touches it, and any tour in the co
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF
+from PySide6.QtGui import QColor, QImage, QPainterPath
 from pytestqt.qtbot import QtBot
 from touch import pinch, swipe, tap
 
@@ -131,9 +133,80 @@ def test_autoplay_advances_and_stops_on_touch(qtbot: QtBot, window: MainWindow) 
     assert page.step_index() == index
 
 
-def test_autoplay_interval_comes_from_the_content(window: MainWindow) -> None:
-    page = _tour(window)
-    assert page.autoplay_timer.interval() == round(page.tour.autoplay_s * 1000 * window.theme.motion_scale)
+def test_autoplay_time_follows_the_stops_length(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(motion_scale=1.0)
+    short = _tour(window, "yizhuang")
+    short.set_step(1)  # one sentence
+    short.start_autoplay()
+    short_ms = short.autoplay_timer.interval()
+    short.stop_autoplay()
+    long = _tour(window, "daxing")
+    long.set_step(2)  # a paragraph and a figure
+    long.start_autoplay()
+    long_ms = long.autoplay_timer.interval()
+    long.stop_autoplay()
+    assert short_ms == round(short.tour.autoplay_s * 1000)  # never shorter than the content says
+    assert long_ms > 1.5 * short_ms
+    assert long_ms <= 60_000
+    # The same stop in another language takes that language's reading time.
+    window.session.language.set("en")
+    long.start_autoplay()
+    assert long.autoplay_timer.interval() != long_ms
+    long.stop_autoplay()
+
+
+def _ring_pixels(page: TourPage) -> int:
+    """How many pixels of the auto-play control show the tour's colour (its filling outline)."""
+    image = page.play_button.grab().toImage()
+    colour = QColor(page.tour.color)
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if max(
+            abs(image.pixelColor(x, y).red() - colour.red()),
+            abs(image.pixelColor(x, y).green() - colour.green()),
+            abs(image.pixelColor(x, y).blue() - colour.blue()),
+        )
+        < 40
+    )
+
+
+def test_autoplay_shows_the_stops_time_running(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(motion_scale=0.5)
+    page = _tour(window, "yizhuang")
+    page.set_step(1)  # its shortest stop: the tour's own 10 s, here 5 s
+    assert page.play_button.progress is None
+    assert _ring_pixels(page) == 0  # standing still: no progress shown
+    seen = _Paints(lambda: page.play_button.progress or 0.0)
+    page.play_button.installEventFilter(seen)
+    tap(page.play_button)
+    qtbot.waitUntil(lambda: (page.play_button.progress or 0.0) > 0.2, timeout=10_000)
+    early = _ring_pixels(page)
+    qtbot.waitUntil(lambda: (page.play_button.progress or 0.0) > 0.6, timeout=10_000)
+    assert _ring_pixels(page) > early > 0  # the outline fills as the time runs
+    assert len(set(seen.seen)) > 10  # smoothly
+    qtbot.waitUntil(lambda: page.step_index() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: page.play_button.progress is not None and page.play_button.progress < 0.3)
+    tap(page.stop_title)
+    assert page.play_button.progress is None
+
+
+def test_autoplay_progress_steps_by_the_second_with_reduced_motion(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(reduced_motion=True, motion_scale=0.4)
+    page = _tour(window, "yizhuang")
+    page.set_step(1)
+    seen = _Paints(lambda: page.play_button.progress or 0.0)
+    page.play_button.installEventFilter(seen)
+    page.start_autoplay()
+    interval = page.autoplay_timer.interval()
+    qtbot.waitUntil(lambda: page.step_index() == 2, timeout=interval + 5000)
+    page.stop_autoplay()
+    shown = {round(value, 3) for value in seen.seen}
+    assert 0 < len(shown) <= interval / 1000 + 3  # a step a second, no sweep
+    assert max(shown) > 0
 
 
 def test_autoplay_stops_when_the_page_is_left(qtbot: QtBot, window: MainWindow) -> None:
@@ -179,3 +252,69 @@ def test_a_third_tour_needs_no_code(
     qtbot.waitUntil(lambda: page.step_index() == 1)
     assert page.diagram.hotspot_centre(1).x() > page.diagram.diagram_rect().center().x()
     assert QPointF(page.diagram.hotspot_centre(1)) != QPointF(0, 0)
+
+
+def _distance_to_path(path: QPainterPath, point: QPointF, samples: int = 4000) -> float:
+    return min(
+        math.dist((point.x(), point.y()), (at.x(), at.y()))
+        for at in (path.pointAtPercent(i / samples) for i in range(samples + 1))
+    )
+
+
+def _line(start: QPointF, end: QPointF) -> QPainterPath:
+    line = QPainterPath(start)
+    line.lineTo(end)
+    return line
+
+
+def _shows_colour(image: QImage, point: QPointF, colour: QColor, reach: int = 4) -> bool:
+    """Whether a pixel within `reach` of `point` is `colour` (the road's markings lie over it)."""
+    ratio = image.devicePixelRatio()
+    x, y = round(point.x() * ratio), round(point.y() * ratio)
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            seen = image.pixelColor(x + dx, y + dy)
+            if (
+                max(
+                    abs(seen.red() - colour.red()),
+                    abs(seen.green() - colour.green()),
+                    abs(seen.blue() - colour.blue()),
+                )
+                < 24
+            ):
+                return True
+    return False
+
+
+def test_route_follows_the_road_not_the_straight_line(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tour(window)
+    diagram = page.diagram
+    tour = page.tour
+    page.set_step(len(tour.stops) - 1)
+    qtbot.waitUntil(lambda: diagram.route_progress >= 1.0)
+    path = diagram.route_path()
+    image = diagram.grab().toImage()
+    radius = diagram.hotspot_radius()
+    colour = QColor(tour.color)
+    winding = 0
+    for index in range(1, len(tour.stops)):
+        stop = tour.stops[index]
+        assert len(stop.route) >= 3  # the bundled diagrams' roads are given point by point
+        start, end = diagram.hotspot_centre(index - 1), diagram.hotspot_centre(index)
+        for point in stop.route:
+            waypoint = diagram.diagram_point(point.x, point.y)
+            assert _distance_to_path(path, waypoint) < 2.0
+            clear = (
+                min(math.dist((waypoint.x(), waypoint.y()), (c.x(), c.y())) for c in (start, end))
+                > radius * 1.5
+            )
+            if clear:  # off the sites' discs, which cover the route: the road is lit
+                assert _shows_colour(image, waypoint, colour), (stop.id, point)
+        road = [diagram.diagram_point(point.x, point.y) for point in stop.route]
+        if _distance_to_path(_line(start, end), road[len(road) // 2]) > radius:
+            # Where the road bends away, halfway along the straight line there is no route.
+            winding += 1
+            middle = (start + end) / 2
+            assert _distance_to_path(path, middle) > radius
+            assert not _shows_colour(image, middle, colour), stop.id
+    assert winding >= 2  # Daxing's road dips to the sites between its stops

@@ -1,35 +1,126 @@
 """A guided park tour: the diagram with numbered stops, and the current stop's panel.
 
-Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself,
-advancing every `autoplay_s` seconds (the attract loop and the slideshow use this), until
-the first touch hands control back to the visitor.
+Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself (the
+attract loop and the slideshow use this), staying on each stop as long as it takes to read
+(`stop_seconds`), until the first touch hands control back to the visitor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+import math
+from collections.abc import Sequence
 
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content import TourStop
+from kiosk.i18n.reading import reading_seconds
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.vision_colours import colour_of
-from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.autoplay_button import AutoplayButton
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
+# The panel's share of the page's width in landscape: narrowest and widest.
+PANEL_SHARE = (0.36, 0.7)
+# A stop playing by itself stays at least the tour's `autoplay_s`, at most this long.
+AUTOPLAY_MAX_S = 60.0
+# A look at the map and the stop's number before the reading starts.
+AUTOPLAY_LOOK_S = 2.0
+# The auto-play control's progress: smooth, or in whole seconds when motion is reduced.
+PROGRESS_FRAME_MS = 40
+PROGRESS_STEP_MS = 1000
+
+
+class StopStack(QWidget):
+    """Every stop of a tour, built once, one shown at a time. The page sizes the panel for the
+    tallest (`tallest_for_width`): stepping from stop to stop never moves what is around it."""
+
+    def __init__(self, views: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.views = list(views)
+        for view in self.views:
+            view.setParent(self)
+            for child in view.findChildren(QWidget):
+                child.show()  # counted by the view's layout while the view itself is hidden
+            view.hide()
+            view.installEventFilter(self)
+        self._current = -1
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched in self.views:
+            # A stop's texts changed (another language): the tallest may be another now.
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def set_current(self, index: int) -> None:
+        if index == self._current:
+            return
+        for at, view in enumerate(self.views):
+            view.setGeometry(self.rect())
+            view.setVisible(at == index)
+        self._current = index
+        self.updateGeometry()
+
+    def current_view(self) -> QWidget:
+        return self.views[self._current]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def tallest_for_width(self, width: int) -> int:
+        """The height of the tallest stop at `width`: what the panel is sized for."""
+        return max(self._view_height(view, width) for view in self.views)
+
+    def heightForWidth(self, width: int) -> int:
+        # The stop shown, not the tallest: where the panel cannot show the tallest whole
+        # (larger text), a short stop does not scroll on into blank space.
+        if 0 <= self._current < len(self.views):
+            return self._view_height(self.views[self._current], width)
+        return self.tallest_for_width(width)
+
+    @staticmethod
+    def _view_height(view: QWidget, width: int) -> int:
+        layout = view.layout()
+        if layout is None:
+            return 0
+        view.ensurePolished()
+        layout.activate()
+        return layout.totalHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        width = self.width() if self.width() > 0 else 600
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for view in self.views:
+            view.setGeometry(self.rect())
+
 
 class TourPage(Page):
     def build(self) -> None:
-        ref, theme = self.ref, self.theme
-        self.tour = next(t for t in self.content.tours if t.id == ref.key)
+        self.tour = next(t for t in self.content.tours if t.id == self.ref.key)
         self._index = 0
+        self._autoplaying = False
         self.autoplay_timer = QTimer(self)
-        self.autoplay_timer.setInterval(theme.ms(self.tour.autoplay_s * 1000))
+        self.autoplay_timer.setSingleShot(True)
         self.autoplay_timer.timeout.connect(self._on_autoplay_timer_timeout)
+        self._stop_clock = QElapsedTimer()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_STEP_MS if self.theme.reduced_motion else PROGRESS_FRAME_MS)
+        self._progress_timer.timeout.connect(self._on_progress_timer_timeout)
         self._build()
         self._show_stop(animate=False)
 
@@ -57,25 +148,57 @@ class TourPage(Page):
 
     @property
     def autoplaying(self) -> bool:
-        return self.autoplay_timer.isActive()
+        return self._autoplaying
+
+    def stop_seconds(self, index: int) -> float:
+        """How long auto-play stays on stop `index`: a look at the map and the time to read
+        what the stop shows in the current language, at least the tour's `autoplay_s`."""
+        stop, text = self.tour.stops[index], self.language.text
+        texts = [text(stop.title), text(stop.text)]
+        if stop.figure is not None:
+            figure = self.content.figure(stop.figure)
+            texts.append(text(figure.label))
+        if stop.voice is not None:
+            voice = self.content.voice(stop.voice)
+            texts += [text(voice.quote), text(voice.name)]
+        reading = AUTOPLAY_LOOK_S + reading_seconds(texts, self.language.current)
+        return max(self.tour.autoplay_s, min(AUTOPLAY_MAX_S, reading))
 
     def start_autoplay(self) -> None:
-        """Advance a stop every `autoplay_s` seconds, from the last stop back to the first."""
-        self.autoplay_timer.start()
+        """Advance from stop to stop, each after its reading time, from the last back to the first."""
+        self._autoplaying = True
         self.play_button.set_label(ui("autoplay-pause"))
         self.play_button.set_icon(icon_path("pause"))
+        self._start_stop_timer()
 
     def stop_autoplay(self) -> None:
+        self._autoplaying = False
         self.autoplay_timer.stop()
+        self._progress_timer.stop()
+        self.play_button.set_progress(None)
         self.play_button.set_label(ui("autoplay"))
         self.play_button.set_icon(icon_path("play"))
+
+    def _start_stop_timer(self) -> None:
+        self.autoplay_timer.start(self.theme.ms(self.stop_seconds(self._index) * 1000))
+        self._stop_clock.start()
+        self.play_button.set_progress(0.0)
+        self._progress_timer.start()
+
+    def _on_progress_timer_timeout(self) -> None:
+        interval = max(1, self.autoplay_timer.interval())
+        self.play_button.set_progress(self._stop_clock.elapsed() / interval)
 
     def interrupt(self, target: QWidget | None) -> None:
         if target is not self.play_button:
             self.stop_autoplay()
 
     def _on_autoplay_timer_timeout(self) -> None:
-        self.set_step((self._index + 1) % len(self.tour.stops))
+        following = (self._index + 1) % len(self.tour.stops)
+        if following == self._index:  # a tour of one stop: its time starts again
+            self._start_stop_timer()
+        else:
+            self.set_step(following)
 
     def _on_play_button_clicked(self) -> None:
         if self.autoplaying:
@@ -96,23 +219,21 @@ class TourPage(Page):
 
     def _build(self) -> None:
         theme, tour = self.theme, self.tour
-        header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(theme.px(4))
-        titles.addWidget(TextLabel(self.language, ui("tour"), "caption", tone="secondary"))
+        self._kicker = QHBoxLayout()
+        self._kicker.setSpacing(theme.gutter)
+        kicker = TextLabel(self.language, ui("tour"), "caption", tone="secondary")
+        self._kicker.addWidget(kicker, 1, Qt.AlignmentFlag.AlignBottom)
+        titles.addLayout(self._kicker)
         self.title = TextLabel(self.language, tour.title, "h2")
         titles.addWidget(self.title)
         titles.addWidget(TextLabel(self.language, tour.subtitle, "body", tone="secondary"))
-        header.addLayout(titles, 1)
-        self.play_button = TouchButton(self.language, theme, ui("autoplay"), icon_path("play"))
+        self.play_button = AutoplayButton(
+            self.language, theme, ui("autoplay"), icon_path("play"), self.accent()
+        )
         self.play_button.setObjectName("tour-autoplay")
         self.play_button.clicked.connect(self._on_play_button_clicked)
-        header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.body.addLayout(header)
-
-        direction = QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
-        columns = QBoxLayout(direction)
-        columns.setSpacing(theme.px(40))
         self.diagram = TourDiagram(
             tour,
             self.loaded.asset(tour.diagram),
@@ -123,95 +244,197 @@ class TourPage(Page):
         )
         self.diagram.stop_tapped.connect(self._on_diagram_stop_tapped)
         self.diagram.swiped.connect(self._on_diagram_swiped)
+        self._place(titles, self._build_panel())
+        self.language.changed.connect(self._on_language_changed)
+
+    def _build_panel(self) -> QFrame:
+        theme, tour = self.theme, self.tour
         self.panel = panel = QFrame()
         panel.setObjectName("panel")
         self._panel_body = QWidget()
         self._panel_layout = QVBoxLayout(self._panel_body)
-        pad = theme.px(36)
+        pad = theme.px(24 if theme.compact else 36)
         self._panel_layout.setContentsMargins(pad, pad, pad, pad)
         self._panel_layout.setSpacing(theme.px(12))
+        self.position = TextLabel(self.language, ui("stop", n=1, total=len(tour.stops)), "label", wrap=False)
+        self.position.setStyleSheet(f"color: {self.accent()};")
+        self._panel_layout.addWidget(self.position)
+        # Every stop is built once and measured: the panel is as tall as its tallest stop.
+        self.stops = StopStack([self._stop_view(stop) for stop in tour.stops])
+        self._panel_layout.addWidget(self.stops)
+        self._panel_layout.addStretch(1)
         self.panel_scroll = PageScrollArea(self._panel_body, theme, fade=theme.palette.surface)
-        self.panel_scroll.content_height_changed.connect(self._on_panel_content_height_changed)
         panel_layout = QHBoxLayout(panel)
         # Inset by the corner radius: the scrolled text and its fade never square the corners.
         inset = theme.radius // 2
         panel_layout.setContentsMargins(0, inset, 0, inset)
         panel_layout.addWidget(self.panel_scroll)
-        # The map and the top of the stop panel stay put from stop to stop; the panel is as
-        # tall as its stop (up to the room there is), so nothing jumps as the visitor walks.
-        top = Qt.AlignmentFlag.AlignTop
-        if theme.portrait:
-            columns.addWidget(self.diagram, 0)
-            columns.addWidget(panel, 0, top)
-            self.body.addLayout(columns, 0)
-            self.body.addStretch(1)
-        else:
-            columns.addWidget(self.diagram, 1, top)
-            columns.addWidget(panel, 1, top)
-            self.body.addLayout(columns, 1)
-        self._panel_content = 0
-        self.diagram.view_changed.connect(self._fit_panel)
+        return panel
 
-    def _show_stop(self, animate: bool = True) -> None:
-        while self._panel_layout.count():
-            item = self._panel_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # gone from this frame on, not only after the deferred delete
-                widget.deleteLater()
-        theme, stop = self.theme, self.tour.stops[self._index]
-        layout = self._panel_layout
-        counter = ui("stop", n=self._index + 1, total=len(self.tour.stops))
-        position = TextLabel(self.language, counter, "label")
-        position.setStyleSheet(f"color: {self.accent()};")
-        layout.addWidget(position)
-        self.stop_title = TextLabel(self.language, stop.title, "h2")
-        layout.addWidget(self.stop_title)
-        self.stop_text = Paragraph(self.language, stop.text, theme, line_height=1.38)
-        layout.addWidget(self.stop_text)
+    def _place(self, titles: QVBoxLayout, panel: QFrame) -> None:
+        theme = self.theme
+        if theme.portrait:
+            # The title with the auto-play control at its side, the map across the page, the
+            # stop below it.
+            header = QHBoxLayout()
+            header.setSpacing(theme.gutter)
+            header.addLayout(titles, 1)
+            header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
+            self.body.addLayout(header)
+            self.body.addWidget(self.diagram, 0)
+            self.body.addWidget(panel, 1)
+        else:
+            # The title and the map on the larger side; the stop's
+            # panel the page's full height beside them, as wide as its tallest stop needs
+            # (`_fit_panel`).
+            self._columns = columns = QHBoxLayout()
+            columns.setSpacing(theme.px(40))
+            self._left = left = QVBoxLayout()
+            left.setSpacing(theme.gutter)
+            # The auto-play control on the line of the small "Tour" over the title: the
+            # title and the map keep the column's whole width and height.
+            self._kicker.addWidget(self.play_button, 0)
+            left.addLayout(titles)
+            left.addWidget(self.diagram, 1)
+            columns.addLayout(left, 1)
+            columns.addWidget(panel, 0)
+            self.body.addLayout(columns, 1)
+
+    def _stop_view(self, stop: TourStop) -> QWidget:
+        theme = self.theme
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(12))
+        layout.addWidget(TextLabel(self.language, stop.title, "h2"))
+        # Small landscape screens keep body text at its 28 px floor while the room shrinks
+        # with the screen: a little less leading there keeps the longest stop beside the map.
+        leading = 1.38 if theme.compact else 1.45
+        layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=leading))
         if stop.figure is not None:
             figure = self.content.figure(stop.figure)
             layout.addSpacing(theme.px(4))
             card = FigureCard(self.language, figure, theme, self.accent(), flat=True)
+            # The number's line keeps the font's whole descent: a thousands comma's tail
+            # reaches below the 0.6 of it the card's own number reserves.
+            metrics = QFontMetricsF(theme.font("figure-small"))
+            card.number.setMinimumHeight(math.ceil(metrics.ascent() + metrics.descent()))
             card.tapped.connect(self.open_figure_detail)
             layout.addWidget(card)
         if stop.voice is not None:
             layout.addSpacing(theme.px(12))
-            layout.addWidget(QuoteBlock(self.language, self.content.voice(stop.voice), theme, self.accent()))
+            voice = self.content.voice(stop.voice)
+            layout.addWidget(QuoteBlock(self.language, voice, theme, self.accent()))
         layout.addStretch(1)
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.show()  # now, not by Qt's queued call: the panel is measured below
-        self.panel_scroll.fit_body()
+        return view
+
+    def _show_stop(self, animate: bool = True) -> None:
+        self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
+        self.stops.set_current(self._index)
+        self.panel_scroll.fit_body()  # scrolls as far as this stop reaches, from this frame on
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index, animate)
+        if self.autoplaying:
+            self._start_stop_timer()
 
-    def _on_panel_content_height_changed(self, height: int) -> None:
-        self._panel_content = height
-        self._fit_panel()
+    def _panel_height_for(self, width: int) -> int:
+        """How tall the panel must be, `width` wide, to show its tallest stop whole."""
+        panel, viewport = self.panel, self.panel_scroll.viewport()
+        panel.ensurePolished()  # high contrast's outline is part of the panel's style
+        if panel.isVisible() and viewport.width() > 0:
+            # What lies round the scrolled text (insets, outlines, frames), as laid out now.
+            around_width = panel.width() - viewport.width()
+            around_height = panel.height() - viewport.height()
+        else:
+            around_width = panel.width() - panel.contentsRect().width()
+            around_height = panel.height() - panel.contentsRect().height() + 2 * (self.theme.radius // 2)
+        layout = self._panel_layout
+        layout.activate()
+        inside = width - around_width
+        margins = layout.contentsMargins()
+        stops_width = inside - margins.left() - margins.right()
+        shown = layout.totalHeightForWidth(inside)
+        return (
+            shown
+            - self.stops.heightForWidth(stops_width)
+            + self.stops.tallest_for_width(stops_width)
+            + around_height
+        )
 
     def _fit_panel(self) -> None:
-        """The panel is as tall as its stop needs, up to the room left on the page (then it
-        scrolls inside)."""
-        inset = self.theme.radius // 2
-        wanted = self._panel_content + 2 * inset
-        top = self.panel.mapTo(self._body_widget, QPoint(0, 0)).y()
-        room = self.scroll_area.viewport().height() - top - self.body.contentsMargins().bottom()
-        height = max(self.theme.px(160), min(wanted, room))
-        if self.panel.height() != height or self.panel.minimumHeight() != height:
-            self.panel.setFixedHeight(height)
+        """Landscape: the narrowest panel (within bounds) that shows every stop without
+        scrolling, the map taking the rest: one size for every stop of the tour."""
+        viewport = self.scroll_area.viewport()
+        margins = self.body.contentsMargins()
+        width = viewport.width() - margins.left() - margins.right()
+        height = viewport.height() - margins.top() - margins.bottom()
+        if width <= 0 or height <= 0:
+            return
+        if self.theme.portrait:
+            return  # the panel takes the page's width and the room under the map
+        gap = self._columns.spacing()
+        narrowest, widest = round(width * PANEL_SHARE[0]), round(width * PANEL_SHARE[1])
+        widest = min(widest, width - gap - self.diagram.minimumWidth())
+        narrowest = min(narrowest, widest)
+        # The title and the smallest map must fit beside the panel; where they cannot at any
+        # width (larger text: the page scrolls), the panel keeps its widest for long words.
+        widest_of_all = widest
+        while widest > narrowest and self._left.totalHeightForWidth(width - gap - widest) > height:
+            widest -= self.theme.px(16)
+        widest = max(narrowest, widest)
+        if self._left.totalHeightForWidth(width - gap - widest) > height:
+            widest = widest_of_all
+        if self._panel_height_for(widest) > height:
+            chosen = widest  # larger text: the panel scrolls (the fade shows there is more)
+        else:
+            low, high = narrowest, widest  # the panel's height falls as it widens
+            while high - low > 4:
+                middle = (low + high) // 2
+                if self._panel_height_for(middle) <= height:
+                    high = middle
+                else:
+                    low = middle
+            chosen = high
+        if self.panel.width() != chosen or self.panel.minimumWidth() != chosen:
+            self.panel.setFixedWidth(chosen)
+            self.body.activate()  # the map takes the rest now, not in a later turn
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panel()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # In the window the texts take the window's style (their fonts), and a language chosen
+        # while the page was away has changed them: measured again.
+        self.stops.updateGeometry()
+        self._fit_panel()
+        self.panel_scroll.fit_body()
+
+    def _on_language_changed(self, lang: str) -> None:
+        if not self.isVisible():
+            return  # measured when it shows again (`showEvent`)
+        # The stops' texts changed first (each was connected before the page): measured now,
+        # in this turn, and once more after Qt's queued layout passes.
+        self.stops.updateGeometry()
+        self._fit_panel()
+        self.panel_scroll.fit_body()
+        QTimer.singleShot(0, self, self._fit_panel)
 
     def _on_diagram_stop_tapped(self, index: int) -> None:
         self.set_step(index)
 
     def _on_diagram_swiped(self, delta: int) -> None:
         self.set_step(self._index + delta)
+
+    @property
+    def stop_title(self) -> TextLabel:
+        """The current stop's title."""
+        return self.stops.current_view().findChild(TextLabel)  # type: ignore[return-value]
+
+    @property
+    def stop_text(self) -> Paragraph:
+        return self.stops.current_view().findChild(Paragraph)  # type: ignore[return-value]
 
     def current_stop_title(self) -> str:
         return self.stop_title.text()

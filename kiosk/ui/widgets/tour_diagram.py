@@ -38,6 +38,7 @@ MAX_SCALE = 3.0
 DOUBLE_TAP_ZOOM = 2.0
 DOUBLE_TAP_S = 0.35
 ROUTE_MS = 600
+ROUTE_WIDTH = 0.009  # of the diagram's width
 TAP_SLOP = 24  # design px a finger may move and still tap
 SWIPE_TRAVEL = 40  # design px, as the page swipe
 DEFAULT_ASPECT = 1.6  # the bundled diagrams' 1600 x 1000, for artwork with no size to draw at
@@ -109,13 +110,15 @@ class TourDiagram(QWidget):
         return self._scale
 
     def diagram_rect(self) -> QRectF:
-        """Where the whole diagram sits unzoomed: aspect kept, centred across, at the top."""
+        """Where the whole diagram sits unzoomed: aspect kept, centred across, and down too
+        where it is given more height than it needs."""
         width, height = float(self.width()), float(self.height())
         if width / max(1.0, height) > self._aspect:
             drawn = QRectF(0, 0, height * self._aspect, height)
         else:
             drawn = QRectF(0, 0, width, width / self._aspect)
         drawn.moveLeft((width - drawn.width()) / 2)
+        drawn.moveTop((height - drawn.height()) / 2)
         return drawn
 
     def view_rect(self) -> QRectF:
@@ -130,11 +133,8 @@ class TourDiagram(QWidget):
         return (point - self._offset) / self._scale
 
     def hotspot_centre(self, index: int) -> QPointF:
-        rect = self.diagram_rect()
         spot = self._tour.stops[index].hotspot
-        return self.to_widget(
-            QPointF(rect.left() + spot.x * rect.width(), rect.top() + spot.y * rect.height())
-        )
+        return self.diagram_point(spot.x, spot.y)
 
     def hotspot_radius(self) -> float:
         """Half a touch target at least; about a node of the drawing otherwise."""
@@ -155,6 +155,8 @@ class TourDiagram(QWidget):
         return max(1, round(width / self._layout_aspect))
 
     def sizeHint(self) -> QSize:
+        if not self._fit_width:  # beside the stop panel it takes the room left, whatever it is
+            return self.minimumSize()
         width = self._theme.px(1100)
         return QSize(width, self.heightForWidth(width))
 
@@ -227,17 +229,42 @@ class TourDiagram(QWidget):
         self._route_t = float(value)
         self.update()
 
+    def diagram_point(self, x: float, y: float) -> QPointF:
+        """A point given as shares of the diagram's width and height, where it is drawn now."""
+        rect = self.diagram_rect()
+        return self.to_widget(QPointF(rect.left() + x * rect.width(), rect.top() + y * rect.height()))
+
+    def leg_points(self, index: int) -> list[QPointF]:
+        """The way from stop `index - 1` to stop `index`: the two stops and the road between."""
+        route = [self.diagram_point(point.x, point.y) for point in self._tour.stops[index].route]
+        return [self.hotspot_centre(index - 1), *route, self.hotspot_centre(index)]
+
+    def route_path(self) -> QPainterPath:
+        """The whole way walked from the first stop to the current one."""
+        return self._route_path()[0]
+
     def _route_path(self) -> tuple[QPainterPath, float]:
-        """The walked way through stops 0..current as gentle curves, and its drawn length."""
+        """The walked way through stops 0..current, and how much of it is drawn now.
+
+        Where the content gives the road's points the route follows them as a smooth curve
+        (Catmull-Rom, through every point); else it bends gently from stop to stop."""
         path = QPainterPath(self.hotspot_centre(0))
         before_last = 0.0
         for index in range(1, self._current + 1):
-            start, end = self.hotspot_centre(index - 1), self.hotspot_centre(index)
             if index == self._current:
                 before_last = path.length()
-            middle = (start + end) / 2
-            normal = QPointF(-(end - start).y(), (end - start).x()) * 0.12
-            path.quadTo(middle + normal, end)
+            points = self.leg_points(index)
+            if len(points) == 2:
+                start, end = points
+                middle = (start + end) / 2
+                normal = QPointF(-(end - start).y(), (end - start).x()) * 0.12
+                path.quadTo(middle + normal, end)
+                continue
+            for at in range(len(points) - 1):
+                before = points[max(0, at - 1)]
+                start, end = points[at], points[at + 1]
+                after = points[min(len(points) - 1, at + 2)]
+                path.cubicTo(start + (end - before) / 6, end - (after - start) / 6, end)
         last = path.length() - before_last
         return path, before_last + last * self._route_t
 
@@ -392,6 +419,9 @@ class TourDiagram(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # The route goes under the drawing: it lights up the road, and the drawing's opaque
+        # sites (the stops and the places passed on the way) stay whole above it.
+        self._paint_route(painter)
         if self._sharp is not None:
             painter.drawImage(QPointF(0, 0), self._sharp)
         elif self._drawable and rect.width() >= 1 and rect.height() >= 1:
@@ -402,7 +432,6 @@ class TourDiagram(QWidget):
                 self._base_pixmap = QPixmap.fromImage(image)
             if not self._base_pixmap.isNull():
                 painter.drawPixmap(self.view_rect(), self._base_pixmap, QRectF(self._base_pixmap.rect()))
-        self._paint_route(painter)
         for index in range(len(self._tour.stops)):
             self._paint_hotspot(painter, index)
         painter.end()
@@ -411,7 +440,8 @@ class TourDiagram(QWidget):
         if self._current <= 0:
             return
         path, drawn = self._route_path()
-        width = self._theme.px(7)
+        # A little wider than the drawn road's markings, zoomed with the drawing.
+        width = max(float(self._theme.px(6)), self.view_rect().width() * ROUTE_WIDTH)
         pen = QPen(th.color(self._colour, 0.9), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
