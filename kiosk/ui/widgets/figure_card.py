@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
@@ -87,10 +89,23 @@ class FigureNumber(QWidget):
         pixels past its advance there: this much room is kept at that edge."""
         return QFontMetricsF(self._fonts()[1]).height() * 0.12 if self.isRightToLeft() else 0.0
 
+    def _ink_bottom(self) -> float:
+        """How far below the baseline the deepest ink of the line reaches: a comma ("1,000"), a
+        slash ("1/3") or a descender of the words reach further than the digits' baseline."""
+        bottom = 0.0
+        big, small = self._fonts()
+        # A count-up frame's digits are the final number's or fewer: its separators are among them.
+        for text, is_big in self._parts():
+            bottom = max(bottom, QFontMetricsF(big if is_big else small).tightBoundingRect(text).bottom())
+        return bottom
+
     def sizeHint(self) -> QSize:
         big, _ = self._fonts()
         metrics = QFontMetricsF(big)
-        return QSize(int(self._natural_width()) + 2, int(metrics.ascent() + metrics.descent() * 0.6))
+        # The line's height ends under its deepest ink (whole pixels, rounded outwards), not at
+        # the font's descent: tall digits stand close to the label beneath them.
+        below = max(metrics.descent() * 0.6, self._ink_bottom() + 1)
+        return QSize(int(self._natural_width()) + 2, math.ceil(metrics.ascent() + below))
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
