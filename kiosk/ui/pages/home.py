@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLab
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
-from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TileGrid, TouchButton
+from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
+from kiosk.ui.widgets.reflow import ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
@@ -93,17 +94,22 @@ class HomePage(Page):
         layout.addLayout(grid)
         return panel
 
-    def _vision_tiles(self) -> TileGrid:
+    def _vision_tiles(self) -> ReflowGrid:
         visions, theme = self.content.visions, self.theme
         for vision in visions:
             tile = ColourTile(self.language, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
             tile.setObjectName(f"vision-tile-{vision.id}")
             tile.clicked.connect(lambda _=False, v=vision.id: self.navigate_requested.emit(f"vision/{v}"))
+            tile.share_name_size_with(self.vision_tiles)
             self.vision_tiles.append(tile)
         # Landscape: all in one row where the names fit; portrait: two a row (five wide, low
         # tiles would take the height the entries need).
-        self.vision_grid = TileGrid(
-            self.language, self.vision_tiles, theme.gutter, 2 if theme.portrait else len(visions)
+        self.vision_grid = ReflowGrid(
+            self.language,
+            self.vision_tiles,
+            lambda: max(tile.least_width() for tile in self.vision_tiles),
+            theme.gutter,
+            2 if theme.portrait else len(visions),
         )
         return self.vision_grid
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
+from kiosk.ui.widgets.reflow import ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
@@ -36,12 +37,11 @@ class VisionPage(Page):
         text_column.addWidget(text)
         if not theme.portrait:
             text_column.addStretch(1)
-        columns.addLayout(text_column, 11)
+        columns.addLayout(text_column, 5)
         if vision.figures:
-            columns.addLayout(self._figures(), 10)
-        self.body.addLayout(columns, 0 if theme.portrait else 1)
-        if theme.portrait:
-            self.body.addStretch(1)
+            # The figures take the height below the hero: no empty half under two cards.
+            columns.addWidget(self._figures(), 6)
+        self.body.addLayout(columns, 1)
 
     def _on_entrance_progressed(self) -> None:
         assert self.entrance is not None
@@ -83,22 +83,28 @@ class VisionPage(Page):
         layout.addLayout(words, 1)
         return hero
 
-    def _figures(self) -> QVBoxLayout:
-        theme = self.theme
-        column = QVBoxLayout()
-        column.setSpacing(theme.px(12))
-        grid = QGridLayout()
-        grid.setSpacing(theme.gutter)
-        per_row = 1 if theme.portrait or len(self.vision.figures) <= 2 else 2
-        for index, figure_id in enumerate(self.vision.figures):
-            card = FigureCard(self.language, self.content.figure(figure_id), theme, self.vision.color)
+    def _figures(self) -> ReflowGrid:
+        theme, figures = self.theme, self.vision.figures
+        # One or two figures stand large, each on a row of its own; more share rows, two a
+        # row where their numbers keep most of their size (else one a row, and the page scrolls).
+        few = len(figures) <= 2
+        for figure_id in figures:
+            card = FigureCard(
+                self.language,
+                self.content.figure(figure_id),
+                theme,
+                self.vision.color,
+                role="figure" if few else "figure-small",
+                centred=True,
+            )
             card.tapped.connect(self.open_figure_detail)
             self.figure_cards.append(card)
-            grid.addWidget(card, *divmod(index, per_row))
-        for grid_column in range(per_row):
-            grid.setColumnStretch(grid_column, 1)
         share_number_scale(self.figure_cards)
-        column.addLayout(grid)
-        if not theme.portrait:
-            column.addStretch(1)
-        return column
+        self.figure_grid = ReflowGrid(
+            self.language,
+            self.figure_cards,
+            lambda: max(card.least_width() for card in self.figure_cards),
+            theme.gutter,
+            1 if theme.portrait or few else 2,
+        )
+        return self.figure_grid

@@ -15,9 +15,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
-    QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content import LocalText
 from kiosk.ui import theme as th
@@ -166,7 +165,8 @@ class ColourTile(_PressableButton):
 
     The name is set as large as h2 where every peer's name fits one line, smaller (down to the
     label size) where one would not; the icon and the padding grow with a visitor's larger text.
-    A row too narrow for the names at the label size is the grid's to reflow (`TileGrid`).
+    A row too narrow for the names at the label size is the grid's to reflow (`ReflowGrid`,
+    with `least_width`).
     """
 
     def __init__(
@@ -330,74 +330,6 @@ class ColourTile(_PressableButton):
             painter.drawText(
                 QRectF(rect.left(), y, rect.width(), small_height), int(Qt.AlignmentFlag.AlignLeft), other
             )
-
-
-class TileGrid(QWidget):
-    """Tiles of one kind in equal columns, as many as their names allow on one line: with larger
-    text or on a narrower screen the row reflows into more rows (5 tiles: 5, then 3 + 2, ...)
-    rather than cutting a name. Rows share the height the grid is given; a last tile alone on
-    its row spans it."""
-
-    def __init__(
-        self,
-        language: LanguageState,
-        tiles: list[ColourTile],
-        gap: int,
-        max_columns: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._tiles = tiles
-        self._gap = gap
-        self._max_columns = max(1, max_columns)
-        self._columns = 0
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(gap)
-        for tile in tiles:
-            tile.share_name_size_with(tiles)
-        self._arrange(self._max_columns)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        language.changed.connect(self._on_language_changed)
-
-    @property
-    def columns(self) -> int:
-        return self._columns
-
-    def columns_for(self, width: int) -> int:
-        """The most columns (rows as even as they go) whose tiles are each wide enough."""
-        count = len(self._tiles)
-        least = max((tile.least_width() for tile in self._tiles), default=0)
-        for rows in range(1, count + 1):
-            columns = min(self._max_columns, math.ceil(count / rows))
-            if columns == 1 or (width - (columns - 1) * self._gap) / columns >= least:
-                return columns
-        return 1
-
-    def _arrange(self, columns: int) -> None:
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for tile in self._tiles:
-            self._grid.removeWidget(tile)
-        for index, tile in enumerate(self._tiles):
-            row, column = divmod(index, columns)
-            # A last tile alone on its row takes the row's width: no hole beside it.
-            alone = index == len(self._tiles) - 1 and column == 0
-            self._grid.addWidget(tile, row, column, 1, columns if alone else 1)
-        rows = math.ceil(len(self._tiles) / columns)
-        for column in range(self._grid.columnCount()):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        for row in range(self._grid.rowCount()):
-            self._grid.setRowStretch(row, 1 if row < rows else 0)
-
-    def _on_language_changed(self, lang: str) -> None:
-        if self.width() > 0:
-            self._arrange(self.columns_for(self.width()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange(self.columns_for(self.width()))
 
 
 class EntryCard(_PressableButton):

@@ -78,6 +78,10 @@ class FigureNumber(QWidget):
         """(text, is_big) runs on the baseline, spaced as the language writes the figure."""
         return self.formatted().runs
 
+    def natural_width(self) -> float:
+        """The line's width at its full size."""
+        return self._natural_width()
+
     def _natural_width(self) -> float:
         big, small = self._fonts()
         return self._ink_margin() + sum(
@@ -89,31 +93,44 @@ class FigureNumber(QWidget):
         pixels past its advance there: this much room is kept at that edge."""
         return QFontMetricsF(self._fonts()[1]).height() * 0.12 if self.isRightToLeft() else 0.0
 
-    def _ink_bottom(self) -> float:
-        """How far below the baseline the deepest ink of the line reaches: a comma ("1,000"), a
-        slash ("1/3") or a descender of the words reach further than the digits' baseline."""
-        bottom = 0.0
+    def _ink_extent(self) -> tuple[float, float]:
+        """How far the ink of this line and its peers' reaches above and below the baseline
+        (one extent for all: side by side, their baselines line up). A comma ("1,000"), a slash
+        ("1/3") or a descender reach below the digits; the CJK font's ascent leaves a fifth of
+        the size empty above them."""
+        extents = [peer._own_ink_extent() for peer in self._peers]
+        return max(above for above, _ in extents), max(below for _, below in extents)
+
+    def _own_ink_extent(self) -> tuple[float, float]:
+        # A count-up frame's digits are the final number's or fewer: its ink is among the line's.
+        above = below = 0.0
         big, small = self._fonts()
-        # A count-up frame's digits are the final number's or fewer: its separators are among them.
         for text, is_big in self._parts():
-            bottom = max(bottom, QFontMetricsF(big if is_big else small).tightBoundingRect(text).bottom())
-        return bottom
+            ink = QFontMetricsF(big if is_big else small).tightBoundingRect(text)
+            above, below = max(above, -ink.top()), max(below, ink.bottom())
+        return above, below
+
+    def _baseline(self) -> float:
+        """The baseline sits a little under the line's highest ink, not under the font's ascent."""
+        above, _ = self._ink_extent()
+        return math.ceil(above + self._fonts()[0].pixelSize() * 0.08)
 
     def sizeHint(self) -> QSize:
         big, _ = self._fonts()
-        metrics = QFontMetricsF(big)
-        # The line's height ends under its deepest ink (whole pixels, rounded outwards), not at
-        # the font's descent: tall digits stand close to the label beneath them.
-        below = max(metrics.descent() * 0.6, self._ink_bottom() + 1)
-        return QSize(int(self._natural_width()) + 2, math.ceil(metrics.ascent() + below))
+        # The line ends under its deepest ink (whole pixels, rounded outwards), or a little
+        # under the digits: tall numbers stand close to the label beneath them.
+        below = max(QFontMetricsF(big).descent() * 0.6, self._ink_extent()[1] + 2)
+        return QSize(int(self._natural_width()) + 2, math.ceil(self._baseline() + below))
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
         return QSize(min(hint.width(), self._theme.px(160)), hint.height())
 
     def share_scale_with(self, peers: list[FigureNumber]) -> None:
-        """Numbers on one screen shrink together, so none looks smaller than its neighbours."""
+        """Numbers on one screen shrink together, so none looks smaller than its neighbours,
+        and stand on baselines at one height."""
         self._peers = peers
+        self.updateGeometry()
 
     def own_fit(self) -> float:
         """How much this line must shrink to fit its width (1.0: not at all)."""
@@ -129,8 +146,7 @@ class FigureNumber(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QColor(self._colour))
-        metrics = QFontMetricsF(big)
-        baseline = metrics.ascent()
+        baseline = self._baseline()
         painter.scale(fit, fit)
         shown = self.shown()
         whole = shown == self.formatted()
@@ -176,18 +192,23 @@ class FigureCard(QFrame):
         accent: str | None = None,
         role: str = "figure-small",
         flat: bool = False,
+        centred: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.figure = figure
         layout = QVBoxLayout(self)
+        self._margins = (0, 0)
         if flat:  # inside another panel: no background, aligned with the text around it
             layout.setContentsMargins(0, 0, 0, 0)
         else:
             self.setObjectName("panel")
             pad = theme.px(24)
             layout.setContentsMargins(pad, theme.px(16), pad, pad)
+            self._margins = (pad, pad)
         layout.setSpacing(theme.px(4))
+        if centred:  # a card taller than its words holds them in its middle
+            layout.addStretch(1)
         self.number = FigureNumber(language, figure, theme, role, accent)
         layout.addWidget(self.number)
         self.label = TextLabel(language, figure.label, "label")
@@ -198,6 +219,11 @@ class FigureCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._press: QPointF | None = None
+
+    def least_width(self, shrink: float = 0.8) -> int:
+        """The narrowest this card may be before its number shrinks to less than `shrink` of its
+        size (a grid takes fewer columns instead: a big number stays big)."""
+        return math.ceil(self.number.natural_width() * shrink) + sum(self._margins)
 
     def _set_down(self, down: bool) -> None:
         self.setProperty("down", down)
