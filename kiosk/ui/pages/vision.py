@@ -37,10 +37,12 @@ class VisionPage(Page):
         text_column.addWidget(text)
         if not theme.portrait:
             text_column.addStretch(1)
-        columns.addLayout(text_column, 5)
+        # The figures' side is the wider where they are set large; a small screen's text, at
+        # its floor size, takes half.
+        columns.addLayout(text_column, 2 if theme.compact else 5)
         if vision.figures:
             # The figures take the height below the hero: no empty half under two cards.
-            columns.addWidget(self._figures(), 6)
+            columns.addWidget(self._figures(), 3 if theme.compact else 6)
         self.body.addLayout(columns, 1)
 
     def _on_entrance_progressed(self) -> None:
@@ -64,7 +66,8 @@ class VisionPage(Page):
         layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
         layout.setSpacing(theme.px(36))
         icon = QLabel()
-        size = theme.px(112)
+        # The icon goes with the words beside it: it grows with a visitor's larger text.
+        size = theme.text_px(72 if theme.compact else 112)
         icon.setPixmap(
             icon_pixmap(
                 self.loaded.asset(vision.icon), size, theme.palette.on_colour, self.devicePixelRatioF()
@@ -72,15 +75,25 @@ class VisionPage(Page):
         )
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        words = QVBoxLayout()
-        words.setSpacing(theme.px(4))
+        self.title = TextLabel(self.language, vision.name, "h1", tone="dark")
+        headline = TextLabel(self.language, vision.headline, "h2", tone="dark")
+        if theme.compact:
+            # A small screen keeps its height for the figures: name and headline share one
+            # line, and the position dots alone say which vision of the five this is.
+            words = QHBoxLayout()
+            words.setSpacing(theme.px(32))
+            words.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBottom)
+            words.addWidget(headline, 1, Qt.AlignmentFlag.AlignBottom)
+            layout.addLayout(words, 1)
+            return hero
+        column = QVBoxLayout()
+        column.setSpacing(theme.px(4))
         index = next(i for i, v in enumerate(self.content.visions) if v.id == vision.id)
         kicker = ui("vision-of", n=index + 1, total=len(self.content.visions))
-        words.addWidget(TextLabel(self.language, kicker, "caption", tone="dark"))
-        self.title = TextLabel(self.language, vision.name, "h1", tone="dark")
-        words.addWidget(self.title)
-        words.addWidget(TextLabel(self.language, vision.headline, "h2", tone="dark"))
-        layout.addLayout(words, 1)
+        column.addWidget(TextLabel(self.language, kicker, "caption", tone="dark"))
+        column.addWidget(self.title)
+        column.addWidget(headline)
+        layout.addLayout(column, 1)
         return hero
 
     def _figures(self) -> ReflowGrid:
@@ -88,13 +101,14 @@ class VisionPage(Page):
         # One or two figures stand large, each on a row of its own; more share rows, two a
         # row where their numbers keep most of their size (else one a row, and the page scrolls).
         few = len(figures) <= 2
+        large = few and not theme.compact
         for figure_id in figures:
             card = FigureCard(
                 self.language,
                 self.content.figure(figure_id),
                 theme,
                 self.vision.color,
-                role="figure" if few else "figure-small",
+                role="figure" if large else "figure-small",
                 centred=True,
             )
             card.tapped.connect(self.open_figure_detail)

@@ -14,6 +14,9 @@ from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
 from kiosk.ui.widgets.text import TextLabel
 
+# A card's number never shrinks below this many times its label's size.
+NUMBER_OVER_LABEL = 1.6
+
 
 class FigureNumber(QWidget):
     """ "近 130 家" set on one baseline: approximation and unit smaller than the number.
@@ -47,6 +50,10 @@ class FigureNumber(QWidget):
     @property
     def figure(self) -> Figure:
         return self._figure
+
+    @property
+    def role(self) -> str:
+        return self._role
 
     def formatted(self) -> FormattedFigure:
         """The figure as it ends: its number, qualifier and unit."""
@@ -197,6 +204,7 @@ class FigureCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.figure = figure
+        self._theme = theme
         layout = QVBoxLayout(self)
         self._margins = (0, 0)
         if flat:  # inside another panel: no background, aligned with the text around it
@@ -220,9 +228,12 @@ class FigureCard(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._press: QPointF | None = None
 
-    def least_width(self, shrink: float = 0.8) -> int:
-        """The narrowest this card may be before its number shrinks to less than `shrink` of its
-        size (a grid takes fewer columns instead: a big number stays big)."""
+    def least_width(self) -> int:
+        """The narrowest this card may be before its number shrinks to less than
+        `NUMBER_OVER_LABEL` times its label's size (a grid takes fewer columns instead: the
+        number stays the largest thing on the card)."""
+        least_px = self._theme.font_px("label") * NUMBER_OVER_LABEL
+        shrink = min(1.0, least_px / self._theme.font_px(self.number.role))
         return math.ceil(self.number.natural_width() * shrink) + sum(self._margins)
 
     def _set_down(self, down: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
@@ -39,7 +40,9 @@ class ReflowGrid(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(gap)
         self._arrange(self._max_columns)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         language.changed.connect(self._on_language_changed)
 
     @property
@@ -55,6 +58,31 @@ class ReflowGrid(QWidget):
             if columns == 1 or (width - (columns - 1) * self._gap) / columns >= least:
                 return columns
         return 1
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the items need in the columns they take at `width` (cards with wrapped
+        labels grow taller as they narrow)."""
+        columns = self.columns_for(width)
+        column_width = max(1, (width - (columns - 1) * self._gap) // columns)
+        rows: list[int] = []
+        for index, item in enumerate(self._items):
+            row, column = divmod(index, columns)
+            alone = index == len(self._items) - 1 and column == 0
+            item_width = width if alone else column_width
+            needed = item.heightForWidth(item_width) if item.hasHeightForWidth() else -1
+            needed = max(needed, item.sizeHint().height(), item.minimumSizeHint().height())
+            if row == len(rows):
+                rows.append(needed)
+            else:
+                rows[row] = max(rows[row], needed)
+        return sum(rows) + self._gap * max(0, len(rows) - 1)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width()) if self.width() > 0 else hint.height())
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns:

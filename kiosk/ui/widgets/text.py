@@ -266,6 +266,8 @@ class Paragraph(QWidget):
         font = theme.font(role)
         natural = QFontMetricsF(font).height() / max(1, font.pixelSize())
         self._line_height = round(100 * line_height / natural)
+        # Lines set closer than the font's own keep the last line's descenders inside the widget.
+        self._tight_margin = max(0, round(QFontMetricsF(font).height() * (100 - self._line_height) / 100))
         self._words = ""
         self._glued = ""
         self._laid_out_width = -1.0
@@ -327,7 +329,7 @@ class Paragraph(QWidget):
         frame = self._document.rootFrame().frameFormat()
         frame.setLeftMargin(ink)
         frame.setRightMargin(ink)
-        frame.setBottomMargin(ink)
+        frame.setBottomMargin(ink + self._tight_margin)
         self._document.rootFrame().setFrameFormat(frame)
         cursor = QTextCursor(self._document)
         cursor.select(QTextCursor.SelectionType.Document)
