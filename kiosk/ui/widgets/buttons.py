@@ -221,8 +221,11 @@ class ColourTile(_PressableButton):
         return font
 
     def least_width(self) -> int:
-        """The narrowest tile that still sets this name on one line (at the label size)."""
+        """The narrowest tile that still sets this name on one line (at the label size), and the
+        name in the other language under it."""
         name = QFontMetricsF(self._theme.font(_NAME_ROLES[-1])).horizontalAdvance(self.text())
+        # The other language's name, small under it, whole at its caption size.
+        name = max(name, QFontMetricsF(self._theme.font("caption")).horizontalAdvance(self.other_text()))
         # Portrait tiles are low and wide: the icon stands beside the names.
         beside = self._pad() + self._icon_side() if self._theme.portrait else 0
         return max(self._theme.target(160), math.ceil(name) + 2 * self._pad() + beside + 2)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.language import LanguageState
 
@@ -16,9 +16,12 @@ class ReflowGrid(QWidget):
     """`items` in equal columns: as many (up to `max_columns`) as leave each item the width
     `least_width()` asks for (the widest item's need). With larger text or on a narrower screen
     a row reflows into more rows (5 tiles: 5, then 3 + 2, 2 + 2 + 1, one a row) instead of
-    cutting a name or shrinking a number to the size of its label. Rows share the height the
-    grid is given; a last item alone on its row spans it. The columns follow the grid's width,
-    and are counted again when the language changes (the words, and their widths, change).
+    cutting a name or shrinking a number to the size of its label. Each row is as high as its
+    highest item needs at its width (cards with wrapped labels grow as they narrow); height to
+    spare is shared by the rows. A last item alone on its row spans it.
+
+    Placed by hand, not by a QGridLayout: a grid layout reports no height for width when its
+    items have none, and its parent would then squeeze the tiles to nothing.
     """
 
     def __init__(
@@ -35,11 +38,8 @@ class ReflowGrid(QWidget):
         self._least_width = least_width
         self._gap = gap
         self._max_columns = max(1, max_columns)
-        self._columns = 0
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(gap)
-        self._arrange(self._max_columns)
+        for item in self._items:
+            item.setParent(self)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -47,7 +47,7 @@ class ReflowGrid(QWidget):
 
     @property
     def columns(self) -> int:
-        return self._columns
+        return self.columns_for(self.width()) if self.width() > 0 else self._max_columns
 
     def columns_for(self, width: int) -> int:
         """The most columns (rows as even as they go) whose items each get their least width."""
@@ -59,51 +59,68 @@ class ReflowGrid(QWidget):
                 return columns
         return 1
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        """The height the items need in the columns they take at `width` (cards with wrapped
-        labels grow taller as they narrow)."""
+    def _cells(self, width: int) -> list[tuple[QWidget, int, int, int]]:
+        """Each item with its row, its left edge and its width, at `width`."""
         columns = self.columns_for(width)
         column_width = max(1, (width - (columns - 1) * self._gap) // columns)
-        rows: list[int] = []
+        cells = []
         for index, item in enumerate(self._items):
             row, column = divmod(index, columns)
             alone = index == len(self._items) - 1 and column == 0
-            item_width = width if alone else column_width
+            cells.append((item, row, column * (column_width + self._gap), width if alone else column_width))
+        return cells
+
+    def _row_heights(self, width: int) -> list[int]:
+        rows: list[int] = []
+        for item, row, _, item_width in self._cells(width):
             needed = item.heightForWidth(item_width) if item.hasHeightForWidth() else -1
             needed = max(needed, item.sizeHint().height(), item.minimumSizeHint().height())
             if row == len(rows):
                 rows.append(needed)
             else:
                 rows[row] = max(rows[row], needed)
+        return rows
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rows = self._row_heights(width)
         return sum(rows) + self._gap * max(0, len(rows) - 1)
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), self.heightForWidth(self.width()) if self.width() > 0 else hint.height())
+        width = self.width() if self.width() > 0 else sum(item.sizeHint().width() for item in self._items)
+        return QSize(width, self.heightForWidth(width))
 
-    def _arrange(self, columns: int) -> None:
-        if columns == self._columns:
+    def minimumSizeHint(self) -> QSize:
+        least = min(self._least_width(), max(1, self.width()))
+        return QSize(least, self.heightForWidth(max(least, self.width())))
+
+    def _place(self) -> None:
+        width = self.width()
+        if width <= 0 or not self._items:
             return
-        self._columns = columns
-        for item in self._items:
-            self._grid.removeWidget(item)
-        for index, item in enumerate(self._items):
-            row, column = divmod(index, columns)
-            alone = index == len(self._items) - 1 and column == 0
-            self._grid.addWidget(item, row, column, 1, columns if alone else 1)
-        rows = math.ceil(len(self._items) / columns)
-        for column in range(self._grid.columnCount()):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        for row in range(self._grid.rowCount()):
-            self._grid.setRowStretch(row, 1 if row < rows else 0)
+        rows = self._row_heights(width)
+        spare = max(0, self.height() - sum(rows) - self._gap * (len(rows) - 1)) // len(rows)
+        tops = [0]
+        for height in rows:
+            tops.append(tops[-1] + height + spare + self._gap)
+        for item, row, left, item_width in self._cells(width):
+            x = width - left - item_width if self.isRightToLeft() else left
+            item.setGeometry(QRect(x, tops[row], item_width, rows[row] + spare))
 
     def _on_language_changed(self, lang: str) -> None:
-        if self.width() > 0:
-            self._arrange(self.columns_for(self.width()))
+        self.updateGeometry()
+        self._place()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            # An item's size changed (new words, a new font): place them again, and let the
+            # parent ask again for the height this grid needs.
+            self.updateGeometry()
+            self._place()
+        return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange(self.columns_for(self.width()))
+        self._place()
