@@ -10,7 +10,7 @@ from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
-from kiosk.ui.widgets.reflow import ReflowGrid
+from kiosk.ui.widgets.reflow import BalancedColumns, ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
@@ -29,21 +29,20 @@ class VisionPage(Page):
     def _build(self) -> None:
         theme, vision = self.theme, self.vision
         self.body.addWidget(self._hero())
-        columns = QVBoxLayout() if theme.portrait else QHBoxLayout()
-        columns.setSpacing(theme.px(48))
         text = Paragraph(self.language, vision.text, theme, "lead" if not theme.compact else "body")
         text.setMaximumWidth(theme.px(1000))
-        text_column = QVBoxLayout()
-        text_column.addWidget(text)
-        if not theme.portrait:
-            text_column.addStretch(1)
-        # The figures' side is the wider where they are set large; a small screen's text, at
-        # its floor size, takes half.
-        columns.addLayout(text_column, 2 if theme.compact else 5)
-        if vision.figures:
-            # The figures take the height below the hero: no empty half under two cards.
-            columns.addWidget(self._figures(), 3 if theme.compact else 6)
-        self.body.addLayout(columns, 1)
+        if not vision.figures:
+            self.body.addWidget(text)
+            self.body.addStretch(1)
+            return
+        figures = self._figures()
+        if theme.portrait:
+            self.body.addWidget(text)
+            self.body.addWidget(figures, 1)
+            return
+        # Side by side: the figures take the height under the hero (no empty half under two
+        # cards), and the width is split where both the paragraph and the figures fit.
+        self.body.addWidget(BalancedColumns(text, figures, theme.px(48)), 1)
 
     def _on_entrance_progressed(self) -> None:
         assert self.entrance is not None
@@ -75,7 +74,10 @@ class VisionPage(Page):
         )
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.title = TextLabel(self.language, vision.name, "h1", tone="dark")
+        # A long name (German compounds, larger text) shrinks to stay on one line, to h2 at least.
+        self.title = TextLabel(
+            self.language, vision.name, "h1", tone="dark", fit_floor_px=theme.font_px("h2")
+        )
         headline = TextLabel(self.language, vision.headline, "h2", tone="dark")
         if theme.compact:
             # A small screen keeps its height for the figures: name and headline share one

@@ -12,7 +12,7 @@ from kiosk.content import Figure
 from kiosk.i18n.numbers import FormattedFigure, count_up_frame, format_figure
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
-from kiosk.ui.widgets.text import TextLabel
+from kiosk.ui.widgets.text import TextLabel, widest_word
 
 # A card's number never shrinks below this many times its label's size.
 NUMBER_OVER_LABEL = 1.6
@@ -221,20 +221,24 @@ class FigureCard(QFrame):
         layout.addWidget(self.number)
         self.label = TextLabel(language, figure.label, "label")
         layout.addWidget(self.label)
+        self._words = [self.label]
         if figure.context is not None:
-            layout.addWidget(TextLabel(language, figure.context, "caption", tone="secondary"))
+            context = TextLabel(language, figure.context, "caption", tone="secondary")
+            layout.addWidget(context)
+            self._words.append(context)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._press: QPointF | None = None
 
     def least_width(self) -> int:
-        """The narrowest this card may be before its number shrinks to less than
-        `NUMBER_OVER_LABEL` times its label's size (a grid takes fewer columns instead: the
-        number stays the largest thing on the card)."""
+        """The narrowest this card may be: its number no smaller than `NUMBER_OVER_LABEL` times
+        its label's size, and its label's and context's longest words whole (a grid takes
+        fewer columns instead: the number stays the largest thing on the card, no word is cut)."""
         least_px = self._theme.font_px("label") * NUMBER_OVER_LABEL
         shrink = min(1.0, least_px / self._theme.font_px(self.number.role))
-        return math.ceil(self.number.natural_width() * shrink) + sum(self._margins)
+        widest = max(self.number.natural_width() * shrink, *(widest_word(label) for label in self._words))
+        return math.ceil(widest) + sum(self._margins)
 
     def _set_down(self, down: bool) -> None:
         self.setProperty("down", down)

@@ -124,3 +124,85 @@ class ReflowGrid(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
+
+
+class BalancedColumns(QWidget):
+    """Two widgets side by side (`start` first in reading order), the width split between
+    them where both fit the height they are given, the text taking the least share that lets
+    the other fit: a long paragraph gets the width it needs, and many figures theirs. Where no
+    split fits, the one that needs the least height (the page then scrolls)."""
+
+    SHARES = (5 / 11, 1 / 2, 6 / 11, 3 / 5, 2 / 3, 2 / 5, 1 / 3)  # the first side's, in order of preference
+
+    def __init__(
+        self,
+        start: QWidget,
+        end: QWidget,
+        gap: int,
+        shares: Sequence[float] = SHARES,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._start, self._end = start, end
+        self._gap = gap
+        self._shares = tuple(shares)
+        for widget in (start, end):
+            widget.setParent(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _needs(self, widget: QWidget, width: int) -> int:
+        needed = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+        return max(needed, widget.minimumSizeHint().height())
+
+    def _split(self, width: int, height: int | None) -> tuple[int, int]:
+        """The first side's width and the height both need at that split."""
+        usable = max(2, width - self._gap)
+        options = []
+        for share in self._shares:
+            first = round(usable * share)
+            needed = max(self._needs(self._start, first), self._needs(self._end, usable - first))
+            if height is not None and needed <= height:
+                return first, needed
+            options.append((needed, first))
+        needed, first = min(options)
+        return first, needed
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._split(width, None)[1]
+
+    def sizeHint(self) -> QSize:
+        width = self.width() if self.width() > 0 else 1200
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._gap * 4, self.heightForWidth(self.width()) if self.width() > 0 else 0)
+
+    def _place(self) -> None:
+        width, height = self.width(), self.height()
+        if width <= 0:
+            return
+        first, _ = self._split(width, height)
+        second = width - self._gap - first
+        # The first side (the text) keeps its own height, at the top; the other fills the height.
+        start = QRect(0, 0, first, min(height, self._needs(self._start, first)))
+        end = QRect(first + self._gap, 0, second, height)
+        if self.isRightToLeft():
+            start.moveLeft(width - first)
+            end.moveLeft(0)
+        self._start.setGeometry(start)
+        self._end.setGeometry(end)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            self._place()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -96,6 +97,14 @@ def _widest_piece(text: str, font_key: str, font: QFont) -> float:
     metrics = QFontMetricsF(font)
     pieces = (line for paragraph in text.split("\n") for line in wrapped_lines(paragraph, font, 1))
     return max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
+
+
+def widest_word(label: QLabel) -> float:
+    """The widest piece of a label's text no line may break (a long word, a number with its
+    unit), in the font the label is set in: the narrowest the label may be without a cut."""
+    label.ensurePolished()  # the role's font comes from the style sheet
+    font = label.font()
+    return _widest_piece(keep_together(label.text()), font.key(), font)
 
 
 def broken_text(text: str, font: QFont, width: float) -> str:
@@ -316,18 +325,21 @@ class Paragraph(QWidget):
         # Arabic letters reach past the line box: below the last line (the UI font keeps Latin
         # line heights) and past the right edge where a line starts. Small margins there keep
         # their ink inside the widget, adding as little height as they can.
+        # Left to right, a line opening with "j" reaches a few pixels left of its box: a third
+        # of that margin keeps it in.
         ink = self._ink_margin if self.isRightToLeft() else 0
+        lead = ink if self.isRightToLeft() else math.ceil(self._ink_margin / 3)
         font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         paragraphs = (
             "\u2028".join(
-                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - 2 * ink, anywhere)
+                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - ink - lead, anywhere)
             )
             for paragraph in self._glued.split("\n")
         )
         self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         # Set after the text: setting plain text resets the document's frame.
         frame = self._document.rootFrame().frameFormat()
-        frame.setLeftMargin(ink)
+        frame.setLeftMargin(lead)
         frame.setRightMargin(ink)
         frame.setBottomMargin(ink + self._tight_margin)
         self._document.rootFrame().setFrameFormat(frame)
