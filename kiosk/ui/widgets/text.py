@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -325,21 +324,18 @@ class Paragraph(QWidget):
         # Arabic letters reach past the line box: below the last line (the UI font keeps Latin
         # line heights) and past the right edge where a line starts. Small margins there keep
         # their ink inside the widget, adding as little height as they can.
-        # Left to right, a line opening with "j" reaches a few pixels left of its box: a third
-        # of that margin keeps it in.
         ink = self._ink_margin if self.isRightToLeft() else 0
-        lead = ink if self.isRightToLeft() else math.ceil(self._ink_margin / 3)
         font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         paragraphs = (
             "\u2028".join(
-                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - ink - lead, anywhere)
+                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - 2 * ink, anywhere)
             )
             for paragraph in self._glued.split("\n")
         )
         self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         # Set after the text: setting plain text resets the document's frame.
         frame = self._document.rootFrame().frameFormat()
-        frame.setLeftMargin(lead)
+        frame.setLeftMargin(ink)
         frame.setRightMargin(ink)
         frame.setBottomMargin(ink + self._tight_margin)
         self._document.rootFrame().setFrameFormat(frame)
