@@ -43,6 +43,8 @@ class FigureNumber(QWidget):
         self._colour = colour or theme.palette.text
         self._value: float | None = None  # None: the content's value (the final state)
         self._peers: list[FigureNumber] = [self]
+        self._ink_by_language: dict[str, tuple[float, float]] = {}
+        self._formatted: dict[str, FormattedFigure] = {}
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.current)
@@ -56,8 +58,12 @@ class FigureNumber(QWidget):
         return self._role
 
     def formatted(self) -> FormattedFigure:
-        """The figure as it ends: its number, qualifier and unit."""
-        return format_figure(self._figure, self._language.current)
+        """The figure as it ends: its number, qualifier and unit (formatted once a language:
+        layouts ask for its width again and again)."""
+        lang = self._language.current
+        if lang not in self._formatted:
+            self._formatted[lang] = format_figure(self._figure, lang)
+        return self._formatted[lang]
 
     def text(self) -> str:
         return self.formatted().text
@@ -110,6 +116,12 @@ class FigureNumber(QWidget):
 
     def _own_ink_extent(self) -> tuple[float, float]:
         # A count-up frame's digits are the final number's or fewer: its ink is among the line's.
+        lang = self._language.current
+        if lang not in self._ink_by_language:
+            self._ink_by_language[lang] = self._measure_ink()
+        return self._ink_by_language[lang]
+
+    def _measure_ink(self) -> tuple[float, float]:
         above = below = 0.0
         big, small = self._fonts()
         for text, is_big in self._parts():

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.language import LanguageState
@@ -38,6 +38,10 @@ class ReflowGrid(QWidget):
         self._least_width = least_width
         self._gap = gap
         self._max_columns = max(1, max_columns)
+        # Layouts ask for the same widths again and again: answers are kept until an item or
+        # the language changes.
+        self._heights: dict[int, int] = {}
+        self._least: int | None = None
         for item in self._items:
             item.setParent(self)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -52,7 +56,9 @@ class ReflowGrid(QWidget):
     def columns_for(self, width: int) -> int:
         """The most columns (rows as even as they go) whose items each get their least width."""
         count = len(self._items)
-        least = self._least_width()
+        if self._least is None:
+            self._least = self._least_width()
+        least = self._least
         for rows in range(1, count + 1):
             columns = min(self._max_columns, math.ceil(count / rows))
             if columns == 1 or (width - (columns - 1) * self._gap) / columns >= least:
@@ -85,8 +91,14 @@ class ReflowGrid(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rows = self._row_heights(width)
-        return sum(rows) + self._gap * max(0, len(rows) - 1)
+        if width not in self._heights:
+            rows = self._row_heights(width)
+            self._heights[width] = sum(rows) + self._gap * max(0, len(rows) - 1)
+        return self._heights[width]
+
+    def _forget(self) -> None:
+        self._heights.clear()
+        self._least = None
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else sum(item.sizeHint().width() for item in self._items)
@@ -98,7 +110,7 @@ class ReflowGrid(QWidget):
 
     def _place(self) -> None:
         width = self.width()
-        if width <= 0 or not self._items:
+        if width <= 0 or not self._items or not self.isVisible():  # a page not on screen: when shown
             return
         rows = self._row_heights(width)
         spare = max(0, self.height() - sum(rows) - self._gap * (len(rows) - 1)) // len(rows)
@@ -110,13 +122,19 @@ class ReflowGrid(QWidget):
             item.setGeometry(QRect(x, tops[row], item_width, rows[row] + spare))
 
     def _on_language_changed(self, lang: str) -> None:
+        self._forget()
         self.updateGeometry()
+        self._place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._place()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
             # An item's size changed (new words, a new font): place them again, and let the
             # parent ask again for the height this grid needs.
+            self._forget()
             self.updateGeometry()
             self._place()
         return super().event(event)
@@ -146,6 +164,7 @@ class BalancedColumns(QWidget):
         self._start, self._end = start, end
         self._gap = gap
         self._shares = tuple(shares)
+        self._splits: dict[tuple[int, int | None], tuple[int, int]] = {}  # until a side changes
         for widget in (start, end):
             widget.setParent(self)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -158,6 +177,11 @@ class BalancedColumns(QWidget):
 
     def _split(self, width: int, height: int | None) -> tuple[int, int]:
         """The first side's width and the height both need at that split."""
+        if (width, height) not in self._splits:
+            self._splits[width, height] = self._find_split(width, height)
+        return self._splits[width, height]
+
+    def _find_split(self, width: int, height: int | None) -> tuple[int, int]:
         usable = max(2, width - self._gap)
         options = []
         for share in self._shares:
@@ -184,7 +208,7 @@ class BalancedColumns(QWidget):
 
     def _place(self) -> None:
         width, height = self.width(), self.height()
-        if width <= 0:
+        if width <= 0 or not self.isVisible():  # a page not on screen: when shown
             return
         first, _ = self._split(width, height)
         second = width - self._gap - first
@@ -199,10 +223,15 @@ class BalancedColumns(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
+            self._splits.clear()
             self.updateGeometry()
             self._place()
         return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._place()
