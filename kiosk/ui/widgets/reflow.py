@@ -127,7 +127,11 @@ class ReflowGrid(QWidget):
         self._place()
 
     def showEvent(self, event: QShowEvent) -> None:
+        # Items that changed while the page was off screen told no one (Qt posts no layout
+        # request to a hidden widget without a layout): what was kept is forgotten.
         super().showEvent(event)
+        self._forget()
+        self.updateGeometry()
         self._place()
 
     def event(self, event: QEvent) -> bool:
@@ -234,4 +238,6 @@ class BalancedColumns(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._splits.clear()  # a side that changed while off screen told no one
+        self.updateGeometry()
         self._place()
