@@ -60,7 +60,9 @@ def test_every_entry_of_home_is_on_screen_at_1920x1080(kiosk_1920: PageSnapshots
     assert not page.scroll_area.has_more_below()
     for target in [*page.vision_tiles, *page.entry_cards]:
         rect = in_window(target)
-        assert rect.bottom() < nav_top, f"{target.text()!r} ends at {rect.bottom()}, under the bar at {nav_top}"
+        assert rect.bottom() < nav_top, (
+            f"{target.text()!r} ends at {rect.bottom()}, under the bar at {nav_top}"
+        )
         assert rect.height() >= kiosk_1920.session.theme.target(64)
 
 
@@ -70,7 +72,9 @@ def test_vision_names_are_as_large_in_english_as_in_chinese(kiosk_1920: PageSnap
     for lang in ("zh", "en"):
         for tile in home(kiosk_1920, lang).vision_tiles:
             lines = name_lines(tile)
-            assert [text for text, _ in lines] == [tile.text()], f"{tile.text()!r} is not on one line: {lines}"
+            assert [text for text, _ in lines] == [tile.text()], (
+                f"{tile.text()!r} is not on one line: {lines}"
+            )
             sizes[lang] = lines[0][1]
     h2 = kiosk_1920.session.theme.font_px("h2")
     assert sizes["zh"] == h2
@@ -98,7 +102,9 @@ def test_tile_icons_grow_with_the_text(qapp: QApplication, bundled: LoadedConten
     vision = bundled.content.visions[0]
     sides = []
     for scale in (1.0, 1.5):
-        tile = ColourTile(language, Theme(text_scale=scale), vision.name, vision.color, bundled.asset(vision.icon))
+        tile = ColourTile(
+            language, Theme(text_scale=scale), vision.name, vision.color, bundled.asset(vision.icon)
+        )
         tile.resize(420, 300)
         sides.append(tile._icon_side())
         tile.deleteLater()
@@ -147,7 +153,9 @@ def test_a_vision_number_stays_well_above_its_label_at_1280x800_with_the_largest
             )
 
 
-@pytest.mark.parametrize(("figure_id", "lang"), [("truck-range", "en"), ("gdp-share", "zh"), ("gdp-share", "en")])
+@pytest.mark.parametrize(
+    ("figure_id", "lang"), [("truck-range", "en"), ("gdp-share", "zh"), ("gdp-share", "en")]
+)
 def test_a_big_number_keeps_its_comma_and_slash_inside(
     qapp: QApplication, bundled: LoadedContent, figure_id: str, lang: str
 ) -> None:
