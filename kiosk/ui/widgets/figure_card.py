@@ -97,9 +97,15 @@ class FigureNumber(QWidget):
 
     def _natural_width(self) -> float:
         big, small = self._fonts()
-        return self._ink_margin() + sum(
-            QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in self._parts()
-        )
+        parts = self._parts()
+        advance = sum(QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in parts)
+        # Left to right, the last letter's ink may reach past its advance ("CNY"'s Y).
+        overhang = 0.0
+        if parts and not self.isRightToLeft():
+            text, is_big = parts[-1]
+            metrics = QFontMetricsF(big if is_big else small)
+            overhang = max(0.0, metrics.tightBoundingRect(text).right() - metrics.horizontalAdvance(text))
+        return self._ink_margin() + advance + overhang
 
     def _ink_margin(self) -> float:
         """Right to left, the first word starts at the right edge, and Arabic ink reaches a few

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -325,17 +326,22 @@ class Paragraph(QWidget):
         # line heights) and past the right edge where a line starts. Small margins there keep
         # their ink inside the widget, adding as little height as they can.
         ink = self._ink_margin if self.isRightToLeft() else 0
+        # Left to right, a Latin line opening with "j" reaches a few pixels left of its box (a
+        # third of the margin keeps it in); Chinese keeps its full width, every pixel of a
+        # column counts where a last character may not stand alone.
+        latin = not any(_is_wide(char) for char in self._glued)
+        lead = ink if self.isRightToLeft() else (math.ceil(self._ink_margin / 3) if latin else 0)
         font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         paragraphs = (
             "\u2028".join(
-                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - 2 * ink, anywhere)
+                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - ink - lead, anywhere)
             )
             for paragraph in self._glued.split("\n")
         )
         self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         # Set after the text: setting plain text resets the document's frame.
         frame = self._document.rootFrame().frameFormat()
-        frame.setLeftMargin(ink)
+        frame.setLeftMargin(lead)
         frame.setRightMargin(ink)
         frame.setBottomMargin(ink + self._tight_margin)
         self._document.rootFrame().setFrameFormat(frame)
