@@ -98,7 +98,9 @@ class FigureNumber(QWidget):
     def _natural_width(self) -> float:
         big, small = self._fonts()
         parts = self._parts()
-        advance = sum(QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in parts)
+        advance = sum(
+            QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in parts
+        )
         # Left to right, the last letter's ink may reach past its advance ("CNY"'s Y).
         overhang = 0.0
         if parts and not self.isRightToLeft():
