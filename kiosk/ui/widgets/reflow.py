@@ -149,10 +149,10 @@ class ReflowGrid(QWidget):
 
 
 class BalancedColumns(QWidget):
-    """Two widgets side by side (`start` first in reading order), the width split between
-    them where both fit the height they are given, the text taking the least share that lets
-    the other fit: a long paragraph gets the width it needs, and many figures theirs. Where no
-    split fits, the one that needs the least height (the page then scrolls)."""
+    """Two widgets side by side (`start` first in reading order), the width split at the first
+    of `shares` (the first side's share, in order of preference) where both fit the height they
+    are given: a long paragraph gets the width it needs, and many figures theirs. Where no split
+    fits, the one that needs the least height (the page then scrolls)."""
 
     SHARES = (5 / 11, 1 / 2, 6 / 11, 3 / 5, 2 / 3, 2 / 5, 1 / 3)  # the first side's, in order of preference
 
@@ -217,10 +217,11 @@ class BalancedColumns(QWidget):
         first, _ = self._split(width, height)
         second = width - self._gap - first
         # The first side (the text) keeps its own height, at the top; the other fills the height.
-        start = QRect(0, 0, first, min(height, self._needs(self._start, first)))
+        shown = min(first, self._start.maximumWidth())  # a paragraph keeps its reading width
+        start = QRect(0, 0, shown, min(height, self._needs(self._start, shown)))
         end = QRect(first + self._gap, 0, second, height)
         if self.isRightToLeft():
-            start.moveLeft(width - first)
+            start.moveLeft(width - shown)
             end.moveLeft(0)
         self._start.setGeometry(start)
         self._end.setGeometry(end)
