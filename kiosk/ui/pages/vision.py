@@ -79,9 +79,10 @@ class VisionPage(Page):
             self.language, vision.name, "h1", tone="dark", fit_floor_px=theme.font_px("h2")
         )
         headline = TextLabel(self.language, vision.headline, "h2", tone="dark")
-        if theme.compact:
+        if theme.compact and theme.text_scale == 1:
             # A small screen keeps its height for the figures: name and headline share one
-            # line, and the position dots alone say which vision of the five this is.
+            # line, and the position dots alone say which vision of the five this is. (With
+            # larger text the page may scroll: the name keeps a line of its own.)
             words = QHBoxLayout()
             words.setSpacing(theme.px(32))
             words.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBottom)
