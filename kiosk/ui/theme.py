@@ -154,6 +154,11 @@ class Theme:
         """A length of the design (margins, gaps, radii) at this scale."""
         return max(1, round(value * self.scale))
 
+    def text_px(self, value: float) -> int:
+        """A length that goes with text (an icon beside a name, the room around it): scaled with
+        the screen and with a visitor's larger text, so icons and tiles grow with their words."""
+        return max(1, round(value * self.scale * self.text_scale))
+
     def target(self, value: float = 88) -> int:
         """A touch target's side: scaled, never under 64 px."""
         return max(MIN_TARGET, self.px(value))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from xserver import KioskRun, LaunchKiosk, MakeXvfb, XServer, changed_fraction, colour_fraction, wait_until
 
 Record = dict[str, Any]
@@ -64,12 +63,6 @@ def test_the_report_finds_the_controls_a_tap_reaches(
     assert opened["size"] == [1920, 1080]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="waits for the screen-craft fix (issue 17): at 1920x1080 the home page needs scrolling, "
-    "its entries to the tours, the figures and the voices under the 'more below' fade",
-)
 def test_home_fits_the_screen_at_1920x1080(kiosk: LaunchKiosk, xvfb: XServer, tmp_path: Path) -> None:
     report = tmp_path / "screens.jsonl"
     run = start(kiosk, xvfb, report)
@@ -85,12 +78,6 @@ def test_home_fits_the_screen_at_1920x1080(kiosk: LaunchKiosk, xvfb: XServer, tm
         assert not unfit, f"home ({language}) does not fit 1920x1080: {unfit}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="waits for the screen-craft fix (issue 17): at 1280x800 with the largest text the "
-    "Innovative tile shows 'Innovati', its name cut by the tile's text box",
-)
 def test_largest_text_keeps_the_vision_names_whole_at_1280x800(
     kiosk: LaunchKiosk, make_xvfb: MakeXvfb, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of, neutral
 from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
+from kiosk.ui.widgets.reflow import ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
@@ -26,34 +27,47 @@ class HomePage(Page):
         home, theme, language = self.content.home, self.theme, self.language
         header = QVBoxLayout()
         header.setSpacing(theme.px(6))
-        top = QHBoxLayout()
-        top.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"), 1)
+        kicker = QHBoxLayout()
+        kicker.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"), 1)
+        header.addLayout(kicker)
+        self.title = TextLabel(language, home.title, "display", fit_floor_px=theme.font_px("h1"))
         self.accessibility_button = TouchButton(language, theme, ui("accessibility"), icon_path("settings"))
         self.accessibility_button.setObjectName("accessibility")
         self.accessibility_button.clicked.connect(self.accessibility_requested)
-        top.addWidget(self.accessibility_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addLayout(top)
-        self.title = TextLabel(language, home.title, "display", fit_floor_px=theme.font_px("h1"))
-        header.addWidget(self.title)
-        header.addWidget(TextLabel(language, home.subtitle, "lead", tone="secondary"))
+        if theme.portrait:  # a narrow screen keeps the title's width: the button goes to the kicker's row
+            kicker.addWidget(self.accessibility_button, 0, Qt.AlignmentFlag.AlignTop)
+            header.addWidget(self.title)
+        else:
+            # Beside the title, not on a row of its own: the height goes to the visions and entries.
+            top = QHBoxLayout()
+            top.setSpacing(theme.gutter)
+            top.addWidget(self.title, 1)
+            top.addWidget(self.accessibility_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            header.addLayout(top)
         self.body.addLayout(header)
-        context = Paragraph(language, home.context, theme, "body", line_height=1.3)
-        context.setMaximumWidth(theme.px(1100))
+        # The initiative's full name heads its context, beside the calls: one band, not three.
+        context = QVBoxLayout()
+        context.setSpacing(theme.px(12))
+        context.addWidget(TextLabel(language, home.subtitle, "lead", tone="secondary"))
+        paragraph = Paragraph(language, home.context, theme, "body", line_height=1.3)
+        paragraph.setMaximumWidth(theme.px(1100))
+        context.addWidget(paragraph)
+        context.addStretch(1)
         intro = QBoxLayout(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         )
         intro.setSpacing(theme.px(40))
-        intro.addWidget(context, 1, Qt.AlignmentFlag.AlignTop)
+        intro.addLayout(context, 1)
         intro.addWidget(self._calls_panel(), 1)
         # On a small landscape panel the visions and entries come first, above the fold;
         # the initiative's context and calls follow (the page scrolls by dragging).
         if theme.compact and not theme.portrait:
-            self.body.addLayout(self._vision_tiles(), 1)
+            self.body.addWidget(self._vision_tiles(), 1)
             self.body.addLayout(self._entries(), 0)
             self.body.addLayout(intro)
         else:
             self.body.addLayout(intro)
-            self.body.addLayout(self._vision_tiles(), 1)
+            self.body.addWidget(self._vision_tiles(), 1)
             self.body.addLayout(self._entries(), 0)
 
     def _calls_panel(self) -> QFrame:
@@ -81,20 +95,24 @@ class HomePage(Page):
         layout.addLayout(grid)
         return panel
 
-    def _vision_tiles(self) -> QGridLayout:
+    def _vision_tiles(self) -> ReflowGrid:
         visions, theme = self.content.visions, self.theme
-        grid = QGridLayout()
-        grid.setSpacing(theme.gutter)
-        for index, vision in enumerate(visions):
+        for vision in visions:
             tile = ColourTile(self.language, theme, vision.name, vision.color, self.loaded.asset(vision.icon))
             tile.setObjectName(f"vision-tile-{vision.id}")
             tile.clicked.connect(lambda _=False, v=vision.id: self.navigate_requested.emit(f"vision/{v}"))
-            self.vision_tiles.append(tile)
-            # Portrait: one wide, low tile a row; landscape: all in one row.
-            grid.addWidget(tile, *((index, 0) if theme.portrait else (0, index)))
-        for tile in self.vision_tiles:
             tile.share_name_size_with(self.vision_tiles)
-        return grid
+            self.vision_tiles.append(tile)
+        # Landscape: all in one row where the names fit; portrait: two a row (five wide, low
+        # tiles would take the height the entries need).
+        self.vision_grid = ReflowGrid(
+            self.language,
+            self.vision_tiles,
+            lambda: max(tile.least_width() for tile in self.vision_tiles),
+            theme.gutter,
+            2 if theme.portrait else len(visions),
+        )
+        return self.vision_grid
 
     def _entries(self) -> QGridLayout:
         theme, content = self.theme, self.content

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
+from kiosk.ui.widgets.reflow import BalancedColumns, ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 
@@ -28,20 +29,20 @@ class VisionPage(Page):
     def _build(self) -> None:
         theme, vision = self.theme, self.vision
         self.body.addWidget(self._hero())
-        columns = QVBoxLayout() if theme.portrait else QHBoxLayout()
-        columns.setSpacing(theme.px(48))
         text = Paragraph(self.language, vision.text, theme, "lead" if not theme.compact else "body")
         text.setMaximumWidth(theme.px(1000))
-        text_column = QVBoxLayout()
-        text_column.addWidget(text)
-        if not theme.portrait:
-            text_column.addStretch(1)
-        columns.addLayout(text_column, 11)
-        if vision.figures:
-            columns.addLayout(self._figures(), 10)
-        self.body.addLayout(columns, 0 if theme.portrait else 1)
-        if theme.portrait:
+        if not vision.figures:
+            self.body.addWidget(text)
             self.body.addStretch(1)
+            return
+        figures = self._figures()
+        if theme.portrait:
+            self.body.addWidget(text)
+            self.body.addWidget(figures, 1)
+            return
+        # Side by side: the figures take the height under the hero (no empty half under two
+        # cards), and the width is split where both the paragraph and the figures fit.
+        self.body.addWidget(BalancedColumns(text, figures, theme.px(48)), 1)
 
     def _on_entrance_progressed(self) -> None:
         assert self.entrance is not None
@@ -64,7 +65,8 @@ class VisionPage(Page):
         layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
         layout.setSpacing(theme.px(36))
         icon = QLabel()
-        size = theme.px(112)
+        # The icon goes with the words beside it: it grows with a visitor's larger text.
+        size = theme.text_px(72 if theme.compact else 112)
         icon.setPixmap(
             icon_pixmap(
                 self.loaded.asset(vision.icon), size, theme.palette.on_colour, self.devicePixelRatioF()
@@ -72,33 +74,54 @@ class VisionPage(Page):
         )
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        words = QVBoxLayout()
-        words.setSpacing(theme.px(4))
+        # A long name (German compounds, larger text) shrinks to stay on one line, to h2 at least.
+        self.title = TextLabel(
+            self.language, vision.name, "h1", tone="dark", fit_floor_px=theme.font_px("h2")
+        )
+        headline = TextLabel(self.language, vision.headline, "h2", tone="dark")
+        if theme.compact and theme.text_scale == 1:
+            # A small screen keeps its height for the figures: name and headline share one
+            # line, and the position dots alone say which vision of the five this is. (With
+            # larger text the page may scroll: the name keeps a line of its own.)
+            words = QHBoxLayout()
+            words.setSpacing(theme.px(32))
+            words.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBottom)
+            words.addWidget(headline, 1, Qt.AlignmentFlag.AlignBottom)
+            layout.addLayout(words, 1)
+            return hero
+        column = QVBoxLayout()
+        column.setSpacing(theme.px(4))
         index = next(i for i, v in enumerate(self.content.visions) if v.id == vision.id)
         kicker = ui("vision-of", n=index + 1, total=len(self.content.visions))
-        words.addWidget(TextLabel(self.language, kicker, "caption", tone="dark"))
-        self.title = TextLabel(self.language, vision.name, "h1", tone="dark")
-        words.addWidget(self.title)
-        words.addWidget(TextLabel(self.language, vision.headline, "h2", tone="dark"))
-        layout.addLayout(words, 1)
+        column.addWidget(TextLabel(self.language, kicker, "caption", tone="dark"))
+        column.addWidget(self.title)
+        column.addWidget(headline)
+        layout.addLayout(column, 1)
         return hero
 
-    def _figures(self) -> QVBoxLayout:
-        theme = self.theme
-        column = QVBoxLayout()
-        column.setSpacing(theme.px(12))
-        grid = QGridLayout()
-        grid.setSpacing(theme.gutter)
-        per_row = 1 if theme.portrait or len(self.vision.figures) <= 2 else 2
-        for index, figure_id in enumerate(self.vision.figures):
-            card = FigureCard(self.language, self.content.figure(figure_id), theme, self.vision.color)
+    def _figures(self) -> ReflowGrid:
+        theme, figures = self.theme, self.vision.figures
+        # One or two figures stand large, each on a row of its own; more share rows, two a
+        # row where their numbers keep most of their size (else one a row, and the page scrolls).
+        few = len(figures) <= 2
+        large = few and not theme.compact
+        for figure_id in figures:
+            card = FigureCard(
+                self.language,
+                self.content.figure(figure_id),
+                theme,
+                self.vision.color,
+                role="figure" if large else "figure-small",
+                centred=True,
+            )
             card.tapped.connect(self.open_figure_detail)
             self.figure_cards.append(card)
-            grid.addWidget(card, *divmod(index, per_row))
-        for grid_column in range(per_row):
-            grid.setColumnStretch(grid_column, 1)
         share_number_scale(self.figure_cards)
-        column.addLayout(grid)
-        if not theme.portrait:
-            column.addStretch(1)
-        return column
+        self.figure_grid = ReflowGrid(
+            self.language,
+            self.figure_cards,
+            lambda: max(card.least_width() for card in self.figure_cards),
+            theme.gutter,
+            1 if theme.portrait or few else 2,
+        )
+        return self.figure_grid

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -9,6 +10,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -27,7 +29,7 @@ from kiosk.ui.widgets.text import broken_text
 
 PRESSED_SCALE = 0.97
 CHECK_ICON = icon_path("check")
-_NAME_ROLES = ("h2", "h3", "label")  # largest first
+_NAME_ROLES = ("h2", "label")  # the largest and the least size of a tile's name
 
 
 class _PressableButton(QAbstractButton):
@@ -116,7 +118,7 @@ class TouchButton(_PressableButton):
         self.update()
 
     def _icon_size(self) -> int:
-        return self._theme.px(40)
+        return self._theme.text_px(40)  # grows with a visitor's larger text, as the label does
 
     def sizeHint(self) -> QSize:
         side = self._theme.target(88)
@@ -213,7 +215,13 @@ class TouchButton(_PressableButton):
 
 
 class ColourTile(_PressableButton):
-    """A large tile filled with a vision's colour: icon, name, and the name in the other language."""
+    """A large tile filled with a vision's colour: icon, name, and the name in the other language.
+
+    The name is set as large as h2 where every peer's name fits one line, smaller (down to the
+    label size) where one would not; the icon and the padding grow with a visitor's larger text.
+    A row too narrow for the names at the label size is the grid's to reflow (`ReflowGrid`,
+    with `least_width`).
+    """
 
     def __init__(
         self,
@@ -244,28 +252,72 @@ class ColourTile(_PressableButton):
         """Tiles of one row set their names at one size: the size the longest name allows."""
         self._peers = peers
 
-    def _own_name_role(self, width: float, height: float) -> str:
-        small = QFontMetrics(self._other_font(width)).height() + self._theme.px(4)
-        for role in _NAME_ROLES:
-            metrics = QFontMetrics(self._theme.font(role))
-            if metrics.horizontalAdvance(self.text()) <= width and metrics.height() + small <= height:
-                return role
-        return _NAME_ROLES[-1]
+    # ---- metrics: one place for the painting, the size hints and the grid ---------------------
 
-    def _name_font_role(self, width: float, height: float = 10_000) -> str:
-        """The largest of h2 / h3 / label that sets every peer's name on one line with room
-        for the small line under it; else label, wrapped."""
-        return max((peer._own_name_role(width, height) for peer in self._peers), key=_NAME_ROLES.index)
+    def _pad(self) -> int:
+        return self._theme.text_px(20)
+
+    def _icon_side(self) -> int:
+        return self._theme.text_px(56)
+
+    def _own_name_px(self, width: float) -> int:
+        """The largest name size (h2 down to label) that sets this name on one line in `width`."""
+        largest, least = self._theme.font_px(_NAME_ROLES[0]), self._theme.font_px(_NAME_ROLES[-1])
+        natural = QFontMetricsF(self._theme.font(_NAME_ROLES[0])).horizontalAdvance(self.text())
+        if natural <= width:
+            return largest
+        return max(least, int(largest * width / natural))
+
+    def name_font(self, width: float) -> QFont:
+        """The name's font for a text box `width` wide: one size for every peer."""
+        font = self._theme.font(_NAME_ROLES[0])
+        font.setPixelSize(min(peer._own_name_px(width) for peer in self._peers))
+        return font
+
+    def least_width(self) -> int:
+        """The narrowest tile that still sets this name on one line (at the label size), and the
+        name in the other language under it."""
+        name = QFontMetricsF(self._theme.font(_NAME_ROLES[-1])).horizontalAdvance(self.text())
+        # The other language's name, small under it, whole at its caption size.
+        name = max(name, QFontMetricsF(self._theme.font("caption")).horizontalAdvance(self.other_text()))
+        # Portrait tiles are low and wide: the icon stands beside the names.
+        beside = self._pad() + self._icon_side() if self._theme.portrait else 0
+        return max(self._theme.target(160), math.ceil(name) + 2 * self._pad() + beside + 2)
+
+    def _names_height(self, width: float) -> int:
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        box = QRectF(0, 0, max(1.0, width), 10_000).toRect()
+        name = QFontMetrics(self.name_font(width)).boundingRect(box, flags, self.text())
+        other = QFontMetrics(self._other_font(width)).height() + self._theme.px(4) if self.other_text() else 0
+        return name.height() + other
+
+    def _stacked_height(self, width: float) -> int:
+        """The height the tile needs with its icon above the names (how it reads best)."""
+        pad = self._pad()
+        return pad * 2 + self._icon_side() + self._theme.px(8) + self._names_height(width - 2 * pad)
+
+    def _beside_text_width(self, width: float) -> float:
+        return width - self._pad() * 3 - self._icon_side()
+
+    def _beside_height(self, width: float) -> int:
+        """The height the tile needs with its icon beside the names (a low, wide tile)."""
+        names = self._names_height(self._beside_text_width(width))
+        return self._pad() * 2 + max(self._icon_side(), names)
+
+    def _width(self) -> int:
+        return self.width() if self.width() > 0 else self._theme.px(320)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._theme.target(160), self._theme.target(96))
+        width = self._width()
+        return QSize(self._theme.target(160), max(self._theme.target(96), self._beside_height(width) + 2))
 
     def sizeHint(self) -> QSize:
         # Preferred height stays modest: height-for-width layouts (the page's scroll area)
         # add preferred heights, and the row's stretch gives tiles whatever room is left.
+        width = self._width()
         if self._theme.portrait:
-            return QSize(self._theme.px(320), self._theme.target(104))
-        return QSize(self._theme.px(320), max(128, self._theme.target(160)))
+            return QSize(self._theme.px(320), max(self._theme.target(104), self._beside_height(width) + 2))
+        return QSize(self._theme.px(320), max(self._theme.target(160), self._stacked_height(width) + 2))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = self._begin()
@@ -285,21 +337,17 @@ class ColourTile(_PressableButton):
             if self.isDown():
                 painter.fillPath(self._rounded(rect, self._theme.radius), QColor(0, 0, 0, 60))
             ink = QColor(self._theme.palette.on_colour)
-        # Icon above the names reads best; a smaller icon and padding keep it on lower tiles.
-        for pad, icon in ((self._theme.px(24), self._theme.px(56)), (self._theme.px(18), self._theme.px(44))):
-            names_height = self._names_height(rect.width() - pad * 2)
-            if rect.height() >= pad * 2 + icon + self._theme.px(6) + names_height:
-                pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
-                painter.drawPixmap(
-                    QPointF(visual_x(self, rect, rect.left() + pad, icon), rect.top() + pad), pixmap
-                )
-                text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
-                self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
-                painter.end()
-                return
+        pad, icon = self._pad(), self._icon_side()
+        if rect.height() >= self._stacked_height(rect.width()):  # icon above the names
+            pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
+            corner = QPointF(visual_x(self, rect, rect.left() + pad, icon), rect.top() + pad)
+            painter.drawPixmap(corner, pixmap)
+            text_rect = rect.adjusted(pad, pad + icon, -pad, -pad)
+            self._draw_names(painter, text_rect, ink, Qt.AlignmentFlag.AlignBottom)
+            painter.end()
+            return
         # Low and wide: icon on the left, names beside it.
-        pad = self._theme.px(24)
-        icon = min(self._theme.px(56), int(rect.height() - pad))
+        icon = min(icon, int(rect.height() - pad))
         pixmap = icon_pixmap(self._icon, icon, ink, self.devicePixelRatioF())
         painter.drawPixmap(
             QPointF(visual_x(self, rect, rect.left() + pad, icon), rect.center().y() - icon / 2), pixmap
@@ -320,17 +368,8 @@ class ColourTile(_PressableButton):
             font.setPixelSize(max(16, int(font.pixelSize() * width / natural)))
         return font
 
-    def _names_height(self, width: float) -> int:
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        box = QRectF(0, 0, width, 10_000).toRect()
-        name = QFontMetrics(self._theme.font(self._name_font_role(width))).boundingRect(
-            box, flags, self.text()
-        )
-        other = QFontMetrics(self._other_font(width)).height()
-        return name.height() + self._theme.px(4) + other
-
     def _draw_names(self, painter: QPainter, rect: QRectF, ink: QColor, align: Qt.AlignmentFlag) -> None:
-        name_font = self._theme.font(self._name_font_role(rect.width(), rect.height()))
+        name_font = self.name_font(rect.width())
         small_font = self._other_font(rect.width())
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         name_box = QFontMetrics(name_font).boundingRect(rect.toRect(), flags, self.text())
@@ -395,7 +434,7 @@ class EntryCard(_PressableButton):
     def _layout(self, width: float) -> tuple[int, int, int, int]:
         """icon size, padding, title height and hint height for a card `width` wide."""
         pad = self._theme.px(16 if self._compact else 24)
-        icon = self._theme.px(56) if self._icon is not None else 0
+        icon = self._theme.text_px(56) if self._icon is not None else 0
         # As `paintEvent` places the text: after the colour bar, the icon and its gap if any.
         text_width = max(40, int(width) - 2 - pad * 2 - self._theme.px(8) - icon - (pad if icon else 0))
         flags = int(Qt.TextFlag.TextWordWrap)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
@@ -10,7 +12,10 @@ from kiosk.content import Figure
 from kiosk.i18n.numbers import FormattedFigure, count_up_frame, format_figure
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState
-from kiosk.ui.widgets.text import TextLabel
+from kiosk.ui.widgets.text import TextLabel, widest_word
+
+# A card's number never shrinks below this many times its label's size.
+NUMBER_OVER_LABEL = 1.6
 
 
 class FigureNumber(QWidget):
@@ -38,6 +43,8 @@ class FigureNumber(QWidget):
         self._colour = colour or theme.palette.text
         self._value: float | None = None  # None: the content's value (the final state)
         self._peers: list[FigureNumber] = [self]
+        self._ink_by_language: dict[str, tuple[float, float]] = {}
+        self._formatted: dict[str, FormattedFigure] = {}
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.current)
@@ -46,9 +53,17 @@ class FigureNumber(QWidget):
     def figure(self) -> Figure:
         return self._figure
 
+    @property
+    def role(self) -> str:
+        return self._role
+
     def formatted(self) -> FormattedFigure:
-        """The figure as it ends: its number, qualifier and unit."""
-        return format_figure(self._figure, self._language.current)
+        """The figure as it ends: its number, qualifier and unit (formatted once a language:
+        layouts ask for its width again and again)."""
+        lang = self._language.current
+        if lang not in self._formatted:
+            self._formatted[lang] = format_figure(self._figure, lang)
+        return self._formatted[lang]
 
     def text(self) -> str:
         return self.formatted().text
@@ -76,29 +91,73 @@ class FigureNumber(QWidget):
         """(text, is_big) runs on the baseline, spaced as the language writes the figure."""
         return self.formatted().runs
 
+    def natural_width(self) -> float:
+        """The line's width at its full size."""
+        return self._natural_width()
+
     def _natural_width(self) -> float:
         big, small = self._fonts()
-        return self._ink_margin() + sum(
-            QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in self._parts()
+        parts = self._parts()
+        advance = sum(
+            QFontMetricsF(big if is_big else small).horizontalAdvance(text) for text, is_big in parts
         )
+        # Left to right, the last letter's ink may reach past its advance ("CNY"'s Y).
+        overhang = 0.0
+        if parts and not self.isRightToLeft():
+            text, is_big = parts[-1]
+            metrics = QFontMetricsF(big if is_big else small)
+            overhang = max(0.0, metrics.tightBoundingRect(text).right() - metrics.horizontalAdvance(text))
+        return self._ink_margin() + advance + overhang
 
     def _ink_margin(self) -> float:
         """Right to left, the first word starts at the right edge, and Arabic ink reaches a few
         pixels past its advance there: this much room is kept at that edge."""
         return QFontMetricsF(self._fonts()[1]).height() * 0.12 if self.isRightToLeft() else 0.0
 
+    def _ink_extent(self) -> tuple[float, float]:
+        """How far the ink of this line and its peers' reaches above and below the baseline
+        (one extent for all: side by side, their baselines line up). A comma ("1,000"), a slash
+        ("1/3") or a descender reach below the digits; the CJK font's ascent leaves a fifth of
+        the size empty above them."""
+        extents = [peer._own_ink_extent() for peer in self._peers]
+        return max(above for above, _ in extents), max(below for _, below in extents)
+
+    def _own_ink_extent(self) -> tuple[float, float]:
+        # A count-up frame's digits are the final number's or fewer: its ink is among the line's.
+        lang = self._language.current
+        if lang not in self._ink_by_language:
+            self._ink_by_language[lang] = self._measure_ink()
+        return self._ink_by_language[lang]
+
+    def _measure_ink(self) -> tuple[float, float]:
+        above = below = 0.0
+        big, small = self._fonts()
+        for text, is_big in self._parts():
+            ink = QFontMetricsF(big if is_big else small).tightBoundingRect(text)
+            above, below = max(above, -ink.top()), max(below, ink.bottom())
+        return above, below
+
+    def _baseline(self) -> float:
+        """The baseline sits a little under the line's highest ink, not under the font's ascent."""
+        above, _ = self._ink_extent()
+        return math.ceil(above + self._fonts()[0].pixelSize() * 0.08)
+
     def sizeHint(self) -> QSize:
         big, _ = self._fonts()
-        metrics = QFontMetricsF(big)
-        return QSize(int(self._natural_width()) + 2, int(metrics.ascent() + metrics.descent() * 0.6))
+        # The line ends under its deepest ink (whole pixels, rounded outwards), or a little
+        # under the digits: tall numbers stand close to the label beneath them.
+        below = max(QFontMetricsF(big).descent() * 0.6, self._ink_extent()[1] + 2)
+        return QSize(int(self._natural_width()) + 2, math.ceil(self._baseline() + below))
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
         return QSize(min(hint.width(), self._theme.px(160)), hint.height())
 
     def share_scale_with(self, peers: list[FigureNumber]) -> None:
-        """Numbers on one screen shrink together, so none looks smaller than its neighbours."""
+        """Numbers on one screen shrink together, so none looks smaller than its neighbours,
+        and stand on baselines at one height."""
         self._peers = peers
+        self.updateGeometry()
 
     def own_fit(self) -> float:
         """How much this line must shrink to fit its width (1.0: not at all)."""
@@ -114,8 +173,7 @@ class FigureNumber(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QColor(self._colour))
-        metrics = QFontMetricsF(big)
-        baseline = metrics.ascent()
+        baseline = self._baseline()
         painter.scale(fit, fit)
         shown = self.shown()
         whole = shown == self.formatted()
@@ -161,28 +219,46 @@ class FigureCard(QFrame):
         accent: str | None = None,
         role: str = "figure-small",
         flat: bool = False,
+        centred: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.figure = figure
+        self._theme = theme
         layout = QVBoxLayout(self)
+        self._margins = (0, 0)
         if flat:  # inside another panel: no background, aligned with the text around it
             layout.setContentsMargins(0, 0, 0, 0)
         else:
             self.setObjectName("panel")
             pad = theme.px(24)
             layout.setContentsMargins(pad, theme.px(16), pad, pad)
+            self._margins = (pad, pad)
         layout.setSpacing(theme.px(4))
+        if centred:  # a card taller than its words holds them in its middle
+            layout.addStretch(1)
         self.number = FigureNumber(language, figure, theme, role, accent)
         layout.addWidget(self.number)
         self.label = TextLabel(language, figure.label, "label")
         layout.addWidget(self.label)
+        self._words = [self.label]
         if figure.context is not None:
-            layout.addWidget(TextLabel(language, figure.context, "caption", tone="secondary"))
+            context = TextLabel(language, figure.context, "caption", tone="secondary")
+            layout.addWidget(context)
+            self._words.append(context)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._press: QPointF | None = None
+
+    def least_width(self) -> int:
+        """The narrowest this card may be: its number no smaller than `NUMBER_OVER_LABEL` times
+        its label's size, and its label's and context's longest words whole (a grid takes
+        fewer columns instead: the number stays the largest thing on the card, no word is cut)."""
+        least_px = self._theme.font_px("label") * NUMBER_OVER_LABEL
+        shrink = min(1.0, least_px / self._theme.font_px(self.number.role))
+        widest = max(self.number.natural_width() * shrink, *(widest_word(label) for label in self._words))
+        return math.ceil(widest) + sum(self._margins)
 
     def _set_down(self, down: bool) -> None:
         self.setProperty("down", down)

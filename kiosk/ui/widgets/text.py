@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -96,6 +97,14 @@ def _widest_piece(text: str, font_key: str, font: QFont) -> float:
     metrics = QFontMetricsF(font)
     pieces = (line for paragraph in text.split("\n") for line in wrapped_lines(paragraph, font, 1))
     return max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
+
+
+def widest_word(label: QLabel) -> float:
+    """The widest piece of a label's text no line may break (a long word, a number with its
+    unit), in the font the label is set in: the narrowest the label may be without a cut."""
+    label.ensurePolished()  # the role's font comes from the style sheet
+    font = label.font()
+    return _widest_piece(keep_together(label.text()), font.key(), font)
 
 
 def broken_text(text: str, font: QFont, width: float) -> str:
@@ -266,6 +275,8 @@ class Paragraph(QWidget):
         font = theme.font(role)
         natural = QFontMetricsF(font).height() / max(1, font.pixelSize())
         self._line_height = round(100 * line_height / natural)
+        # Lines set closer than the font's own keep the last line's descenders inside the widget.
+        self._tight_margin = max(0, round(QFontMetricsF(font).height() * (100 - self._line_height) / 100))
         self._words = ""
         self._glued = ""
         self._laid_out_width = -1.0
@@ -315,19 +326,24 @@ class Paragraph(QWidget):
         # line heights) and past the right edge where a line starts. Small margins there keep
         # their ink inside the widget, adding as little height as they can.
         ink = self._ink_margin if self.isRightToLeft() else 0
+        # Left to right, a Latin line opening with "j" reaches a few pixels left of its box (a
+        # third of the margin keeps it in); Chinese keeps its full width, every pixel of a
+        # column counts where a last character may not stand alone.
+        latin = not any(_is_wide(char) for char in self._glued)
+        lead = ink if self.isRightToLeft() else (math.ceil(self._ink_margin / 3) if latin else 0)
         font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         paragraphs = (
             "\u2028".join(
-                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - 2 * ink, anywhere)
+                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - ink - lead, anywhere)
             )
             for paragraph in self._glued.split("\n")
         )
         self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         # Set after the text: setting plain text resets the document's frame.
         frame = self._document.rootFrame().frameFormat()
-        frame.setLeftMargin(ink)
+        frame.setLeftMargin(lead)
         frame.setRightMargin(ink)
-        frame.setBottomMargin(ink)
+        frame.setBottomMargin(ink + self._tight_margin)
         self._document.rootFrame().setFrameFormat(frame)
         cursor = QTextCursor(self._document)
         cursor.select(QTextCursor.SelectionType.Document)
