@@ -177,7 +177,6 @@ class MainWindow(QWidget):
                 control.hide()
             page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         page.navigate_requested.connect(self.session.go_to)
-        page.accessibility_requested.connect(self.open_accessibility)
         page.steps_changed.connect(lambda p=page: self.session.set_step(p.step_index(), p.page_id))
         page.figure_opened.connect(self.session.open_figure)
         self.stack.add(page)

@@ -60,9 +60,10 @@ def test_widgets_keep_the_colours_of_their_own_theme(qtbot: QtBot) -> None:
     for theme in (HIGH, NORMAL):
         card, chip = cards[theme], chips[theme]
         assert _pixel(card, card.width() - 12, card.height() // 2) == theme.palette.surface
-        assert _pixel(chip, chip.width() // 2, 6) == theme.palette.surface_raised
+        # A chosen option is filled in the button's colour, by default the theme's text colour.
+        assert _pixel(chip, chip.width() // 2, 6) == theme.palette.text.upper()
     assert th.HIGH_CONTRAST_PALETTE.surface != th.NORMAL_PALETTE.surface
-    assert th.HIGH_CONTRAST_PALETTE.surface_raised != th.NORMAL_PALETTE.surface_raised
+    assert th.HIGH_CONTRAST_PALETTE.text != th.NORMAL_PALETTE.text
 
 
 def test_plots_take_their_text_colour_from_their_theme(qtbot: QtBot) -> None:

@@ -143,7 +143,6 @@ class Page(QWidget):
     navigate_requested = Signal(str)
     steps_changed = Signal()
     figure_opened = Signal(str)
-    accessibility_requested = Signal()  # the page's accessibility button (home has one)
 
     def __init__(
         self,

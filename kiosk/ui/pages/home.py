@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of, neutral
-from kiosk.ui.widgets.buttons import ColourTile, EntryCard, TouchButton
+from kiosk.ui.widgets.buttons import ColourTile, EntryCard
 from kiosk.ui.widgets.reflow import ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
@@ -20,9 +20,6 @@ class HomePage(Page):
         self.entry_cards: list[EntryCard] = []
         self._build()
 
-    def kiosk_controls(self) -> list[QWidget]:
-        return [self.accessibility_button]
-
     def _build(self) -> None:
         home, theme, language = self.content.home, self.theme, self.language
         header = QVBoxLayout()
@@ -30,20 +27,10 @@ class HomePage(Page):
         kicker = QHBoxLayout()
         kicker.addWidget(TextLabel(language, home.kicker, "caption", tone="secondary"), 1)
         header.addLayout(kicker)
+        # The visitor's settings are in the navigation bar at the bottom, within a wheelchair
+        # user's reach: the title keeps the page's whole width.
         self.title = TextLabel(language, home.title, "display", fit_floor_px=theme.font_px("h1"))
-        self.accessibility_button = TouchButton(language, theme, ui("accessibility"), icon_path("settings"))
-        self.accessibility_button.setObjectName("accessibility")
-        self.accessibility_button.clicked.connect(self.accessibility_requested)
-        if theme.portrait:  # a narrow screen keeps the title's width: the button goes to the kicker's row
-            kicker.addWidget(self.accessibility_button, 0, Qt.AlignmentFlag.AlignTop)
-            header.addWidget(self.title)
-        else:
-            # Beside the title, not on a row of its own: the height goes to the visions and entries.
-            top = QHBoxLayout()
-            top.setSpacing(theme.gutter)
-            top.addWidget(self.title, 1)
-            top.addWidget(self.accessibility_button, 0, Qt.AlignmentFlag.AlignVCenter)
-            header.addLayout(top)
+        header.addWidget(self.title)
         self.body.addLayout(header)
         # The initiative's full name heads its context, beside the calls: one band, not three.
         context = QVBoxLayout()
