@@ -158,7 +158,7 @@ def test_autoplay_time_follows_the_stops_length(qtbot: QtBot, make_window: MakeW
 def _ring_pixels(page: TourPage) -> int:
     """How many pixels of the auto-play control show the tour's colour (its filling outline)."""
     image = page.play_button.grab().toImage()
-    colour = QColor(page.tour.color)
+    colour = QColor(page.accent())
     return sum(
         1
         for x in range(image.width())
@@ -295,7 +295,7 @@ def test_route_follows_the_road_not_the_straight_line(qtbot: QtBot, window: Main
     path = diagram.route_path()
     image = diagram.grab().toImage()
     radius = diagram.hotspot_radius()
-    colour = QColor(tour.color)
+    colour = QColor(page.accent())
     winding = 0
     for index in range(1, len(tour.stops)):
         stop = tour.stops[index]

@@ -442,7 +442,7 @@ class TourDiagram(QWidget):
         path, drawn = self._route_path()
         # A little wider than the drawn road's markings, zoomed with the drawing.
         width = max(float(self._theme.px(6)), self.view_rect().width() * ROUTE_WIDTH)
-        pen = QPen(th.color(self._colour, 0.9), width)
+        pen = QPen(QColor(self._colour), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         # Draw only the walked length: one dash that long, then a gap longer than the path.
