@@ -264,9 +264,13 @@ class PresenterView(QWidget):
         self.status.setProperty("role", "body")
         self.status.setWordWrap(True)
         # Whatever it says, the status never widens the window past its screen, and it keeps two
-        # lines' height: a wrapped label measured at no width would otherwise ask for a tower.
+        # lines' height (three on an upright screen): a wrapped label measured at no width would
+        # otherwise ask for a tower.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.status.setFixedHeight(QFontMetrics(self.theme.font("body")).lineSpacing() * 2 + self.theme.px(6))
+        lines = 3 if self.theme.portrait else 2
+        self.status.setFixedHeight(
+            QFontMetrics(self.theme.font("body")).lineSpacing() * lines + self.theme.px(6)
+        )
         row.addWidget(self.status, 1)
         return row
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
@@ -115,9 +115,14 @@ class DayDial(QWidget):
             )
         # The face says what the ring is: one day.
         painter.setPen(th.color(palette.text))
-        painter.setFont(theme.font("h2"))
         face = QRectF(centre.x() - inner * 0.8, centre.y() - inner * 0.5, inner * 1.6, inner)
-        painter.drawText(face, Qt.AlignmentFlag.AlignCenter, self._language.text(ui("rate-day")))
+        words = self._language.text(ui("rate-day"))
+        # h2, or smaller where larger text or a long word would run past the hour marks.
+        font = theme.font("h2")
+        while font.pixelSize() > theme.px(14) and QFontMetricsF(font).horizontalAdvance(words) > face.width():
+            font.setPixelSize(font.pixelSize() - 1)
+        painter.setFont(font)
+        painter.drawText(face, Qt.AlignmentFlag.AlignCenter, words)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
