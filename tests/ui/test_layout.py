@@ -329,12 +329,8 @@ def test_the_command_refuses_an_unknown_language(qapp: QApplication) -> None:
 # fix (or a new defect) forces the marker to change.
 
 KNOWN_DEFECTS: dict[Combination, str] = {
-    Combination((1280, 800), 1.5): (
-        "lone-character: figures/funding"
-    ),
-    Combination((1280, 800), 1.5, True): (
-        "lone-character: figures/funding"
-    ),
+    Combination((1280, 800), 1.5): ("lone-character: figures/funding"),
+    Combination((1280, 800), 1.5, True): ("lone-character: figures/funding"),
 }
 
 

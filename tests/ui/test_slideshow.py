@@ -424,8 +424,8 @@ def test_the_presenter_view_is_laid_out_for_its_own_screen(
 
 
 def test_no_kiosk_control_shows_on_a_slide(qtbot: QtBot, talk: Presentation) -> None:
-    """The visitor's own buttons (home's accessibility, a tour's auto-play) are never on a
-    projected slide: the presenter sets the pace."""
+    """The visitor's own buttons (a tour's auto-play; accessibility is in the navigation bar,
+    which slides do not have) are never on a projected slide: the presenter sets the pace."""
     seen = set()
     for index, slide in enumerate(talk.show.slides):
         talk.show.go(index)
@@ -434,4 +434,4 @@ def test_no_kiosk_control_shows_on_a_slide(qtbot: QtBot, talk: Presentation) -> 
         controls = page.kiosk_controls()
         seen.update(type(page).__name__ for _ in controls)
         assert not [c for c in controls if c.isVisible()], slide.page
-    assert {"HomePage", "TourPage"} <= seen
+    assert {"TourPage"} <= seen

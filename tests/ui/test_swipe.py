@@ -11,6 +11,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.tour import TourPage
 from kiosk.ui.pages.voices import VoicesPage
+from kiosk.ui.preferences import Preferences
 
 
 def test_swipe_left_and_right_between_visions(qtbot: QtBot, window: MainWindow) -> None:
@@ -71,7 +72,9 @@ def test_swipe_walks_voices(qtbot: QtBot, window: MainWindow) -> None:
 def test_long_pages_scroll_by_dragging_with_momentum(
     qtbot: QtBot, make_window: Callable[..., MainWindow]
 ) -> None:
-    window = make_window(size=(1280, 800))  # the home page is taller than this screen
+    window = make_window(size=(1280, 800))
+    # The largest text makes the home page taller than this screen (at 1x it fits).
+    window.session.set_preferences(Preferences(text_scale=1.5))
     home = window.current_page
     assert isinstance(home, HomePage)
     bar = home.scroll_area.verticalScrollBar()
