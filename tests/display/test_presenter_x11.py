@@ -47,8 +47,18 @@ def slides_content(write_content: Callable[[object], Path], content_dict: dict[s
 
 
 def start_slideshow(kiosk: LaunchKiosk, server: XServer, content: Path, windows: int = 1) -> KioskRun:
-    """One screen: the slides alone; two: the slides and the presenter view."""
-    return kiosk("slideshow", "--interval", "600", "--data", str(content), server=server, windows=windows)
+    """One screen: the slides alone; two: the slides and the presenter view. Returns once the
+    audience window shows its first slide (on a busy machine a window is mapped well before
+    its first picture)."""
+    run = kiosk("slideshow", "--interval", "600", "--data", str(content), server=server, windows=windows)
+
+    def shows_a_slide() -> bool:
+        audience = audience_window(run)
+        picture = run.screenshot((audience.x, audience.y, audience.width, audience.height)).astype(int)
+        return int((picture.max(axis=(0, 1)) - picture.min(axis=(0, 1))).max()) > 60
+
+    wait_until(shows_a_slide, 20, "the first slide on the audience screen")
+    return run
 
 
 def audience_window(run: KioskRun) -> Window:
@@ -326,7 +336,14 @@ def test_the_overview_opens_on_the_laptop_and_sends_the_chosen_slide_to_the_proj
     assert changed_fraction(before[projector], overview[projector]) < 0.01, "the room saw the overview"
     for key in ("Right", "Right", "Return"):
         run.x.key(key)
-    chosen = run.settle()
+    wait_until(
+        lambda: changed_fraction(overview[projector], run.screenshot()[projector]) > 0.05,
+        10,
+        "the chosen slide on the projector",
+    )
+    run.settle(PROJECTOR.rect)  # the talk's clock may tick on the laptop from here on
+    run.settle((LAPTOP.x, LAPTOP.y, LAPTOP.width, LAPTOP.height * 3 // 5))
+    chosen = run.screenshot()
     run.save("chosen", chosen)
     assert changed_fraction(overview[projector], chosen[projector]) > 0.05, "Enter sent no slide to the room"
     assert changed_fraction(overview[laptop], chosen[laptop]) > 0.1, "the overview stayed on the laptop"

@@ -51,7 +51,8 @@ def test_the_staff_panel_is_as_large_as_its_text(
     is drawn whole (nothing elided or cut)."""
     broken = json.loads(json.dumps(content_dict))
     broken["tours"][0]["stops"][1]["voice"] = "nobody"
-    _, error = load_or_report(write_content(broken))
+    # A long path, as an operator's may be: it wraps, and its second line is not lost.
+    _, error = load_or_report(write_content(broken, name=f"exhibition-{'content-' * 16}1.json"))
     assert error is not None
     for size in ((1920, 1080), (1280, 800), (1080, 1920)):
         window = MainWindow(Session(None, error, "zh", size=size))

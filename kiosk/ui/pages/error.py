@@ -11,6 +11,7 @@ never on the screen a visitor sees.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import ContentError
@@ -19,8 +20,20 @@ from kiosk.i18n.strings import error_languages, ui_text
 from kiosk.ui import theme as th
 
 
+class _WrappingLabel(QLabel):
+    """A word-wrapped label that asks for the height of its lines at the width it was given: a
+    layout sizes a wrapped label from a guessed width, and a long file path then loses its
+    second line."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 def _label(text: str, role: str, lang: str, tone: str | None = None) -> QLabel:
-    label = QLabel(text)
+    label = _WrappingLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
     label.setProperty("role", role)
     if tone is not None:
