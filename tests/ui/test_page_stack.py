@@ -27,16 +27,22 @@ def _page(text: str, colour: str) -> QWidget:
     return page
 
 
-def test_the_slide_hands_over_to_the_page_once_settled(qtbot: QtBot) -> None:
-    stack = PageStack(theme=th.Theme.for_size(1920, 1080))
+def _stack_of_two(qtbot: QtBot, width: int, height: int) -> tuple[PageStack, QWidget, QWidget]:
+    """A stack on screen with two plain pages, the first one current."""
+    stack = PageStack(theme=th.Theme.for_size(width, height))
     qtbot.addWidget(stack)
-    stack.resize(1920, 1080)
+    stack.resize(width, height)
     first, second = _page("one", "#203050"), _page("two", "#502030")
     stack.add(first)
     stack.add(second)
     stack.show()
     qtbot.waitExposed(stack)
     stack.show_page(first)
+    return stack, first, second
+
+
+def test_the_slide_hands_over_to_the_page_once_settled(qtbot: QtBot) -> None:
+    stack, _first, second = _stack_of_two(qtbot, 1920, 1080)
     stack.show_page(second, direction=1)
     overlay = stack.overlay
     assert overlay.isVisible()
@@ -55,15 +61,7 @@ def test_the_slide_hands_over_to_the_page_once_settled(qtbot: QtBot) -> None:
 def test_the_first_frame_of_a_slide_already_shows_it_moving(qtbot: QtBot) -> None:
     """The frame painted in the input's own turn is one frame into the slide: painted at its
     start it would equal the screen it leaves, and the input would look unanswered a frame longer."""
-    stack = PageStack(theme=th.Theme.for_size(1280, 800))
-    qtbot.addWidget(stack)
-    stack.resize(1280, 800)
-    first, second = _page("one", "#203050"), _page("two", "#502030")
-    stack.add(first)
-    stack.add(second)
-    stack.show()
-    qtbot.waitExposed(stack)
-    stack.show_page(first)
+    stack, _first, second = _stack_of_two(qtbot, 1280, 800)
     leaving = stack.grab().toImage()
     stack.show_page(second, direction=1)
     stack.overlay.animation.stop()  # hold the slide at its first frame
