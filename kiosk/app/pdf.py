@@ -34,6 +34,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.i18n.digits import whole_number
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter, QPdfWriter
 
@@ -101,7 +103,11 @@ def export_pdf(target: Path, lang: str | None, notes: bool, data: Path | None) -
                 flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
                 painter.drawText(below.adjusted(0, 0, 0, -60), flags, slide.notes[lang])
             footer = QRectF(area.left(), area.bottom() - 40, area.width(), 40)
-            painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight), f"{index + 1} / {len(slides)}")
+            painter.drawText(
+                footer,
+                int(Qt.AlignmentFlag.AlignRight),
+                f"{whole_number(index + 1, lang)} / {whole_number(len(slides), lang)}",
+            )
             print(
                 f"[{index + 1}/{len(slides)}] {slide.page}"
                 + (f" #{slide.step + 1}" if slide.step is not None else "")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n.digits import whole_number
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.ui.language import LanguageState, ui
 from kiosk.ui.theme import Theme
@@ -250,5 +251,5 @@ class SlideOverview(QWidget):
             painter.setPen(QColor(palette.text if index == self.selected else palette.text_secondary))
             painter.setFont(theme.font("label"))
             label = QRect(tile.x(), picture_rect.bottom() + 1, tile.width(), label_height)
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(index + 1))
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, whole_number(index + 1, lang))
         painter.end()

@@ -20,6 +20,7 @@ from kiosk.content import ContentError, LoadedContent, load_content
 from kiosk.system.image_check import check_image
 from kiosk.system.resources import bundled_dir
 from kiosk.ui.language import LanguageState
+from kiosk.ui.layout_audit import drawn_texts
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.tour import TourPage
 from kiosk.ui.pages.vision import VisionPage
@@ -221,3 +222,18 @@ def test_png_icons_are_drawn(
     assert drawn
     colour = window.session.theme.palette.on_colour
     assert any(_share_of(pixmap.toImage(), colour) > 0.1 for pixmap in drawn)
+
+
+def test_a_tours_stop_numbers_are_in_the_languages_digits(qtbot: QtBot, bundled: LoadedContent) -> None:
+    """Persian writes ۱ ۲ ۳ (CLDR's default digits for `fa`): the map's stop numbers follow the
+    language on screen, and change with it."""
+    tour = bundled.content.tours[0]
+    language = LanguageState(("fa", "en"), "fa")
+    diagram = TourDiagram(tour, bundled.asset(tour.diagram), language, Theme(), colour="#2FC487")
+    qtbot.addWidget(diagram)
+    diagram.resize(960, 640)
+    painted = {run.text for run in drawn_texts(diagram)}
+    assert {"۱", "۲"} <= painted, painted
+    language.set("en")
+    painted = {run.text for run in drawn_texts(diagram)}
+    assert {"1", "2"} <= painted, painted

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content import Tour
+from kiosk.i18n.digits import whole_number
 from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
 from kiosk.ui.frame_clock import Tween
@@ -67,6 +68,8 @@ class TourDiagram(QWidget):
         self._fit_width = fit_width  # portrait: as tall as the width needs, no taller
         self._tour = tour
         self._colour = colour  # the tour's vision's (kiosk.ui.vision_colours)
+        self._language = language
+        language.changed.connect(self.update)  # the stops' numbers are in the language's digits
         self._diagram = diagram
         self._theme = theme
         size = artwork_size(diagram)
@@ -477,4 +480,6 @@ class TourDiagram(QWidget):
         painter.setPen(QColor(colours.on_colour) if current else QColor(colours.text))
         painter.setFont(self._theme.font("label"))
         box = QRectF(badge_centre.x() - badge, badge_centre.y() - badge, badge * 2, badge * 2)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(index + 1))
+        painter.drawText(
+            box, int(Qt.AlignmentFlag.AlignCenter), whole_number(index + 1, self._language.current)
+        )
