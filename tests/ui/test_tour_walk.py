@@ -10,14 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainterPath
 from pytestqt.qtbot import QtBot
 from touch import pinch, swipe, tap
 
 from kiosk.content import load_content
+from kiosk.system.resources import icon_path
+from kiosk.ui.language import LanguageState
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.tour import TourPage
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.autoplay_button import AutoplayButton
 from kiosk.ui.widgets.tour_diagram import MAX_SCALE
 
 MakeWindow = Callable[..., MainWindow]
@@ -318,3 +322,27 @@ def test_route_follows_the_road_not_the_straight_line(qtbot: QtBot, window: Main
             assert _distance_to_path(path, middle) > radius
             assert not _shows_colour(image, middle, colour), stop.id
     assert winding >= 2  # Daxing's road dips to the sites between its stops
+
+
+def test_autoplay_time_runs_the_way_the_reading_goes(qtbot: QtBot) -> None:
+    """From the top's middle, a quarter of the time lights the outline on the reading side: the
+    right in English, the left in Arabic."""
+    lit_sides = {}
+    for lang, direction in (("en", Qt.LayoutDirection.LeftToRight), ("ar", Qt.LayoutDirection.RightToLeft)):
+        button = AutoplayButton(
+            LanguageState((lang,), lang), Theme(), lambda _l: "Play", icon_path("play"), "#FF0000"
+        )
+        qtbot.addWidget(button)
+        button.setLayoutDirection(direction)
+        button.resize(240, 88)
+        button.set_progress(0.25)
+        image = button.grab().toImage()
+        red = [
+            x
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 80
+        ]
+        assert red, lang
+        lit_sides[lang] = "right" if sum(red) / len(red) > image.width() / 2 else "left"
+    assert lit_sides == {"en": "right", "ar": "left"}

@@ -73,6 +73,9 @@ class AutoplayButton(TouchButton):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(outline)
         if self._progress:
+            if self.isRightToLeft():  # the time runs the way the reading goes: anticlockwise
+                painter.translate(self.width(), 0)
+                painter.scale(-1, 1)
             length = outline.length()
             ring = QPen(th.color(self._ring_colour), width)
             ring.setCapStyle(Qt.PenCapStyle.FlatCap)
