@@ -42,8 +42,10 @@ _GLUED = re.compile(
         )
     )
 )
-# A transliterated name: 艾巴·伦德, 汤姆·本特利.
-_NAME = re.compile(rf"[{_IDEOGRAPH}]{{1,4}}(?:[{_NAME_DOTS}][{_IDEOGRAPH}]+)+")
+# A transliterated name: 艾巴·伦德, 汤姆·本特利. Each part at most four characters: the text
+# around a name has no spaces, and an open-ended part would glue the rest of the sentence to it
+# ("伦德在开幕式上指出"), leaving its full stop alone on a line.
+_NAME = re.compile(rf"[{_IDEOGRAPH}]{{1,4}}(?:[{_NAME_DOTS}][{_IDEOGRAPH}]{{1,4}})+")
 # Its parts, each with the dot after it: a name too long for a line breaks only at a dot.
 _NAME_PART = re.compile(rf"[{_IDEOGRAPH}]+[{_NAME_DOTS}]?(?=[{_IDEOGRAPH}]*(?:[{_NAME_DOTS}]|$))")
 _ANY_IDEOGRAPH = re.compile(f"[{_IDEOGRAPH}]")

@@ -48,3 +48,12 @@ def test_each_line_of_a_text_keeps_its_last_two_characters() -> None:
 def test_a_name_too_long_for_a_line_breaks_only_at_its_dot() -> None:
     assert keep_together("汤姆·本特利", whole_names=False) == f"汤{J}姆{J}·本{J}特{J}利"
     assert keep_together("艾巴·伦德") == f"艾{J}巴{J}·{J}伦{J}德"
+
+
+def test_a_name_keeps_together_but_not_the_sentence_after_it() -> None:
+    """No spaces mark where a name ends: its parts are glued, at most four characters each,
+    and the rest of the sentence still breaks as it may (else its full stop ends up alone)."""
+    glued = keep_together("IASP全球主席艾巴·伦德在开幕式上指出。")
+    assert "艾\u2060巴\u2060·\u2060伦\u2060德" in glued
+    assert "幕\u2060式" not in glued
+    assert "式\u2060上" not in glued

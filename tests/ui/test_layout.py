@@ -328,10 +328,7 @@ def test_the_command_refuses_an_unknown_language(qapp: QApplication) -> None:
 # kinds of problem it has (and where, for example): it must fail with exactly those kinds, so a
 # fix (or a new defect) forces the marker to change.
 
-KNOWN_DEFECTS: dict[Combination, str] = {
-    Combination((1280, 800), 1.5): ("lone-character: figures/funding"),
-    Combination((1280, 800), 1.5, True): ("lone-character: figures/funding"),
-}
+KNOWN_DEFECTS: dict[Combination, str] = {}
 
 
 class KnownLayoutDefectError(Exception):
