@@ -313,3 +313,23 @@ def test_the_chart_library_loads_on_a_worker_after_the_first_frame(tmp_path: Pat
         "worker: True",
         "after: True True",
     ], result.stderr
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1280, 800)])
+def test_bar_values_stay_inside_their_chart(
+    qtbot: QtBot, make_window: MakeWindow, size: tuple[int, int]
+) -> None:
+    """A long value ("CNY 646.5 billion") on a narrow screen steps its type down rather than run
+    past the chart's edge."""
+    window = make_window(size=size, lang="en")
+    window.session.go_to("figures/innovation", direction=0)
+    page = window.current_page
+    assert isinstance(page, FiguresPage)
+    chart = page.chart
+    assert isinstance(chart, BarsChart)
+    qtbot.waitUntil(lambda: settled(page), timeout=10_000)
+    right = chart.plot.mapToGlobal(QPoint(chart.plot.width(), 0)).x()
+    for value in chart.values:
+        ink = value.sceneBoundingRect()
+        view = chart.plot.mapFromScene(ink).boundingRect()
+        assert chart.plot.mapToGlobal(view.topRight()).x() <= right + 2, value.toPlainText()

@@ -112,9 +112,21 @@ class BarsChart(Chart):
     def _fit_range(self) -> None:
         """Scale the axis so the longest value text fits after its bar, at this width."""
         width = max(1, self.plot.width())
-        metrics = QFontMetrics(self._value_font())
         lang = self.language.current
         gap_px = self.theme.px(16)
+        # The values' size steps down until the longest fits beside the quarter of the width the
+        # bars keep (a narrow portrait screen, a long currency in English).
+        font = self._value_font()
+        texts = [format_figure(figure, lang).text for figure in self.figures]
+        floor = self.theme.font("label").pixelSize()
+        while (
+            font.pixelSize() > floor
+            and max(QFontMetrics(font).horizontalAdvance(text) + 2 * gap_px for text in texts) > 0.75 * width
+        ):
+            font.setPixelSize(font.pixelSize() - 2)
+        for value in self.values:
+            value.setFont(font)
+        metrics = QFontMetrics(font)
         need = 1.05 * self.full
         for index, figure in enumerate(self.figures):
             text_px = metrics.horizontalAdvance(format_figure(figure, lang).text) + 2 * gap_px
