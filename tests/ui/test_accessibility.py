@@ -206,3 +206,23 @@ def test_high_contrast_outlines_every_tile_and_entry_on_black(qtbot: QtBot, make
         if isinstance(target, ColourTile):  # not filled: black inside its outline
             inside = screen.pixelColor(origin.x() + target.width() - 30, origin.y() + 30)
             assert inside == black, target.accessibleName()
+
+
+def test_high_contrast_draws_a_visions_band_as_an_outline(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """High contrast fills nothing with colour: the vision's hero band is black inside, its
+    colour a line round it, its name in white."""
+    window = make_window(reduced_motion=True)
+    window.session.set_preferences(Preferences(high_contrast=True))
+    window.session.go_to("vision/green", direction=0)
+    page = window.current_page
+    assert page is not None
+    hero = page.findChild(QWidget, "hero")
+    assert hero is not None
+    qtbot.waitUntil(hero.isVisible, timeout=2000)
+    screen = window.grab().toImage()
+    origin = hero.mapTo(window, QPoint(0, 0))
+    green = QColor(window.session.loaded.content.visions[1].color)
+    inside = screen.pixelColor(origin.x() + hero.width() - 40, origin.y() + hero.height() // 2)
+    edge = screen.pixelColor(origin.x() + hero.width() - 2, origin.y() + hero.height() // 2)
+    assert inside == QColor("#000000")
+    assert max(abs(edge.red() - green.red()), abs(edge.green() - green.green())) < 40, edge.name()

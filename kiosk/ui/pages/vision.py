@@ -54,12 +54,22 @@ class VisionPage(Page):
         theme, vision = self.theme, self.vision
         hero = QFrame()
         hero.setObjectName("hero")
-        base = th.color(vision.color)
-        light, dark = base.lighter(110).name(), base.darker(125).name()
-        hero.setStyleSheet(
-            f"#hero {{ border-radius: {theme.radius}px; background: qlineargradient(x1:0, y1:0, x2:1, y2:1, "
-            f"stop:0 {light}, stop:1 {dark}); }}"
-        )
+        contrast = theme.high_contrast
+        if contrast:
+            # High contrast fills nothing with colour: the vision's colour is the band's outline.
+            hero.setStyleSheet(
+                f"#hero {{ border-radius: {theme.radius}px; background: {theme.palette.background}; "
+                f"border: {theme.px(4)}px solid {vision.color}; }}"
+            )
+        else:
+            base = th.color(vision.color)
+            light, dark = base.lighter(110).name(), base.darker(125).name()
+            hero.setStyleSheet(
+                f"#hero {{ border-radius: {theme.radius}px; background: qlineargradient(x1:0, y1:0, "
+                f"x2:1, y2:1, stop:0 {light}, stop:1 {dark}); }}"
+            )
+        tone = None if contrast else "dark"
+        ink = theme.palette.text if contrast else theme.palette.on_colour
         layout = QHBoxLayout(hero)
         pad = theme.px(32)
         layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
@@ -67,18 +77,12 @@ class VisionPage(Page):
         icon = QLabel()
         # The icon goes with the words beside it: it grows with a visitor's larger text.
         size = theme.text_px(72 if theme.compact else 112)
-        icon.setPixmap(
-            icon_pixmap(
-                self.loaded.asset(vision.icon), size, theme.palette.on_colour, self.devicePixelRatioF()
-            )
-        )
+        icon.setPixmap(icon_pixmap(self.loaded.asset(vision.icon), size, ink, self.devicePixelRatioF()))
         icon.setFixedSize(size, size)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         # A long name (German compounds, larger text) shrinks to stay on one line, to h2 at least.
-        self.title = TextLabel(
-            self.language, vision.name, "h1", tone="dark", fit_floor_px=theme.font_px("h2")
-        )
-        headline = TextLabel(self.language, vision.headline, "h2", tone="dark")
+        self.title = TextLabel(self.language, vision.name, "h1", tone=tone, fit_floor_px=theme.font_px("h2"))
+        headline = TextLabel(self.language, vision.headline, "h2", tone=tone)
         if theme.compact and theme.text_scale == 1:
             # A small screen keeps its height for the figures: name and headline share one
             # line, and the position dots alone say which vision of the five this is. (With
@@ -93,7 +97,7 @@ class VisionPage(Page):
         column.setSpacing(theme.px(4))
         index = next(i for i, v in enumerate(self.content.visions) if v.id == vision.id)
         kicker = ui("vision-of", n=index + 1, total=len(self.content.visions))
-        column.addWidget(TextLabel(self.language, kicker, "caption", tone="dark"))
+        column.addWidget(TextLabel(self.language, kicker, "caption", tone=tone))
         column.addWidget(self.title)
         column.addWidget(headline)
         layout.addLayout(column, 1)
