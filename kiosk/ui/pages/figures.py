@@ -252,6 +252,9 @@ class FiguresPage(Page):
         layout.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeading)
         self._sources_opened = False
         self._fit_pending = False
+        # Set while the sentences are shown or hidden: the height that changes then is this
+        # choice's own, and measuring again inside it could flip it back and forth for ever.
+        self._fitting = False
         self.scroll_area.content_height_changed.connect(self._on_content_height_changed)
 
     def sources_shown(self) -> bool:
@@ -263,7 +266,8 @@ class FiguresPage(Page):
         self.sources_button.setVisible(not shown)
 
     def _on_content_height_changed(self, height: int) -> None:
-        self._fit_sources_soon()
+        if not self._fitting:
+            self._fit_sources_soon()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -309,9 +313,13 @@ class FiguresPage(Page):
         # With a visitor's larger text a page may scroll anyway (by dragging, the fade shows
         # there is more): the sentences stay in it rather than behind one more tap.
         fits = fits or self.theme.text_scale > 1
-        if fits != self.sources_shown():
-            self._show_sources(fits)
-            self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
+        if fits != self.sources_shown() and not self._fitting:
+            self._fitting = True
+            try:
+                self._show_sources(fits)
+                self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
+            finally:
+                self._fitting = False
 
     def _sources_height(self, width: int) -> int:
         """The height of the sources with their sentences shown, at `width`."""
