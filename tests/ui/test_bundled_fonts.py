@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from kiosk.system.resources import default_content_path
 
@@ -32,11 +33,10 @@ def _bundled_only(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_only_the_bundled_fonts_draw_every_character(tmp_path: Path) -> None:
-    out = tmp_path / "pages"
-    out.mkdir()
+def _run_worker(tmp_path: Path, *args: str) -> dict[str, Any]:
+    """Renders with the worker under fontconfig's empty folder; its report (the last line)."""
     done = subprocess.run(
-        [sys.executable, str(WORKER), str(out), str(default_content_path()), str(OTHER_PARK)],
+        [sys.executable, str(WORKER), *args],
         env=_bundled_only(tmp_path),
         capture_output=True,
         text=True,
@@ -44,7 +44,14 @@ def test_only_the_bundled_fonts_draw_every_character(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_only_the_bundled_fonts_draw_every_character(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    out.mkdir()
+    report = _run_worker(tmp_path, str(out), str(default_content_path()), str(OTHER_PARK))
     # Nothing but the kiosk's fonts was there to draw with (beside fontconfig's generic names,
     # which here stand for no file) ...
     assert set(report["families"]) - GENERIC_NAMES == {
@@ -70,16 +77,7 @@ def test_without_the_bundled_fonts_arabic_is_empty_boxes(tmp_path: Path) -> None
             (fonts / path.name).symlink_to(path)
     out = tmp_path / "pages"
     out.mkdir()
-    done = subprocess.run(
-        [sys.executable, str(WORKER), str(out), "--fonts", str(fonts), str(OTHER_PARK)],
-        env=_bundled_only(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = _run_worker(tmp_path, str(out), "--fonts", str(fonts), str(OTHER_PARK))
     missing = {(item["lang"], item["char"]) for item in report["missing"]}
     assert ("ar", "ب") in missing
     assert all(lang == "ar" for lang, _ in missing)
