@@ -20,13 +20,19 @@ _OFF = (["s", "off"], ["s", "noblank"], ["-dpms"])
 _ON = (["s", "on"], ["s", "blank"], ["+dpms"])
 
 
-def _xset(arguments: list[str]) -> bool:
+def _run_tool(tool: str, arguments: list[str]) -> bool:
+    """Runs a display tool; a missing or failing tool is logged, never raised: the kiosk goes on
+    with the screen as it is."""
     try:
-        subprocess.run(["xset", *arguments], check=True, capture_output=True, timeout=5)
+        subprocess.run([tool, *arguments], check=True, capture_output=True, timeout=5)
     except (OSError, subprocess.SubprocessError) as error:
-        log.warning("xset %s failed: %s", " ".join(arguments), error)
+        log.warning("%s %s failed: %s", tool, " ".join(arguments), error)
         return False
     return True
+
+
+def _xset(arguments: list[str]) -> bool:
+    return _run_tool("xset", arguments)
 
 
 def inhibit(platform: str) -> Callable[[], None]:
@@ -103,12 +109,7 @@ class DisplayPower:
 
 
 def _wlr_randr(arguments: list[str]) -> bool:
-    try:
-        subprocess.run(["wlr-randr", *arguments], check=True, capture_output=True, timeout=5)
-    except (OSError, subprocess.SubprocessError) as error:
-        log.warning("wlr-randr %s failed: %s", " ".join(arguments), error)
-        return False
-    return True
+    return _run_tool("wlr-randr", arguments)
 
 
 def _wayland_outputs() -> list[str]:
