@@ -1,0 +1,141 @@
+"""The talk's slides built and pictured ahead of the presenter's keys, one slice at a time and
+never in their way.
+
+A slice is one page built, or one page's picture taken for the slide to it (the key that asks
+for that slide then only starts the slide). Building a page takes 15-300 ms and a picture at
+3840x2160 up to 150 ms: a key that arrives during a slice waits for it, so slices run only while
+the audience screen is still (no slide moving, no entrance counting up), input that has arrived
+is handled before each one, and the slides nearest the current one come first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from kiosk.content.pages import SlideRef
+from kiosk.presenter.slideshow import Slideshow
+from kiosk.ui.main_window import MainWindow
+
+# While the screen moves, how often to look again: short against a slide's 280 ms, long
+# enough that the looking costs nothing.
+RETRY_MS = 40
+# Pictures kept ready: the next two slides and the previous one (a picture at 4K is 33 MB).
+PICTURES_AHEAD = 2
+PICTURES_BEHIND = 1
+
+
+class SlidesAhead(QObject):
+    """Builds every slide's page and keeps the pictures of the slides around the current one,
+    a slice per event-loop turn while the audience screen is still."""
+
+    sliced = Signal(str, str)  # ("build" or "picture", page id): one slice done
+
+    def __init__(self, audience: MainWindow, show: Slideshow, retry_ms: int = RETRY_MS) -> None:
+        super().__init__(audience)
+        self.audience = audience
+        self.show = show
+        self._started = False
+        # Slices that changed nothing (a picture refused while new content is on its way, or
+        # with reduced motion): not tried again until the slide changes.
+        self._tried: set[tuple[str, str]] = set()
+        self._turn = QTimer(self)
+        self._turn.setSingleShot(True)
+        self._turn.timeout.connect(self.run_slice)
+        self._retry_ms = retry_ms
+        show.slide_changed.connect(self._on_show_slide_changed)
+        audience.stack.page_entered.connect(self._on_stack_page_entered)
+
+    def start(self) -> None:
+        self._started = True
+        self._schedule(0)
+
+    def stop(self) -> None:
+        self._started = False
+        self._turn.stop()
+
+    @property
+    def pending(self) -> bool:
+        """Whether a slice is still to run (work left, or the screen not yet still)."""
+        return self._started and self._next_slice() is not None
+
+    def screen_is_still(self) -> bool:
+        """No slide moving and no entrance playing on the audience screen."""
+        if self.audience.stack.overlay.running:
+            return False
+        page = self.audience.current_page
+        return page is None or page.entrance is None or not page.entrance.running
+
+    def _on_show_slide_changed(self, _index: int) -> None:
+        self._tried.clear()
+        self._schedule(self._retry_ms)
+
+    def _on_stack_page_entered(self, _page: object) -> None:
+        self._schedule(self._retry_ms)
+
+    def _schedule(self, ms: int) -> None:
+        if self._started and not self._turn.isActive():
+            self._turn.start(ms)
+
+    def run_slice(self) -> None:
+        """The next slice, if the screen is still (an event-loop turn of its own)."""
+        # A key that reached the window before this turn is handled first: the slide it asks
+        # for starts, and the screen is no longer still.
+        QCoreApplication.processEvents()
+        if not self._started:
+            return
+        work = self._next_slice()
+        if work is None:
+            return  # all done until the next slide changes what is needed
+        if not self.screen_is_still():
+            self._turn.start(self._retry_ms)
+            return
+        kind, page_id = work
+        self._tried.add(work)
+        if kind == "build":
+            self.audience.page(page_id)
+        else:
+            self.audience.prepare(page_id)
+        self.sliced.emit(kind, page_id)
+        self._turn.start(0)
+
+    def _next_slice(self) -> tuple[str, str] | None:
+        """The most useful slice now: a picture of a slide next to the current one, else a page
+        not built yet, nearest the current slide first (the presenter goes on more than back)."""
+        show, audience = self.show, self.audience
+        if show.index < 0:
+            return None
+        work: tuple[str, str]
+        for slide in self._around(show.index):
+            if not self._on_its_step(slide):
+                continue
+            if slide.page not in audience.pages:
+                work = ("build", slide.page)
+            elif not audience.stack.is_prepared(audience.pages[slide.page]):
+                work = ("picture", slide.page)
+            else:
+                continue
+            if work not in self._tried:
+                return work
+        for offset in range(1, show.count):
+            for index in (show.index + offset, show.index - offset):
+                if 0 <= index < show.count and show.slides[index].page not in audience.pages:
+                    work = ("build", show.slides[index].page)
+                    if work not in self._tried:
+                        return work
+        return None
+
+    def _around(self, index: int) -> list[SlideRef]:
+        show = self.show
+        ahead = [show.slides[(index + k) % show.count] for k in range(1, PICTURES_AHEAD + 1)]
+        if not show.loop:
+            ahead = [show.slides[index + k] for k in range(1, PICTURES_AHEAD + 1) if index + k < show.count]
+        behind = [show.slides[index - k] for k in range(1, PICTURES_BEHIND + 1) if index - k >= 0]
+        return ahead[:1] + behind + ahead[1:]
+
+    def _on_its_step(self, slide: SlideRef) -> bool:
+        """A picture of `slide` is its page as it will show: not the page on screen, and at the
+        slide's step (a page shown step by step is pictured at the step it is on now)."""
+        session = self.show.session
+        if slide.page == session.current_id:
+            return False
+        return slide.step is None or slide.step == session.step_index(slide.page)
