@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -142,7 +143,7 @@ def test_every_frame_of_a_count_shows_a_new_number_until_it_arrives(
         arrived = next(i for i, text in enumerate(frames) if text in whole)
         started = next(i for i, text in enumerate(frames) if text != frames[0])
         counting = frames[started : arrived + 1]
-        assert all(a != b for a, b in zip(counting, counting[1:], strict=False)), (number.figure.id, frames)
+        assert all(a != b for a, b in itertools.pairwise(counting)), (number.figure.id, frames)
         assert all(text in whole for text in frames[arrived:]), (number.figure.id, frames)
     # A count of hundreds arrives well before its easing would have ended (it held its last
     # digit for about a quarter of a second before).
