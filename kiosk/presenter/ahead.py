@@ -3,25 +3,34 @@ never in their way.
 
 A slice is one page built, or one page's picture taken for the slide to it (the key that asks
 for that slide then only starts the slide). Building a page takes 15-300 ms and a picture at
-3840x2160 up to 150 ms: a key that arrives during a slice waits for it, so slices run only while
-the audience screen is still (no slide moving, no entrance counting up), input that has arrived
-is handled before each one, and the slides nearest the current one come first.
+3840x2160 up to 150 ms: a key that arrives during a slice waits for it. So slices run only once
+the audience screen has been still for a moment (no slide moving, no entrance counting up: a
+presenter who presses twice in a row does so within a few tenths of a second), input that has
+arrived is handled before each one, and the slides nearest the current one come first. Most of
+the work is done once, while the first slide is up.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+import logging
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
 
 from kiosk.content.pages import SlideRef
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
+
 # While the screen moves, how often to look again: short against a slide's 280 ms, long
 # enough that the looking costs nothing.
 RETRY_MS = 40
-# Pictures kept ready: the next two slides and the previous one (a picture at 4K is 33 MB).
-PICTURES_AHEAD = 2
-PICTURES_BEHIND = 1
+# How long the screen stays still before a slice runs: longer than a presenter takes between
+# two quick presses.
+STILL_MS = 500
+# Pictures of the slides ahead (and the one before) kept ready, as many as fit in this much
+# memory: 30 at 1920x1080, 7 at 3840x2160 (33 MB each); at least the next and the previous.
+PICTURE_BUDGET_BYTES = 256 * 1024 * 1024
 
 
 class SlidesAhead(QObject):
@@ -30,7 +39,9 @@ class SlidesAhead(QObject):
 
     sliced = Signal(str, str)  # ("build" or "picture", page id): one slice done
 
-    def __init__(self, audience: MainWindow, show: Slideshow, retry_ms: int = RETRY_MS) -> None:
+    def __init__(
+        self, audience: MainWindow, show: Slideshow, retry_ms: int = RETRY_MS, still_ms: int = STILL_MS
+    ) -> None:
         super().__init__(audience)
         self.audience = audience
         self.show = show
@@ -42,11 +53,16 @@ class SlidesAhead(QObject):
         self._turn.setSingleShot(True)
         self._turn.timeout.connect(self.run_slice)
         self._retry_ms = retry_ms
+        self._still_ms = still_ms
+        self._moved = False  # the presenter has moved on from the opening slide
+        self._still = QElapsedTimer()  # since when the screen has been still (invalid: moving)
+        self._since_start = QElapsedTimer()
         show.slide_changed.connect(self._on_show_slide_changed)
         audience.stack.page_entered.connect(self._on_stack_page_entered)
 
     def start(self) -> None:
         self._started = True
+        self._since_start.start()
         self._schedule(0)
 
     def stop(self) -> None:
@@ -66,10 +82,13 @@ class SlidesAhead(QObject):
         return page is None or page.entrance is None or not page.entrance.running
 
     def _on_show_slide_changed(self, _index: int) -> None:
+        self._moved = self._moved or self._started
         self._tried.clear()
+        self._still.invalidate()
         self._schedule(self._retry_ms)
 
     def _on_stack_page_entered(self, _page: object) -> None:
+        self._still.invalidate()
         self._schedule(self._retry_ms)
 
     def _schedule(self, ms: int) -> None:
@@ -84,10 +103,21 @@ class SlidesAhead(QObject):
         if not self._started:
             return
         work = self._next_slice()
-        if work is None:
-            return  # all done until the next slide changes what is needed
+        if work is None:  # all done until the next slide changes what is needed
+            if self._since_start.isValid():
+                log.info("every slide ready %.1f s after the first frame", self._since_start.elapsed() / 1000)
+                self._since_start.invalidate()
+            return
         if not self.screen_is_still():
+            self._still.invalidate()
             self._turn.start(self._retry_ms)
+            return
+        if not self._still.isValid():
+            self._still.start()
+        # Before the first key there is no quick second press to wait for.
+        still_for, wait_ms = self._still.elapsed(), self._still_ms if self._moved else 0
+        if still_for < wait_ms:
+            self._turn.start(wait_ms - still_for)
             return
         kind, page_id = work
         self._tried.add(work)
@@ -125,12 +155,16 @@ class SlidesAhead(QObject):
         return None
 
     def _around(self, index: int) -> list[SlideRef]:
-        show = self.show
-        ahead = [show.slides[(index + k) % show.count] for k in range(1, PICTURES_AHEAD + 1)]
-        if not show.loop:
-            ahead = [show.slides[index + k] for k in range(1, PICTURES_AHEAD + 1) if index + k < show.count]
-        behind = [show.slides[index - k] for k in range(1, PICTURES_BEHIND + 1) if index - k >= 0]
-        return ahead[:1] + behind + ahead[1:]
+        """The slides to keep pictures of: the next, the previous, then further ahead."""
+        show, stack = self.show, self.audience.stack
+        ratio = self.audience.devicePixelRatioF()
+        picture_bytes = max(1, round(stack.width() * stack.height() * 4 * ratio * ratio))
+        room = max(2, PICTURE_BUDGET_BYTES // picture_bytes)
+        order = [index + 1, index - 1, *range(index + 2, index + show.count)]
+        if show.loop:
+            order = [i % show.count for i in order]
+        slides = [show.slides[i] for i in order if 0 <= i < show.count and i != index]
+        return slides[:room]
 
     def _on_its_step(self, slide: SlideRef) -> bool:
         """A picture of `slide` is its page as it will show: not the page on screen, and at the
