@@ -158,7 +158,9 @@ class Presentation:
         self.audience.router.add_key_handler(self.overview.handle_key_event, first=True)
         # Every slide's page built, and the pictures of the slides around the current one taken,
         # while the screen is still: no key waits for a page to be built or pictured.
-        self.ahead = SlidesAhead(self.audience, self.show)
+        self.ahead = SlidesAhead(self.audience, self.show, self.presenter)
+        # A presenter's picture not drawn ahead waits for the audience's slide to end.
+        self.presenter.may_draw = lambda: not self.audience.stack.overlay.running
         self.audience.first_frame.connect(
             self._on_audience_first_frame, Qt.ConnectionType.SingleShotConnection
         )

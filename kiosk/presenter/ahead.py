@@ -12,12 +12,15 @@ the work is done once, while the first slide is up.
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
 
 from kiosk.content.pages import SlideRef
 from kiosk.presenter.slideshow import Slideshow
+from kiosk.presenter.view import PresenterView
 from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -37,14 +40,21 @@ class SlidesAhead(QObject):
     """Builds every slide's page and keeps the pictures of the slides around the current one,
     a slice per event-loop turn while the audience screen is still."""
 
-    sliced = Signal(str, str)  # ("build" or "picture", page id): one slice done
+    # ("build", page id), ("picture", page id) or ("preview", slide number): one slice done
+    sliced = Signal(str, str)
 
     def __init__(
-        self, audience: MainWindow, show: Slideshow, retry_ms: int = RETRY_MS, still_ms: int = STILL_MS
+        self,
+        audience: MainWindow,
+        show: Slideshow,
+        presenter: PresenterView | None = None,
+        retry_ms: int = RETRY_MS,
+        still_ms: int = STILL_MS,
     ) -> None:
         super().__init__(audience)
         self.audience = audience
         self.show = show
+        self.presenter = presenter
         self._started = False
         # Slices that changed nothing (a picture refused while new content is on its way, or
         # with reduced motion): not tried again until the slide changes.
@@ -119,40 +129,50 @@ class SlidesAhead(QObject):
         if still_for < wait_ms:
             self._turn.start(wait_ms - still_for)
             return
-        kind, page_id = work
+        kind, subject = work
         self._tried.add(work)
         if kind == "build":
-            self.audience.page(page_id)
-        else:
-            self.audience.prepare(page_id)
-        self.sliced.emit(kind, page_id)
+            self.audience.page(subject)
+        elif kind == "picture":
+            self.audience.prepare(subject)
+        elif self.presenter is not None:
+            slide, width = (int(part) for part in subject.split("@"))
+            self.presenter.slide_picture(slide, width)
+        self.sliced.emit(kind, subject)
         self._turn.start(0)
 
     def _next_slice(self) -> tuple[str, str] | None:
-        """The most useful slice now: a picture of a slide next to the current one, else a page
-        not built yet, nearest the current slide first (the presenter goes on more than back)."""
-        show, audience = self.show, self.audience
-        if show.index < 0:
+        """The most useful slice now, nearest the current slide first (the presenter goes on
+        more than back): the audience's pictures of the slides around it, the presenter's
+        pictures for the next and previous slide, then every page not built yet."""
+        if self.show.index < 0:
             return None
-        work: tuple[str, str]
-        for slide in self._around(show.index):
+        candidates = itertools.chain(self._audience_work(), self._presenter_work(), self._build_work())
+        return next((work for work in candidates if work not in self._tried), None)
+
+    def _audience_work(self) -> Iterator[tuple[str, str]]:
+        audience = self.audience
+        for slide in self._around(self.show.index):
             if not self._on_its_step(slide):
                 continue
             if slide.page not in audience.pages:
-                work = ("build", slide.page)
+                yield ("build", slide.page)
             elif not audience.stack.is_prepared(audience.pages[slide.page]):
-                work = ("picture", slide.page)
-            else:
-                continue
-            if work not in self._tried:
-                return work
+                yield ("picture", slide.page)
+
+    def _presenter_work(self) -> Iterator[tuple[str, str]]:
+        if self.presenter is None:
+            return
+        for index in (self.show.index + 1, self.show.index - 1):
+            for slide, width in self.presenter.pictures_missing(index):
+                yield ("preview", f"{slide}@{width}")
+
+    def _build_work(self) -> Iterator[tuple[str, str]]:
+        show, built = self.show, self.audience.pages
         for offset in range(1, show.count):
             for index in (show.index + offset, show.index - offset):
-                if 0 <= index < show.count and show.slides[index].page not in audience.pages:
-                    work = ("build", show.slides[index].page)
-                    if work not in self._tried:
-                        return work
-        return None
+                if 0 <= index < show.count and show.slides[index].page not in built:
+                    yield ("build", show.slides[index].page)
 
     def _around(self, index: int) -> list[SlideRef]:
         """The slides to keep pictures of: the next, the previous, then further ahead."""

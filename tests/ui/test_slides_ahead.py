@@ -82,3 +82,24 @@ def test_the_next_slide_is_built_and_pictured_first_and_every_page_follows(
     # Once the slide is still again, the pictures around the new slide are taken anew.
     third = talk.show.slides[2].page
     qtbot.waitUntil(lambda: talk.audience.stack.is_prepared(talk.audience.pages[third]), timeout=10_000)
+
+
+def test_the_presenters_pictures_of_the_next_slide_are_drawn_ahead(qtbot: QtBot, talk: Presentation) -> None:
+    presenter = talk.presenter
+    presenter.fit_screen(1280, 800)
+    presenter.show()
+    qtbot.waitExposed(presenter)
+    qtbot.waitUntil(lambda: not presenter.previews_pending(), timeout=10_000)
+    qtbot.waitUntil(lambda: not talk.ahead.pending, timeout=30_000)
+    assert presenter.pictures_missing(talk.show.index + 1) == []
+    QCoreApplication.sendEvent(
+        talk.audience.windowHandle(),
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier),
+    )
+    assert talk.show.index == 1
+    # What the presenter sees with the new slide was drawn before the key: only shown now.
+    assert presenter.pictures_missing(1) == []
+    qtbot.waitUntil(lambda: not presenter.previews_pending(), timeout=10_000)
+    current = presenter.current_preview.pixmap()
+    assert current is not None
+    assert current.cacheKey() == presenter.slide_picture(1, current.width()).cacheKey()
