@@ -1,13 +1,13 @@
 """The talk's slides built and pictured ahead of the presenter's keys, one slice at a time and
 never in their way.
 
-A slice is one page built, or one page's picture taken for the slide to it (the key that asks
-for that slide then only starts the slide). Building a page takes 15-300 ms and a picture at
-3840x2160 up to 150 ms: a key that arrives during a slice waits for it. So slices run only once
-the audience screen has been still for a moment (no slide moving, no entrance counting up: a
-presenter who presses twice in a row does so within a few tenths of a second), input that has
-arrived is handled before each one, and the slides nearest the current one come first. Most of
-the work is done once, while the first slide is up.
+A slice is one page built, one page's picture taken for the slide to it (the key that asks for
+that slide then only starts the slide), or one of the presenter view's pictures drawn. Building
+a page takes 15-300 ms and a picture at 3840x2160 up to 150 ms: a key that arrives during a
+slice waits for it. So slices run only once the audience screen has been still for a moment (no
+slide moving, no entrance counting up: a presenter who presses twice in a row does so within a
+few tenths of a second), input that has arrived is handled before each one, and the slides
+nearest the current one come first. Most of the work is done once, while the first slide is up.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class SlidesAhead(QObject):
     """Builds every slide's page and keeps the pictures of the slides around the current one,
     a slice per event-loop turn while the audience screen is still."""
 
-    # ("build", page id), ("picture", page id) or ("preview", slide number): one slice done
+    # ("build", page id), ("picture", page id) or ("preview", "slide@width"): one slice done
     sliced = Signal(str, str)
 
     def __init__(
@@ -69,6 +69,8 @@ class SlidesAhead(QObject):
         self._since_start = QElapsedTimer()
         show.slide_changed.connect(self._on_show_slide_changed)
         audience.stack.page_entered.connect(self._on_stack_page_entered)
+        # Pictures are of one language: a new one needs them again.
+        show.session.language.changed.connect(lambda _lang: self._on_show_slide_changed(show.index))
 
     def start(self) -> None:
         self._started = True
@@ -81,7 +83,7 @@ class SlidesAhead(QObject):
 
     @property
     def pending(self) -> bool:
-        """Whether a slice is still to run (work left, or the screen not yet still)."""
+        """Whether work is left for slices (some may wait for the screen to be still)."""
         return self._started and self._next_slice() is not None
 
     def screen_is_still(self) -> bool:
