@@ -103,3 +103,23 @@ def test_the_presenters_pictures_of_the_next_slide_are_drawn_ahead(qtbot: QtBot,
     current = presenter.current_preview.pixmap()
     assert current is not None
     assert current.cacheKey() == presenter.slide_picture(1, current.width()).cacheKey()
+
+
+def test_a_second_key_during_a_slide_goes_straight_on_to_the_next(qtbot: QtBot, talk: Presentation) -> None:
+    qtbot.waitUntil(lambda: not talk.ahead.pending, timeout=30_000)
+    stack = talk.audience.stack
+    entered: list[str] = []
+    stack.page_entered.connect(lambda page: entered.append(page.page_id))
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier)
+    QCoreApplication.sendEvent(talk.audience.windowHandle(), press)
+    assert stack.overlay.isVisible()
+    on_screen = stack.overlay.grab().toImage()
+    QCoreApplication.sendEvent(talk.audience.windowHandle(), press)  # while the first slide moves
+    third = talk.show.slides[2].page
+    assert talk.show.index == 2
+    assert talk.audience.session.current_id == third
+    # The slide towards the third page starts in the key's own turn, from what was on screen.
+    assert stack.overlay.isVisible()
+    assert stack.overlay.grab().toImage() != on_screen
+    qtbot.waitUntil(lambda: entered == [third], timeout=5000)
+    assert stack.current is talk.audience.pages[third]
