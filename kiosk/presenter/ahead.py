@@ -134,7 +134,8 @@ class SlidesAhead(QObject):
         kind, subject = work
         self._tried.add(work)
         if kind == "build":
-            self.audience.page(subject)
+            if self.show.session.ref(subject) is not None:  # gone with new content: nothing to build
+                self.audience.page(subject)
         elif kind == "picture":
             self.audience.prepare(subject)
         elif self.presenter is not None:
