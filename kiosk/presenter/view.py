@@ -339,6 +339,7 @@ class PresenterView(QWidget):
         return self._draw_later.isActive()
 
     def _draw_previews(self) -> None:
+        self._draw_later.setInterval(0)  # after a wait for the audience's slide, at once again
         show = self.show_
         if show.index < 0 or self._closed or not self.isVisible():
             return
