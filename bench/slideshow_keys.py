@@ -11,7 +11,8 @@ batch.
 
 The screen is sampled as a few full-width rows (a slide moves and fades every row), a few
 milliseconds apart: a latency is an upper bound by one sample. Prints a line per run and, last,
-one line of JSON with the medians and 95th percentiles over every press of each program.
+one line of JSON with the medians and 95th percentiles over every press of each program, and
+the machine's load average before and after.
 """
 
 from __future__ import annotations
@@ -165,6 +166,8 @@ def main() -> int:
     if args.compare:
         subjects["compare"] = shlex.split(args.compare)
     presses: dict[str, list[dict[str, float]]] = {name: [] for name in subjects}
+    # On a shared machine the figures follow its load: it goes with them (1, 5, 15 minutes).
+    load_before = [round(value, 2) for value in os.getloadavg()]
     for run in range(args.runs):
         for name, command in subjects.items():  # in turn, run by run: the same load for both
             with tempfile.TemporaryDirectory(prefix="kiosk-keys-") as folder:
@@ -172,7 +175,13 @@ def main() -> int:
             presses[name] += found
             latencies = ", ".join(f"{p['latency_ms']:.0f}" for p in found)
             print(f"run {run + 1} {name}: latency ms {latencies}", flush=True)
-    result = {"benchmark": "slideshow_keys", "size": args.size, **{n: summary(p) for n, p in presses.items()}}
+    result = {
+        "benchmark": "slideshow_keys",
+        "size": args.size,
+        "load_before": load_before,
+        "load_after": [round(value, 2) for value in os.getloadavg()],
+        **{n: summary(p) for n, p in presses.items()},
+    }
     print(json.dumps(result))
     return 0
 

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -18,9 +18,10 @@ from kiosk.app.boot import (
     create_application,
     load_for_command,
     open_log_file,
+    preload_later_modules,
     setup_logging,
 )
-from kiosk.content.pages import SlideRef
+from kiosk.presenter.ahead import SlidesAhead
 from kiosk.presenter.overview import SlideOverview
 from kiosk.presenter.slideshow import Slideshow
 from kiosk.presenter.view import Blank, PresenterView
@@ -29,11 +30,6 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
-
-# A slide's entrance (its numbers counting up, its charts growing) is over by then: the work
-# done ahead for the next keys waits for it.
-PREPARE_AFTER_MS = 2000
-BUILD_AHEAD_AFTER_MS = PREPARE_AFTER_MS
 
 
 def choose_screens(
@@ -160,44 +156,20 @@ class Presentation:
         self.show.overview_toggled.connect(self._on_show_overview_toggled)
         # While it is open, the overview has every key (ahead of the show's handler).
         self.audience.router.add_key_handler(self.overview.handle_key_event, first=True)
-        # Every slide's page is built once the first one is on screen, so that no key waits
-        # for a page to be built.
-        self.audience.first_frame.connect(self._build_slides_ahead, Qt.ConnectionType.SingleShotConnection)
-
-        # Once a slide is on screen, the pictures of the next and the previous one are taken
-        # (one per turn), so that the clicker's key only starts the transition.
-        self._neighbours: list[SlideRef] = []
-        self._prepare = QTimer(self.audience)
-        self._prepare.setSingleShot(True)
-        self._prepare.timeout.connect(self._on_prepare_timeout)
-        self.audience.stack.page_entered.connect(self._on_audience_page_entered)
-
-    def _build_slides_ahead(self) -> None:
-        pages = dict.fromkeys(slide.page for slide in self.show.slides)
-        # Once the first slide and the presenter view are drawn and the slide's entrance is over:
-        # on a busy machine, pages built sooner keep the presenter's first picture waiting.
-        QTimer.singleShot(
-            BUILD_AHEAD_AFTER_MS, self.audience, lambda: self.audience.build_ahead(pages, prepare=True)
+        # Every slide's page built, and the pictures of the slides around the current one taken,
+        # while the screen is still: no key waits for a page to be built or pictured.
+        self.ahead = SlidesAhead(self.audience, self.show, self.presenter)
+        # A presenter's picture not drawn ahead waits for the audience's slide to end.
+        self.presenter.may_draw = lambda: not self.audience.stack.overlay.running
+        self.audience.first_frame.connect(
+            self._on_audience_first_frame, Qt.ConnectionType.SingleShotConnection
         )
 
-    def _on_audience_page_entered(self, _page: QWidget) -> None:
-        show = self.show
-        following = show.next_slide()
-        previous = show.slides[show.index - 1] if show.index > 0 else None
-        self._neighbours = [slide for slide in (following, previous) if slide is not None]
-        # Not while the new slide's own animations run: a picture taken then would cost them frames.
-        self._prepare.start(PREPARE_AFTER_MS)
-
-    def _on_prepare_timeout(self) -> None:
-        session = self.session
-        while self._neighbours:
-            slide = self._neighbours.pop(0)
-            on_its_step = slide.step is None or slide.step == session.step_index(slide.page)
-            if slide.page != session.current_id and on_its_step:
-                self.audience.prepare(slide.page)
-                break
-        if self._neighbours:
-            self._prepare.start(0)
+    def _on_audience_first_frame(self) -> None:
+        # The pages' modules and the chart library load on a worker: on the UI thread, the
+        # first figures page built ahead would hold a key for as long (over a second).
+        preload_later_modules()
+        self.ahead.start()
 
     def _on_show_overview_toggled(self) -> None:
         """Over the presenter view when the presenter sees it (their own screen, or rehearsing);
@@ -209,6 +181,7 @@ class Presentation:
         self.show.go(index)
 
     def close(self) -> None:
+        self.ahead.stop()
         self.audience.router.stop()
         self.presenter.close()
         self.audience.close()

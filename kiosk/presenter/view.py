@@ -43,6 +43,7 @@ from kiosk.ui.widgets.flow import FlowRow
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 RESET_HOLD_MS = 1500
+DRAW_RETRY_MS = 40  # a picture that waits for the audience's slide looks again this often
 
 
 def clock_text(seconds: float) -> str:
@@ -143,6 +144,8 @@ class PresenterView(QWidget):
         self._draw_later = QTimer(self)
         self._draw_later.setSingleShot(True)
         self._draw_later.setInterval(0)
+        # Whether a picture may be drawn now (the show says: not while the audience's slide moves).
+        self.may_draw: Callable[[], bool] = lambda: True
         self._draw_later.timeout.connect(self._draw_previews)
         self._end_armed = False
         self._closed = False
@@ -336,22 +339,46 @@ class PresenterView(QWidget):
         return self._draw_later.isActive()
 
     def _draw_previews(self) -> None:
+        self._draw_later.setInterval(0)  # after a wait for the audience's slide, at once again
         show = self.show_
         if show.index < 0 or self._closed or not self.isVisible():
             return
         layout = self.layout()
         if layout is not None:
             layout.activate()  # the pictures are sized for the room the labels have now
+        if self.pictures_missing(show.index) and not self.may_draw():
+            # A picture not drawn ahead waits for the audience's slide to end (drawing one
+            # is a page rendered at the audience's size: frames the slide would lose).
+            self._draw_later.start(DRAW_RETRY_MS)
+            return
         current_width, next_width = (
             self._fitting_width(self.current_preview),
             self._fitting_width(self.next_preview),
         )
         self.current_preview.setPixmap(self._picture(show.index, current_width))
-        following = show.next_slide()
+        following = self._following(show.index)
         if following is None:
             self.next_preview.setText(self.language.text(ui("presenter-end")))
         else:
-            self.next_preview.setPixmap(self._picture(show.slides.index(following), next_width))
+            self.next_preview.setPixmap(self._picture(following, next_width))
+
+    def _following(self, index: int) -> int | None:
+        show = self.show_
+        if index + 1 < show.count:
+            return index + 1
+        return 0 if show.loop else None
+
+    def pictures_missing(self, index: int) -> list[tuple[int, int]]:
+        """(slide, width) of the pictures this view shows with slide `index` (it, and the one
+        after it) that are not drawn yet; none while the view is hidden."""
+        if self._closed or not self.isVisible() or not 0 <= index < self.show_.count:
+            return []
+        wanted = [(index, self._fitting_width(self.current_preview))]
+        following = self._following(index)
+        if following is not None:
+            wanted.append((following, self._fitting_width(self.next_preview)))
+        lang = self.language.current
+        return [(slide, width) for slide, width in wanted if (slide, width, lang) not in self._pictures]
 
     def slide_picture(self, index: int, width: int) -> QPixmap:
         """Slide `index` drawn `width` pixels wide, in the current language (cached)."""

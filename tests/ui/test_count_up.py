@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.content import Figure, LoadedContent
 from kiosk.i18n.numbers import format_figure
 from kiosk.ui.charts import BarsChart
+from kiosk.ui.frame_clock import FRAME_MS
 from kiosk.ui.layout_audit import drawn_texts
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.base import Page
@@ -112,3 +114,41 @@ def test_the_words_appear_where_they_stand_at_the_end(qtbot: QtBot, window: Main
     assert "".join(run.text for run in runs) == "超过1000家"
     digits = next(run for run in runs if run.text == "1000")
     assert digits.origin.x() == pytest.approx(middle_x)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_id", ["figures/global-reach", "vision/green", "vision/open"])
+def test_every_frame_of_a_count_shows_a_new_number_until_it_arrives(
+    qtbot: QtBot, make_window: MakeWindow, page_id: str, lang: str
+) -> None:
+    """The easing lands slower than a digit a frame: there the count takes the next number
+    itself, so no frame repeats the last one's number and the count ends when it arrives
+    (before the easing would have), never going back."""
+    window = make_window(lang=lang, motion_scale=1.0)  # the frames of the real durations
+    page = _entering(qtbot, window, page_id)
+    entrance = page.entrance
+    assert entrance is not None
+    numbers = [number for number in page.findChildren(FigureNumber) if number.figure.value >= 10]
+    assert numbers
+    entrance.seek(0)
+    shown: dict[FigureNumber, list[str]] = {number: [_painted(number)] for number in numbers}
+    elapsed = 0.0
+    while elapsed < entrance.total_ms:
+        elapsed += FRAME_MS
+        entrance.seek(elapsed)
+        for number in numbers:
+            shown[number].append(_painted(number))
+    for number, frames in shown.items():
+        whole = _whole(number.figure, lang)
+        arrived = next(i for i, text in enumerate(frames) if text in whole)
+        started = next(i for i, text in enumerate(frames) if text != frames[0])
+        counting = frames[started : arrived + 1]
+        assert all(a != b for a, b in itertools.pairwise(counting)), (number.figure.id, frames)
+        assert all(text in whole for text in frames[arrived:]), (number.figure.id, frames)
+    # A count of hundreds arrives well before its easing would have ended (it held its last
+    # digit for about a quarter of a second before).
+    arrivals = [
+        FRAME_MS * next(i for i, text in enumerate(frames) if text in _whole(number.figure, lang))
+        for number, frames in shown.items()
+    ]
+    assert min(arrivals) < entrance.total_ms - 300, arrivals

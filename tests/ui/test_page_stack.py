@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme as th
+from kiosk.ui.frame_clock import FRAME_MS
 from kiosk.ui.page_stack import SLIDE_SHARE, PageStack, settled_progress
 
 
@@ -68,3 +71,44 @@ def test_the_first_frame_of_a_slide_already_shows_it_moving(qtbot: QtBot) -> Non
     first_frame = stack.overlay.grab().toImage()
     assert first_frame != leaving
     assert QColor(first_frame.pixel(5, 400)) != QColor(leaving.pixel(5, 400))
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).astype(np.int16)
+
+
+def _visibly_changed(a: np.ndarray, b: np.ndarray) -> int:
+    """Pixels that changed by more than a tenth of the colour range: what an eye (or a camera
+    on the screen) sees move."""
+    return int((np.abs(a - b).max(axis=-1) > VISIBLE_LEVELS).sum())
+
+
+VISIBLE_LEVELS = 24
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_every_frame_of_a_slide_changes_the_screen_until_it_ends(qtbot: QtBot, size: tuple[int, int]) -> None:
+    """No frame of the slide repeats the one before (a held frame is a stutter to the eye), the
+    page it hands over to included: the slide ends once it has nothing left to show."""
+    stack, _first, second = _stack_of_two(qtbot, *size)
+    previous = _pixels(stack.grab().toImage())
+    stack.show_page(second, direction=1)
+    overlay = stack.overlay
+    overlay.animation.stop()  # the frame clock's ticks, one by one, below
+    changed_per_frame = []
+    elapsed = FRAME_MS
+    while True:
+        frame = _pixels((overlay if overlay.isVisible() else second).grab().toImage())
+        changed_per_frame.append(_visibly_changed(frame, previous))
+        previous = frame
+        if overlay.isHidden():
+            break
+        elapsed += FRAME_MS
+        if elapsed >= overlay.animation.duration_ms:
+            overlay.finish()
+        else:
+            overlay.animation.value_changed.emit(overlay.animation.value_at(elapsed))
+    assert len(changed_per_frame) >= 10, "a slide of a dozen frames or more"
+    assert min(changed_per_frame) >= size[1] // 2, str(changed_per_frame)  # an edge moved, at least

@@ -253,6 +253,8 @@ def test_presenter_view_follows_and_drives(qtbot: QtBot, talk: Presentation) -> 
     press_key(view, Qt.Key.Key_Right)  # keys in the presenter's window drive the audience's
     assert talk.show.index == 1
     assert talk.audience.session.current_id == "vision/innovative"
+    # Opened just now, the view had nothing drawn ahead: its pictures follow the audience's slide.
+    qtbot.waitUntil(lambda: not view.previews_pending(), timeout=5000)
     assert view.current_preview.pixmap() is not None
     assert not view.current_preview.pixmap().isNull()
     assert (

@@ -73,9 +73,28 @@ class FigureNumber(QWidget):
         return count_up_frame(self._figure, self._language.current, self._value)
 
     def set_value(self, value: float | None) -> None:
-        """Show `value` in the figure's unit (a count-up frame); None shows the final value."""
+        """Show `value` in the figure's unit (a count-up frame); None shows the final value.
+
+        Every frame of a count shows a number the last one did not: where the eased value would
+        repeat the digits on screen (its easing lands slower than a digit a frame), the count
+        takes the next number itself. It slows down to a number a frame instead of holding its
+        last digit for a quarter of a second, and arrives (its words appear) once nothing is
+        left to count. A value of 0 or less starts a count again."""
+        if value is not None and value > 0 and self._value is not None:
+            value = self._next_number(max(value, self._value))
         self._value = value
         self.update()
+
+    def _next_number(self, value: float) -> float:
+        """`value`, or the smallest step past it that shows other digits than those on screen."""
+        assert self._value is not None
+        lang, end = self._language.current, self._figure.value
+        on_screen = count_up_frame(self._figure, lang, self._value).number
+        step = max(end, 1.0) * 1e-6
+        while value < end and count_up_frame(self._figure, lang, value).number == on_screen:
+            value = min(end, self._value + step)
+            step *= 2
+        return value
 
     def _on_language_changed(self, lang: str) -> None:
         self.setAccessibleName(self.text())
