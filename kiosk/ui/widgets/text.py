@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
+from kiosk.i18n.hyphenation import SOFT_HYPHEN, shown_line, with_soft_hyphens
 from kiosk.i18n.line_breaks import keep_together, without_joiners
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
@@ -119,6 +120,12 @@ def broken_text(text: str, font: QFont, width: float) -> str:
     return without_joiners("\n".join(lines))
 
 
+def hyphenated(text: str, lang: str, font: QFont, width: float) -> str:
+    """`text` with soft hyphens in the words wider than `width` in `font` (`with_soft_hyphens`)."""
+    metrics = QFontMetricsF(font)
+    return with_soft_hyphens(text, lang, lambda word: metrics.horizontalAdvance(word) <= width)
+
+
 def _is_wide(char: str) -> bool:
     return ord(char) >= 0x2E80  # CJK and other scripts written without spaces
 
@@ -165,23 +172,33 @@ class TextLabel(QLabel):
         """The text as it is painted, each line of a wrapped label ending in a line break."""
         glued = QLabel.text(self)
         width = self.contentsRect().width() - 2 * self.margin()
-        if not self.wordWrap() or width <= 0 or "\n" in glued:  # a text with its own lines keeps them
+        if not self.wordWrap() or width <= 0:
             return glued
+        if "\n" in glued:  # a text with its own lines keeps them, broken only where they are too long
+            if SOFT_HYPHEN not in glued:
+                return glued
+            lines = [line for part in glued.split("\n") for line in wrapped_lines(part, self.font(), width)]
+            return "\n".join(shown_line(line).rstrip(" ") for line in lines)
         key = (glued, width, self.font().key())
         if self._balanced is None or self._balanced[0] != key:  # once per text, width and font
             lines = balanced_lines(glued, self.font(), width)
-            self._balanced = (key, "\n".join(line.rstrip(" ") for line in lines))
+            self._balanced = (key, "\n".join(shown_line(line).rstrip(" ") for line in lines))
         return self._balanced[1]
 
     def _break_lines(self) -> None:
         """Where a wrapped label may break its lines: numbers kept with their units and names
         whole. QLabel holds the glued text, so its size hints and heights count the lines the
         glue makes; the lines are balanced when painted (`painted_text`): balancing never adds
-        a line, only moves where they break."""
+        a line, only moves where they break. A word wider than the label breaks at a syllable,
+        with a hyphen, where its language has a dictionary."""
         text = self._words
         if self.wordWrap():
             width = self.contentsRect().width() - 2 * self.margin()
-            text = kept_together(text, self.font(), width) if width > 0 else keep_together(text)
+            if width > 0:
+                text = kept_together(text, self.font(), width)
+                text = hyphenated(text, self._language.current, self.font(), width)
+            else:
+                text = keep_together(text)
         if text != QLabel.text(self):
             QLabel.setText(self, text)
             self.setAccessibleName(self._words)
@@ -332,11 +349,14 @@ class Paragraph(QWidget):
         latin = not any(_is_wide(char) for char in self._glued)
         lead = ink if self.isRightToLeft() else (math.ceil(self._ink_margin / 3) if latin else 0)
         font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        line_width = width - ink - lead
+        # A word wider than the line breaks at a syllable, with a hyphen (not after any letter).
+        glued = hyphenated(self._glued, self._language.current, font, line_width)
         paragraphs = (
             "\u2028".join(
-                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - ink - lead, anywhere)
+                shown_line(line).rstrip(" ") for line in wrapped_lines(paragraph, font, line_width, anywhere)
             )
-            for paragraph in self._glued.split("\n")
+            for paragraph in glued.split("\n")
         )
         self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         # Set after the text: setting plain text resets the document's frame.
