@@ -22,7 +22,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
-from kiosk.i18n.hyphenation import SOFT_HYPHEN, shown_line, with_soft_hyphens
+from kiosk.i18n.hyphenation import (
+    HYPHEN,
+    SOFT_HYPHEN,
+    has_dictionary,
+    shown_line,
+    syllable_breaks,
+    with_soft_hyphens,
+)
 from kiosk.i18n.line_breaks import keep_together, without_joiners
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
@@ -100,12 +107,26 @@ def _widest_piece(text: str, font_key: str, font: QFont) -> float:
     return max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
 
 
-def widest_word(label: QLabel) -> float:
+def widest_word(label: QLabel, hyphenate_in: str | None = None) -> float:
     """The widest piece of a label's text no line may break (a long word, a number with its
-    unit), in the font the label is set in: the narrowest the label may be without a cut."""
+    unit), in the font the label is set in: the narrowest the label may be without a cut.
+    With `hyphenate_in` (a language), a word its dictionary hyphenates may break once: it
+    counts as the wider of its two most even parts, the first with its hyphen."""
     label.ensurePolished()  # the role's font comes from the style sheet
     font = label.font()
-    return _widest_piece(keep_together(label.text()), font.key(), font)
+    glued = keep_together(label.text())
+    if hyphenate_in is None or not has_dictionary(hyphenate_in):
+        return _widest_piece(glued, font.key(), font)
+    metrics = QFontMetricsF(font)
+    widest = 0.0
+    for piece in (line.strip() for line in wrapped_lines(glued, font, 1)):
+        whole = metrics.horizontalAdvance(piece)
+        halves = (
+            max(metrics.horizontalAdvance(piece[:cut] + HYPHEN), metrics.horizontalAdvance(piece[cut:]))
+            for cut in syllable_breaks(piece, hyphenate_in)
+        )
+        widest = max(widest, min(halves, default=whole))
+    return widest
 
 
 def broken_text(text: str, font: QFont, width: float) -> str:
@@ -313,6 +334,10 @@ class Paragraph(QWidget):
 
     def text(self) -> str:
         return self._words
+
+    @property
+    def source(self) -> TextSource:
+        return self._source
 
     def set_source(self, source: TextSource) -> None:
         self._source = source
