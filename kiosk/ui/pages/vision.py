@@ -30,7 +30,8 @@ from kiosk.ui.widgets.reflow import BalancedColumns, ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 # Where a paragraph may be split into columns: after a sentence's end.
-_SENTENCE_END = re.compile(r"(?<=[.!?;。！？；؟])\s*")
+# Latin and Arabic marks with the space after them ("646.5" is no end); Chinese marks alone.
+_SENTENCE_END = re.compile(r"(?<=[.!?;؟])\s+|(?<=[。！？；])")
 
 
 def split_in(text: str, parts: int) -> tuple[str, ...]:
@@ -89,7 +90,10 @@ class VisionPage(Page):
             # Side by side: the figures take the height under the hero (no empty half under two
             # cards), and the width is split where both the paragraph and the figures fit.
             column.addWidget(BalancedColumns(text, figures, theme.px(48)), 1)
-        self.vision_body = VisionBody(self.language, designed, self._compact_form(), self._room)
+        # The compact form is for the design's text size: with a visitor's larger text the
+        # designed page scrolls, as every page may.
+        compact = self._compact_form() if theme.text_scale == 1 else None
+        self.vision_body = VisionBody(self.language, designed, compact, self._room)
         self.body.addWidget(self.vision_body, 1)
 
     def _room(self) -> int:
@@ -222,15 +226,21 @@ class VisionBody(QWidget):
     """
 
     def __init__(
-        self, language: LanguageState, designed: QWidget, compact: QWidget, room: Callable[[], int]
+        self,
+        language: LanguageState,
+        designed: QWidget,
+        compact: QWidget | None,
+        room: Callable[[], int],
     ) -> None:
         super().__init__()
         self._language = language
-        self._designed, self._compact = designed, compact
+        self._designed = designed
+        self._compact = compact or QWidget()  # none: never chosen (it needs more than any room)
+        self._compact_given = compact is not None
         self._room = room
-        for form in (designed, compact):
+        for form in (designed, self._compact):
             form.setParent(self)
-        compact.hide()
+        self._compact.hide()
         self._shown = designed
         self._chosen_for: tuple[str, int, int] | None = None
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -255,7 +265,7 @@ class VisionBody(QWidget):
         self._designed.setGeometry(self.rect())
         self._designed.show()
         self._shown = self._designed
-        if room <= 0 or _needed_height(self._designed, width) <= room:
+        if not self._compact_given or room <= 0 or _needed_height(self._designed, width) <= room:
             return
         if _needed_height(self._compact, width) <= room:
             self._designed.hide()
@@ -328,6 +338,9 @@ class ColumnText(QWidget):
         self.setSizePolicy(policy)
         for paragraph in self._all_parts[1:]:
             paragraph.hide()
+        # A hidden form hears of no change in its parts' heights (Qt posts a layout request only
+        # to a visible parent): a new language places them again itself.
+        language.changed.connect(self._on_language_changed)
 
     @property
     def parts(self) -> list[Paragraph]:
@@ -370,6 +383,15 @@ class ColumnText(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.updateGeometry()
+        self._place()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.updateGeometry()
         self._place()
 
     def _place(self) -> None:
