@@ -9,12 +9,14 @@ tap through them (as a tour's stops). Every figure stays a tap away and nothing 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import LocalText
@@ -27,7 +29,7 @@ from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.reflow import BalancedColumns, ReflowGrid
-from kiosk.ui.widgets.text import Paragraph, TextLabel
+from kiosk.ui.widgets.text import Paragraph, TextLabel, hyphenated, wrapped_lines
 
 # Where a paragraph may be split into columns: after a sentence's end.
 # Latin and Arabic marks with the space after them ("646.5" is no end); Chinese marks alone.
@@ -46,6 +48,33 @@ def split_in(text: str, parts: int) -> tuple[str, ...]:
         cuts.append(min(left, key=lambda end: abs(end - len(text) * share / parts)))
     pieces = [text[a:b].strip() for a, b in zip((0, *cuts), (*cuts, len(text)), strict=True)]
     return tuple(pieces + [""] * (parts - len(pieces)))
+
+
+def balanced_split(text: str, parts: int, lines_of: Callable[[str], int]) -> tuple[str, ...]:
+    """`text` in `parts` cut at sentence ends, where the longest part (in `lines_of` it) is the
+    shortest it can be: columns that end as near level as the sentences allow."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(text) if 0 < match.end() < len(text)]
+    bounds = [0, *ends, len(text)]
+    units = len(bounds) - 1
+    if units <= parts:
+        pieces = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+        return tuple(pieces + [""] * (parts - len(pieces)))
+    lines = functools.cache(lambda a, b: lines_of(text[bounds[a] : bounds[b]].strip()))
+    # best[k][j]: the least longest part, the first j sentences in k parts; cut[k][j]: its last cut.
+    best = [[math.inf] * (units + 1) for _ in range(parts + 1)]
+    cut = [[0] * (units + 1) for _ in range(parts + 1)]
+    best[0][0] = 0
+    for k in range(1, parts + 1):
+        for j in range(k, units + 1):
+            for i in range(k - 1, j):
+                longest = max(best[k - 1][i], lines(i, j))
+                if longest < best[k][j]:
+                    best[k][j], cut[k][j] = longest, i
+    cuts = [units]
+    for k in range(parts, 0, -1):
+        cuts.append(cut[k][cuts[-1]])
+    cuts.reverse()
+    return tuple(text[bounds[a] : bounds[b]].strip() for a, b in itertools.pairwise(cuts))
 
 
 class VisionPage(Page):
@@ -95,6 +124,12 @@ class VisionPage(Page):
         compact = self._compact_form() if theme.text_scale == 1 else None
         self.vision_body = VisionBody(self.language, designed, compact, self._room)
         self.body.addWidget(self.vision_body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.vision_body is not None:
+            # The room on screen changed, not the body's own size: the form is chosen again.
+            self.vision_body.refit()
 
     def _room(self) -> int:
         """The height the page's body has on screen, inside its margins."""
@@ -151,7 +186,7 @@ class VisionPage(Page):
         tone = None if contrast else "dark"
         ink = theme.palette.text if contrast else theme.palette.on_colour
         layout = QHBoxLayout(hero)
-        pad = theme.px(32)
+        pad = theme.px(20 if one_line else 32)  # one line: a slimmer band
         layout.setContentsMargins(pad + theme.px(8), pad, pad, pad)
         layout.setSpacing(theme.px(36))
         icon = QLabel()
@@ -286,6 +321,11 @@ class VisionBody(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)  # its height is asked for at a width
 
+    def refit(self) -> None:
+        """Choose the form again if the room on screen changed."""
+        self.updateGeometry()
+        self._place()
+
     def _place(self) -> None:
         if self.width() <= 0 or not self.isVisible():  # a page not on screen: when shown
             return
@@ -310,23 +350,30 @@ class VisionBody(QWidget):
 
 
 class ColumnText(QWidget):
-    """A paragraph in columns side by side, as many as keep a line of each at least
-    `COLUMN_EMS` of its type wide (at most `MOST_COLUMNS`), split at sentence ends: a long text
-    across a wide page keeps lines a reader can follow, and takes a fraction of the height."""
+    """A paragraph in columns side by side, split at sentence ends: a long text across a wide
+    page keeps lines a reader can follow, and takes a fraction of the height. Each column is
+    `COLUMN_EMS` to `WIDEST_COLUMN_EMS` of its type wide (at most `MOST_COLUMNS`); of those
+    counts, the one in which the text is shortest."""
 
     COLUMN_EMS = 18  # a newspaper's column: some 40 letters
+    WIDEST_COLUMN_EMS = 34  # some 75 letters: longer lines lose the reader's eye
     MOST_COLUMNS = 3
 
     def __init__(self, language: LanguageState, source: LocalText, theme: th.Theme) -> None:
         super().__init__()
         self._gap = theme.px(48)
         self._least = self.COLUMN_EMS * theme.font_px("body")
+        self._widest = self.WIDEST_COLUMN_EMS * theme.font_px("body")
+        self._font = theme.font("body")
+        self._language = language
         self._source = source
         self._columns = 1
+        self._column_px = 0
+        self._splits: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
 
         def part(index: int) -> Callable[[str], str]:
             # A paragraph beyond the columns in use holds nothing (and is hidden).
-            return lambda lang: (split_in(resolve(source, lang), self._columns) + ("",) * index)[index]
+            return lambda lang: (self._split(resolve(source, lang), lang) + ("",) * index)[index]
 
         self._all_parts = [
             # A little less leading than the designed paragraph's, as a small screen's tour stop.
@@ -346,17 +393,48 @@ class ColumnText(QWidget):
     def parts(self) -> list[Paragraph]:
         return self._all_parts[: self._columns]
 
+    def _lines_of(self, lang: str, width: int) -> Callable[[str], int]:
+        """How many lines a text takes in a column `width` wide (as `Paragraph` breaks it)."""
+        font, anywhere = self._font, QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+        def lines_of(part: str) -> int:
+            return len(wrapped_lines(hyphenated(part, lang, font, width), font, width, anywhere))
+
+        return lines_of
+
+    def _split(self, text: str, lang: str) -> tuple[str, ...]:
+        """`text` in the columns in use, as level as its sentences allow at their width."""
+        key = (text, lang, self._columns, self._column_px)
+        if key not in self._splits:
+            lines_of = self._lines_of(lang, self._column_px)
+            self._splits[key] = balanced_split(text, self._columns, lines_of)
+        return self._splits[key]
+
     def _column_width(self, width: int) -> int:
         return max(1, (width - self._gap * (len(self.parts) - 1)) // len(self.parts))
 
     def _set_columns(self, width: int) -> None:
-        """As many columns as `width` holds; the text split again where that number changes."""
-        columns = max(1, min(self.MOST_COLUMNS, (width + self._gap) // (self._least + self._gap)))
-        if columns == self._columns:
+        """The number of columns (as many as `width` holds at most) in which the text is
+        shortest; the text split again where that or their width changes."""
+        lang = self._language.current
+        text = resolve(self._source, lang)
+        most = max(1, min(self.MOST_COLUMNS, (width + self._gap) // (self._least + self._gap)))
+        shortest: tuple[int, int, int] | None = None
+        for columns in range(1, most + 1):
+            column_px = max(1, (width - self._gap * (columns - 1)) // columns)
+            if column_px > self._widest and columns < most:
+                continue  # lines too long to read: more columns
+            lines_of = self._lines_of(lang, column_px)
+            longest = max(lines_of(part) for part in balanced_split(text, columns, lines_of))
+            if shortest is None or longest < shortest[0]:
+                shortest = (longest, columns, column_px)
+        assert shortest is not None
+        _, columns, column_px = shortest
+        if (columns, column_px) == (self._columns, self._column_px):
             return
-        self._columns = columns
+        self._columns, self._column_px = columns, column_px
         for index, paragraph in enumerate(self._all_parts):
-            paragraph.set_source(paragraph.source)  # the words split for the new number of columns
+            paragraph.set_source(paragraph.source)  # the words split for the new columns
             paragraph.setVisible(index < columns)
 
     def hasHeightForWidth(self) -> bool:
@@ -391,6 +469,7 @@ class ColumnText(QWidget):
         self._place()
 
     def _on_language_changed(self, lang: str) -> None:
+        self._column_px = 0  # another text: its columns are chosen again
         self.updateGeometry()
         self._place()
 
