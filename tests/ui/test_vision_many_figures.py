@@ -115,6 +115,7 @@ def test_a_text_splits_into_columns_at_sentence_ends() -> None:
     parts = split_in(text, 2)
     assert " ".join(parts) == text
     assert all(part.endswith((".", "!", "?")) for part in parts)
-    assert "646.5" in " ".join(parts) and not any(part.endswith("646.") for part in parts)
+    assert "646.5" in " ".join(parts)
+    assert not any(part.endswith("646.") for part in parts)
     assert split_in("Ein einziger Satz ohne Ende", 3) == ("Ein einziger Satz ohne Ende", "", "")
     assert split_in("第一句。第二句。第三句。", 3) == ("第一句。", "第二句。", "第三句。")
