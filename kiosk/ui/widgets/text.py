@@ -217,7 +217,10 @@ class TextLabel(QLabel):
             width = self.contentsRect().width() - 2 * self.margin()
             if width > 0:
                 text = kept_together(text, self.font(), width)
-                text = hyphenated(text, self._language.current, self.font(), width)
+                # Hyphens only at a width a layout gave: a label measured before it is placed
+                # (its default width) would keep them, and count fewer lines than it shows.
+                if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                    text = hyphenated(text, self._language.current, self.font(), width)
             else:
                 text = keep_together(text)
         if text != QLabel.text(self):
