@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import LoadedContent, load_content
 from kiosk.ui import layout_audit as la
-from kiosk.ui.pages.vision import VisionPage, split_in
+from kiosk.ui.pages.vision import VisionPage, balanced_split
 from kiosk.ui.snapshot import PageSnapshots
 
 OTHER_PARK = Path(__file__).resolve().parent.parent / "other_park" / "content.json"
@@ -110,12 +110,15 @@ def test_the_bundled_visions_keep_their_designed_form(bundled: LoadedContent) ->
             snapshots.close()
 
 
-def test_a_text_splits_into_columns_at_sentence_ends() -> None:
+def test_a_text_splits_into_columns_at_sentence_ends_as_level_as_they_allow() -> None:
     text = "Erster Satz hier. Zweiter Satz mit 646.5 Millionen. Dritter Satz! Vierter Satz?"
-    parts = split_in(text, 2)
+    parts = balanced_split(text, 2, len)
     assert " ".join(parts) == text
     assert all(part.endswith((".", "!", "?")) for part in parts)
-    assert "646.5" in " ".join(parts)
-    assert not any(part.endswith("646.") for part in parts)
-    assert split_in("Ein einziger Satz ohne Ende", 3) == ("Ein einziger Satz ohne Ende", "", "")
-    assert split_in("第一句。第二句。第三句。", 3) == ("第一句。", "第二句。", "第三句。")
+    assert not any(part.endswith("646.") for part in parts)  # a decimal point ends no sentence
+    assert parts == ("Erster Satz hier. Zweiter Satz mit 646.5 Millionen.", "Dritter Satz! Vierter Satz?")
+    # The longest part as short as the sentences allow: one long sentence stands alone.
+    long = "Kurz. " + "Ein sehr langer Satz " * 5 + "ohne Ende. Kurz. Kurz."
+    assert max(map(len, balanced_split(long, 3, len))) == len("Ein sehr langer Satz " * 5 + "ohne Ende.")
+    assert balanced_split("Ein einziger Satz ohne Ende", 3, len) == ("Ein einziger Satz ohne Ende", "", "")
+    assert balanced_split("第一句。第二句。第三句。", 3, len) == ("第一句。", "第二句。", "第三句。")

@@ -36,20 +36,6 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel, hyphenated, wrapped_line
 _SENTENCE_END = re.compile(r"(?<=[.!?;؟])\s+|(?<=[。！？；])")
 
 
-def split_in(text: str, parts: int) -> tuple[str, ...]:
-    """`text` in `parts` (for columns), each cut at the sentence end nearest its share of the
-    length; fewer non-empty parts where it has fewer sentences (the rest empty)."""
-    ends = [match.end() for match in _SENTENCE_END.finditer(text) if 0 < match.end() < len(text)]
-    cuts: list[int] = []
-    for share in range(1, parts):
-        left = [end for end in ends if not cuts or end > cuts[-1]]
-        if not left:
-            break
-        cuts.append(min(left, key=lambda end: abs(end - len(text) * share / parts)))
-    pieces = [text[a:b].strip() for a, b in zip((0, *cuts), (*cuts, len(text)), strict=True)]
-    return tuple(pieces + [""] * (parts - len(pieces)))
-
-
 def balanced_split(text: str, parts: int, lines_of: Callable[[str], int]) -> tuple[str, ...]:
     """`text` in `parts` cut at sentence ends, where the longest part (in `lines_of` it) is the
     shortest it can be: columns that end as near level as the sentences allow."""
