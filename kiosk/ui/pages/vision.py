@@ -508,9 +508,6 @@ class FigurePager(QWidget):
     def pages(self) -> int:
         return self._pages
 
-    def shown_cards(self) -> list[FigureCard]:
-        return [card for card in self._cards if not card.isHidden()]
-
     def _columns(self, width: int) -> int:
         # A long compound in a label may break once, with a hyphen: more figures to a row.
         least = max(card.least_width(self._language.current) for card in self._cards)
