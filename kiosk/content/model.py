@@ -179,7 +179,9 @@ class Vision:
     icon: AssetPath
     headline: LocalText
     text: LocalText
-    figures: tuple[Id, ...] = rule((), max_length=4, description="Ids of key figures")
+    # A vision page shows any number of figures (a row at a time where they do not all fit);
+    # the bound only keeps a hostile file's page finite.
+    figures: tuple[Id, ...] = rule((), max_length=12, description="Ids of key figures")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.digits import NATIVE_DIGITS, in_digits
 from kiosk.presenter.overview import SlideOverview
 from kiosk.presenter.slideshow import Slideshow, TalkClock
 from kiosk.system.resources import icon_path
-from kiosk.ui.language import layout_direction, ui
+from kiosk.ui.language import LanguageState, layout_direction, ui
 from kiosk.ui.session import Session
 from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.theme import Theme
@@ -46,9 +47,14 @@ RESET_HOLD_MS = 1500
 DRAW_RETRY_MS = 40  # a picture that waits for the audience's slide looks again this often
 
 
-def clock_text(seconds: float) -> str:
+def clock_text(seconds: float, lang: str = "en") -> str:
+    """Hours, minutes and seconds in `lang`'s own digits (CLDR's: Persian ۱:۰۲:۰۵, Arabic 1:02:05)."""
     seconds = max(0, int(seconds))
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return in_language_digits(f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}", lang)
+
+
+def in_language_digits(text: str, lang: str) -> str:
+    return in_digits(text, NATIVE_DIGITS.get(lang, "latn"))
 
 
 class Blank(QWidget):
@@ -83,9 +89,10 @@ NOTES_SCALES = (0.8, 1.0, 1.25, 1.5, 1.8)
 class ElapsedClock(QLabel):
     """The talk's elapsed time. Only a long press (1.5 s) resets it: a tap does nothing."""
 
-    def __init__(self, clock: TalkClock, hold_ms: int = RESET_HOLD_MS) -> None:
+    def __init__(self, clock: TalkClock, language: LanguageState, hold_ms: int = RESET_HOLD_MS) -> None:
         super().__init__()
         self._clock = clock
+        self._language = language
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", "figure-small")
         self._hold = QTimer(self)
@@ -93,13 +100,14 @@ class ElapsedClock(QLabel):
         self._hold.setInterval(hold_ms)
         self._hold.timeout.connect(clock.reset)
         clock.changed.connect(self.refresh)
+        language.changed.connect(self.refresh)
         self.refresh()
 
     def elapsed(self) -> float:
         return self._clock.elapsed()
 
     def refresh(self) -> None:
-        self.setText(clock_text(self.elapsed()))
+        self.setText(clock_text(self.elapsed(), self._language.current))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._hold.start()
@@ -256,7 +264,7 @@ class PresenterView(QWidget):
         theme = self.theme
         row = QHBoxLayout()
         row.setSpacing(theme.px(24))
-        self.elapsed = ElapsedClock(self.show_.clock)
+        self.elapsed = ElapsedClock(self.show_.clock, self.language)
         row.addWidget(self.elapsed)
         self.time_left = QLabel()
         self.time_left.setTextFormat(Qt.TextFormat.PlainText)
@@ -403,7 +411,7 @@ class PresenterView(QWidget):
         lang, show = self.language.current, self.show_
         parts = [
             ui("presenter-slide", n=show.index + 1, total=show.count)(lang),
-            ui("presenter-clock", time=time.strftime("%H:%M"))(lang),
+            ui("presenter-clock", time=in_language_digits(time.strftime("%H:%M"), lang))(lang),
         ]
         if self._end_armed:
             parts.insert(0, ui("presenter-end-armed")(lang))
@@ -429,7 +437,7 @@ class PresenterView(QWidget):
             return
         left = self.target_s - self.elapsed.elapsed()
         key = "presenter-left" if left >= 0 else "presenter-over"
-        self.time_left.setText(ui(key, time=clock_text(abs(left)))(lang))
+        self.time_left.setText(ui(key, time=clock_text(abs(left), lang))(lang))
         # Overtime shows in the warning colour of the vision palette's orange.
         colour = self.theme.palette.text if left >= 0 else self.theme.palette.orange
         self.time_left.setStyleSheet(f"color: {colour};")

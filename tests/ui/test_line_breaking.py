@@ -170,3 +170,42 @@ def test_the_countdown_never_ends_a_line_on_a_single_word(
 
 def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+GERMAN = "Das neue Forschungsinfrastrukturförderprogramm beginnt im Eingangsgebäude"
+
+
+@pytest.mark.parametrize("kind", ["label", "paragraph"])
+def test_a_german_word_wider_than_its_line_breaks_at_a_syllable_with_a_hyphen(
+    qtbot: QtBot, kind: str
+) -> None:
+    language = LanguageState(("de", "en"), "de")
+    widget: QWidget
+    if kind == "label":
+        widget = TextLabel(language, lambda lang: GERMAN, "h2")
+        widget.setFont(THEME.font("h2"))
+        font = THEME.font("h2")
+    else:
+        widget = Paragraph(language, lambda lang: GERMAN, THEME, "body")
+        font = THEME.font("body")
+    window = _window(qtbot, widget)
+    metrics = QFontMetricsF(font)
+    longest = metrics.horizontalAdvance("Forschungsinfrastrukturförderprogramm")
+    hyphenated_widths = 0
+    for width in range(240, int(longest) + 120, 37):
+        _at_width(window, width)
+        lines = [line.strip() for line in _shown_lines(widget) if line.strip()]
+        # Every letter is shown once, in order; a hyphen only at a line's end.
+        assert "".join(line.removesuffix("-") for line in lines).replace(" ", "") == GERMAN.replace(" ", "")
+        assert not any("-" in line.removesuffix("-") for line in lines), lines
+        assert la.audit(window, must_fit=False) == [], (width, lines)
+        if width < longest:
+            # The compound is wider than the line: it breaks with a hyphen, no piece a lone letter.
+            broken = [line for line in lines if line.endswith("-")]
+            assert broken, (width, lines)
+            assert all(len(line.split(" ")[-1]) >= 3 for line in broken), lines
+            hyphenated_widths += 1
+        else:
+            # A word that fits its line stays whole.
+            assert not any(line.endswith("-") for line in lines), (width, lines)
+    assert hyphenated_widths

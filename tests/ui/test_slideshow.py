@@ -277,6 +277,9 @@ def test_presenter_view_follows_and_drives(qtbot: QtBot, talk: Presentation) -> 
 
 def test_clock_text() -> None:
     assert clock_text(3725) == "1:02:05"
+    # Each language's own digits, as CLDR gives them: Persian writes its own, Arabic keeps 0-9.
+    assert clock_text(3725, "fa") == "۱:۰۲:۰۵"
+    assert clock_text(3725, "ar") == "1:02:05"
 
 
 def test_pdf_handout_has_a_page_per_slide(tmp_path: Path, bundled: LoadedContent) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import ContentError
 from kiosk.i18n.direction import is_right_to_left
@@ -58,42 +58,70 @@ class ContentErrorPage(QWidget):
         outer.setSpacing(theme.px(16))
         languages = error_languages(error.languages)
         outer.addStretch(1)
-        for lang in languages:
-            first = lang == languages[0]
-            outer.addWidget(_label(ui_text("error-visitor-title", lang), "h1" if first else "h2", lang))
-        outer.addSpacing(theme.px(8))
-        for lang in languages:
-            outer.addWidget(_label(ui_text("error-visitor-body", lang), "lead", lang, "secondary"))
+        if len(languages) > 2:
+            outer.addLayout(self._visitor_columns(languages, theme))
+        else:
+            for lang in languages:
+                first = lang == languages[0]
+                outer.addWidget(_label(ui_text("error-visitor-title", lang), "h1" if first else "h2", lang))
+            outer.addSpacing(theme.px(8))
+            for lang in languages:
+                outer.addWidget(_label(ui_text("error-visitor-body", lang), "lead", lang, "secondary"))
         outer.addStretch(1)
         self.staff_panel = self._staff_panel(error, languages, theme)
         outer.addWidget(self.staff_panel)
 
+    @staticmethod
+    def _visitor_columns(languages: tuple[str, ...], theme: th.Theme) -> QGridLayout:
+        """Three languages or more side by side, a column each, above the staff panel's columns
+        of the same languages: one under the other they leave the staff no room."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.px(40) + theme.px(32))
+        grid.setVerticalSpacing(theme.px(16))
+        for column, lang in enumerate(languages):
+            grid.addWidget(_label(ui_text("error-visitor-title", lang), "h2", lang), 0, column)
+            grid.addWidget(_label(ui_text("error-visitor-body", lang), "lead", lang, "secondary"), 1, column)
+            grid.setColumnStretch(column, 1)
+        return grid
+
     def _staff_panel(self, error: ContentError, languages: tuple[str, ...], theme: th.Theme) -> QFrame:
-        """What staff need to put it right, as large as its text and no larger."""
+        """What staff need to put it right, as large as its text and no larger: each language
+        below the last, or, for three languages or more, side by side (stacked, three of them
+        need more height than a landscape screen has under the visitor's words)."""
         panel = QFrame()
         panel.setObjectName("panel")
         panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(panel)
+        side_by_side = len(languages) > 2
+        layout: QBoxLayout = QHBoxLayout(panel) if side_by_side else QVBoxLayout(panel)
         pad = theme.px(32)
         layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(6))
+        layout.setSpacing(theme.px(40) if side_by_side else theme.px(6))
+        for index, lang in enumerate(languages):
+            if side_by_side:
+                column = QVBoxLayout()
+                column.setSpacing(theme.px(6))
+                self._staff_text(column, error, lang)
+                column.addStretch(1)
+                layout.addLayout(column, 1)
+                continue
+            if index:
+                layout.addSpacing(theme.px(16))
+            self._staff_text(layout, error, lang)
+        return panel
+
+    @staticmethod
+    def _staff_text(layout: QBoxLayout, error: ContentError, lang: str) -> None:
         count = len(error.problems)
         # A path and a command read left to right inside a right-to-left sentence too (Unicode
         # isolates).
         source = f"\u2066{error.source}\u2069"
         command = f"\u2066kiosk validate {error.source}\u2069"
-        for index, lang in enumerate(languages):
-            if index:
-                layout.addSpacing(theme.px(16))
-            heading = f"{ui_text('error-staff-title', lang)} · {ui_text('error-title', lang)}"
-            layout.addWidget(_label(heading, "label", lang))
-            layout.addWidget(
-                _label(ui_text("error-staff-count", lang, n=count, source=source), "caption", lang)
-            )
-            for text in (
-                ui_text("error-staff-where", lang),
-                ui_text("error-staff-validate", lang, command=command),
-                ui_text("error-staff-fix", lang),
-            ):
-                layout.addWidget(_label(text, "caption", lang, "secondary"))
-        return panel
+        heading = f"{ui_text('error-staff-title', lang)} · {ui_text('error-title', lang)}"
+        layout.addWidget(_label(heading, "label", lang))
+        layout.addWidget(_label(ui_text("error-staff-count", lang, n=count, source=source), "caption", lang))
+        for text in (
+            ui_text("error-staff-where", lang),
+            ui_text("error-staff-validate", lang, command=command),
+            ui_text("error-staff-fix", lang),
+        ):
+            layout.addWidget(_label(text, "caption", lang, "secondary"))

@@ -276,7 +276,7 @@ class TourPage(Page):
         if theme.portrait:
             # The title with the auto-play control at its side, the map across the page, the
             # stop below it.
-            header = QHBoxLayout()
+            self._header = header = QHBoxLayout()
             header.setSpacing(theme.gutter)
             header.addLayout(titles, 1)
             header.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -371,7 +371,8 @@ class TourPage(Page):
         if width <= 0 or height <= 0:
             return
         if self.theme.portrait:
-            return  # the panel takes the page's width and the room under the map
+            self._fit_map(width, height)
+            return
         gap = self._columns.spacing()
         narrowest, widest = round(width * PANEL_SHARE[0]), round(width * PANEL_SHARE[1])
         widest = min(widest, width - gap - self.diagram.minimumWidth())
@@ -398,6 +399,18 @@ class TourPage(Page):
         if self.panel.width() != chosen or self.panel.minimumWidth() != chosen:
             self.panel.setFixedWidth(chosen)
             self.body.activate()  # the map takes the rest now, not in a later turn
+
+    def _fit_map(self, width: int, height: int) -> None:
+        """Portrait: the panel takes the page's width and the room under the map; where the
+        tallest stop needs more, the map gives up height (down to its least) for it."""
+        spacing = self.body.spacing()
+        header = self._header.totalHeightForWidth(width)
+        room = height - header - 2 * spacing - self._panel_height_for(width)
+        self.diagram.set_height_cap(None)
+        natural = self.diagram.heightForWidth(width)
+        if room < natural:
+            self.diagram.set_height_cap(room)
+            self.body.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

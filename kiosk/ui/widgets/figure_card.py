@@ -270,13 +270,15 @@ class FigureCard(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._press: QPointF | None = None
 
-    def least_width(self) -> int:
+    def least_width(self, hyphenate_in: str | None = None) -> int:
         """The narrowest this card may be: its number no smaller than `NUMBER_OVER_LABEL` times
         its label's size, and its label's and context's longest words whole (a grid takes
-        fewer columns instead: the number stays the largest thing on the card, no word is cut)."""
+        fewer columns instead: the number stays the largest thing on the card, no word is cut).
+        With `hyphenate_in` (a language), a long word may break once, with a hyphen."""
         least_px = self._theme.font_px("label") * NUMBER_OVER_LABEL
         shrink = min(1.0, least_px / self._theme.font_px(self.number.role))
-        widest = max(self.number.natural_width() * shrink, *(widest_word(label) for label in self._words))
+        words = (widest_word(label, hyphenate_in) for label in self._words)
+        widest = max(self.number.natural_width() * shrink, *words)
         return math.ceil(widest) + sum(self._margins)
 
     def _set_down(self, down: bool) -> None:

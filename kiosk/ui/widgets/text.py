@@ -22,6 +22,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
+from kiosk.i18n.hyphenation import (
+    HYPHEN,
+    SOFT_HYPHEN,
+    has_dictionary,
+    shown_line,
+    syllable_breaks,
+    with_soft_hyphens,
+)
 from kiosk.i18n.line_breaks import keep_together, without_joiners
 from kiosk.ui import theme as th
 from kiosk.ui.language import LanguageState, TextSource
@@ -99,12 +107,26 @@ def _widest_piece(text: str, font_key: str, font: QFont) -> float:
     return max((metrics.horizontalAdvance(piece.rstrip()) for piece in pieces), default=0.0)
 
 
-def widest_word(label: QLabel) -> float:
+def widest_word(label: QLabel, hyphenate_in: str | None = None) -> float:
     """The widest piece of a label's text no line may break (a long word, a number with its
-    unit), in the font the label is set in: the narrowest the label may be without a cut."""
+    unit), in the font the label is set in: the narrowest the label may be without a cut.
+    With `hyphenate_in` (a language), a word its dictionary hyphenates may break once: it
+    counts as the wider of its two most even parts, the first with its hyphen."""
     label.ensurePolished()  # the role's font comes from the style sheet
     font = label.font()
-    return _widest_piece(keep_together(label.text()), font.key(), font)
+    glued = keep_together(label.text())
+    if hyphenate_in is None or not has_dictionary(hyphenate_in):
+        return _widest_piece(glued, font.key(), font)
+    metrics = QFontMetricsF(font)
+    widest = 0.0
+    for piece in (line.strip() for line in wrapped_lines(glued, font, 1)):
+        whole = metrics.horizontalAdvance(piece)
+        halves = (
+            max(metrics.horizontalAdvance(piece[:cut] + HYPHEN), metrics.horizontalAdvance(piece[cut:]))
+            for cut in syllable_breaks(piece, hyphenate_in)
+        )
+        widest = max(widest, min(halves, default=whole))
+    return widest
 
 
 def broken_text(text: str, font: QFont, width: float) -> str:
@@ -117,6 +139,12 @@ def broken_text(text: str, font: QFont, width: float) -> str:
         line.rstrip(" ") for paragraph in glued.split("\n") for line in wrapped_lines(paragraph, font, width)
     )
     return without_joiners("\n".join(lines))
+
+
+def hyphenated(text: str, lang: str, font: QFont, width: float) -> str:
+    """`text` with soft hyphens in the words wider than `width` in `font` (`with_soft_hyphens`)."""
+    metrics = QFontMetricsF(font)
+    return with_soft_hyphens(text, lang, lambda word: metrics.horizontalAdvance(word) <= width)
 
 
 def _is_wide(char: str) -> bool:
@@ -165,23 +193,36 @@ class TextLabel(QLabel):
         """The text as it is painted, each line of a wrapped label ending in a line break."""
         glued = QLabel.text(self)
         width = self.contentsRect().width() - 2 * self.margin()
-        if not self.wordWrap() or width <= 0 or "\n" in glued:  # a text with its own lines keeps them
+        if not self.wordWrap() or width <= 0:
             return glued
+        if "\n" in glued:  # a text with its own lines keeps them, broken only where they are too long
+            if SOFT_HYPHEN not in glued:
+                return glued
+            lines = [line for part in glued.split("\n") for line in wrapped_lines(part, self.font(), width)]
+            return "\n".join(shown_line(line).rstrip(" ") for line in lines)
         key = (glued, width, self.font().key())
         if self._balanced is None or self._balanced[0] != key:  # once per text, width and font
             lines = balanced_lines(glued, self.font(), width)
-            self._balanced = (key, "\n".join(line.rstrip(" ") for line in lines))
+            self._balanced = (key, "\n".join(shown_line(line).rstrip(" ") for line in lines))
         return self._balanced[1]
 
     def _break_lines(self) -> None:
         """Where a wrapped label may break its lines: numbers kept with their units and names
         whole. QLabel holds the glued text, so its size hints and heights count the lines the
         glue makes; the lines are balanced when painted (`painted_text`): balancing never adds
-        a line, only moves where they break."""
+        a line, only moves where they break. A word wider than the label breaks at a syllable,
+        with a hyphen, where its language has a dictionary."""
         text = self._words
         if self.wordWrap():
             width = self.contentsRect().width() - 2 * self.margin()
-            text = kept_together(text, self.font(), width) if width > 0 else keep_together(text)
+            if width > 0:
+                text = kept_together(text, self.font(), width)
+                # Hyphens only at a width a layout gave: a label measured before it is placed
+                # (its default width) would keep them, and count fewer lines than it shows.
+                if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                    text = hyphenated(text, self._language.current, self.font(), width)
+            else:
+                text = keep_together(text)
         if text != QLabel.text(self):
             QLabel.setText(self, text)
             self.setAccessibleName(self._words)
@@ -297,6 +338,10 @@ class Paragraph(QWidget):
     def text(self) -> str:
         return self._words
 
+    @property
+    def source(self) -> TextSource:
+        return self._source
+
     def set_source(self, source: TextSource) -> None:
         self._source = source
         self._set_text(self._language.text(source))
@@ -332,11 +377,14 @@ class Paragraph(QWidget):
         latin = not any(_is_wide(char) for char in self._glued)
         lead = ink if self.isRightToLeft() else (math.ceil(self._ink_margin / 3) if latin else 0)
         font, anywhere = self._document.defaultFont(), QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        line_width = width - ink - lead
+        # A word wider than the line breaks at a syllable, with a hyphen (not after any letter).
+        glued = hyphenated(self._glued, self._language.current, font, line_width)
         paragraphs = (
             "\u2028".join(
-                line.rstrip(" ") for line in wrapped_lines(paragraph, font, width - ink - lead, anywhere)
+                shown_line(line).rstrip(" ") for line in wrapped_lines(paragraph, font, line_width, anywhere)
             )
-            for paragraph in self._glued.split("\n")
+            for paragraph in glued.split("\n")
         )
         self._document.setPlainText(without_joiners("\n".join(paragraphs)))
         # Set after the text: setting plain text resets the document's frame.

@@ -66,6 +66,7 @@ class TourDiagram(QWidget):
     ) -> None:
         super().__init__(parent)
         self._fit_width = fit_width  # portrait: as tall as the width needs, no taller
+        self._height_cap: int | None = None
         self._tour = tour
         self._colour = colour  # the tour's vision's (kiosk.ui.vision_colours)
         self._language = language
@@ -155,7 +156,17 @@ class TourDiagram(QWidget):
         return self._fit_width
 
     def heightForWidth(self, width: int) -> int:
-        return max(1, round(width / self._layout_aspect))
+        natural = max(1, round(width / self._layout_aspect))
+        return natural if self._height_cap is None else min(natural, self._height_cap)
+
+    def set_height_cap(self, cap: int | None) -> None:
+        """Portrait: the most height the map may take, so that a long stop below it shows
+        whole (the drawing keeps its aspect, centred); None: as tall as the width asks."""
+        if cap is not None:
+            cap = max(cap, self.minimumHeight())
+        if cap != self._height_cap:
+            self._height_cap = cap
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         if not self._fit_width:  # beside the stop panel it takes the room left, whatever it is
