@@ -30,13 +30,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui"), str(ROOT / "bench")]
 from monkey_driver import monkey  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from responsiveness import spin_until, trim  # noqa: E402
+from responsiveness import spin_until  # noqa: E402
 from touch import tap  # noqa: E402
 
 from kiosk.app.boot import create_application, load_or_report  # noqa: E402
 from kiosk.app.slideshow import Presentation  # noqa: E402
 from kiosk.showfloor.floor import ShowFloor, memory_mib  # noqa: E402
 from kiosk.showfloor.lockdown import Lockdown  # noqa: E402
+from kiosk.system.health import trim_heap  # noqa: E402
 from kiosk.system.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.ui.session import Session  # noqa: E402
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one scripted d
         run_for(app, 1.0)
         show.set_auto(False)
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        trim()
+        trim_heap()
         trend.append(
             {
                 "hour": hour + 1,
