@@ -1,5 +1,5 @@
 """Touch and key response, frames during transitions, UI-thread stalls, memory over use, and
-content load time: the kiosk in one process at 1920x1080.
+content load time: the kiosk in one process at 1920x1080 (the response rows at `--size`).
 
 Run under Xvfb (`DISPLAY` set, the xcb platform) for a real X server, or offscreen (the
 default when there is no display). Measured:
@@ -130,11 +130,13 @@ class StallMeter(QObject):
         self._last = now
 
 
-def make_window(app: QApplication, data: Path | None = None) -> MainWindow:
+def make_window(
+    app: QApplication, data: Path | None = None, size: tuple[int, int] = (1920, 1080)
+) -> MainWindow:
     loaded, error = load_or_report(data)
-    window = MainWindow(Session(loaded, error, "zh", size=(1920, 1080)))
+    window = MainWindow(Session(loaded, error, "zh", size=size))
     window.first_frame.connect(boot.preload_later_modules)  # as the kiosk does
-    window.setFixedSize(1920, 1080)
+    window.setFixedSize(*size)
     window.show()
     spin_until(app, lambda: window.frames_painted_count() > 0, 5)
     return window
@@ -160,7 +162,10 @@ def response(app: TimedApplication, window: MainWindow, inputs: int) -> dict[str
         ("tap previous", lambda: tap(nav.previous_button)),
     ]
     refs = [ref.id for ref in window.session.refs]
+    language_changes: list[int] = []  # frames painted when the language changed
+    window.session.language.changed.connect(lambda _lang: language_changes.append(len(app.frames)))
     latencies: list[float] = []
+    latencies_by_action: dict[str, list[float]] = {}
     worst_gaps: list[float] = []
     by_action: dict[str, list[float]] = {}
     slowest: list[tuple[float, str, str, str]] = []
@@ -169,12 +174,20 @@ def response(app: TimedApplication, window: MainWindow, inputs: int) -> dict[str
         settle(app)
         name, action = actions[index % len(actions)]
         frames_before = len(app.frames)
+        language_changes.clear()
         sent = time.perf_counter()
         action()
         spin_until(app, lambda count=frames_before: len(app.frames) > count, 2.0)  # type: ignore[misc]
+        if language_changes:
+            # A tap's first frame shows the button pressed; the language's is the one after
+            # the texts changed.
+            changed_at = language_changes[0]
+            spin_until(app, lambda count=changed_at: len(app.frames) > count, 2.0)  # type: ignore[misc]
+            frames_before = changed_at
         if len(app.frames) == frames_before:
             continue  # nothing to change (e.g. next on the last page): no frame to time
         latencies.append((app.frames[frames_before] - sent) * 1000)
+        latencies_by_action.setdefault(name, []).append(latencies[-1])
         # The transition lasts while the window's animations run (the slide, the entrance, a
         # tour's route), and its last frame is painted within a few ms of their end. Later
         # frames are the page's own life (the rate chart's counter ticks on), not the transition.
@@ -200,6 +213,10 @@ def response(app: TimedApplication, window: MainWindow, inputs: int) -> dict[str
         "slowest_transitions": sorted(slowest, reverse=True)[:5],
         "worst_gap_p95_by_input_ms": {
             name: round(percentile(gaps, 0.95), 1) for name, gaps in by_action.items()
+        },
+        "p50_p95_by_input_ms": {
+            name: (round(statistics.median(times), 1), round(percentile(times, 0.95), 1))
+            for name, times in latencies_by_action.items()
         },
     }
 
@@ -353,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=200)
     parser.add_argument("--json-only", action="store_true")
+    parser.add_argument("--size", default="1920x1080", help="the window's size for the response rows")
     parser.add_argument(
         "--only", choices=("content", "stalls", "response", "memory"), help="run one part (all by default)"
     )
@@ -371,12 +389,14 @@ def main(argv: list[str] | None = None) -> int:
         stall = stalls(app, copy_dir) if "stalls" in parts else {}
         answer: dict[str, object] = {}
         if "response" in parts:
-            window = make_window(app)
+            width, height = (int(side) for side in args.size.split("x"))
+            window = make_window(app, size=(width, height))
             answer = response(app, window, args.inputs)
             window.close()
         rows = memory(app, data) if "memory" in parts else []
     result = {
         "platform": QApplication.platformName(),
+        "size": args.size,
         "response": answer,
         "stalls": stall,
         "memory": [
@@ -396,6 +416,14 @@ def main(argv: list[str] | None = None) -> int:
             f"worst frame gap     p50 {answer['worst_gap_p50_ms']} ms  p95 {answer['worst_gap_p95_ms']} ms"
             f"  max {answer['worst_gap_max_ms']} ms  ({answer['transitions']} transitions)"
         )
+        by_input = answer["p50_p95_by_input_ms"]
+        gaps = answer["worst_gap_p95_by_input_ms"]
+        assert isinstance(by_input, dict)
+        assert isinstance(gaps, dict)
+        for name, (p50, p95) in by_input.items():
+            print(
+                f"  {name:<16}first frame p50 {p50} ms  p95 {p95} ms  worst gap p95 {gaps.get(name, '-')} ms"
+            )
     if not args.json_only and stall:
         print(
             f"longest stall       chart preload {stall['chart_preload_ms']} ms,"

@@ -60,9 +60,11 @@ READY_TIMEOUT_S = 30.0
 # its first frame (on a loaded machine, later).
 FILL_S = 4.0
 SHOWN = b"STATUS=start frame on screen"
+READY = b"READY=1"  # the live window's first frame is on screen
 # At 1920x1080: the language button (right end of the navigation bar) and the home title.
 LANGUAGE_BUTTON = (1787, 1026)
 TITLE = (60, 190, 1440, 24)  # x, y, width, height: a band through the title's letters
+AT_REST_S = 3.0  # after the live window's first frame: the start-up's work is done by then
 POLL_S = 0.004  # between two looks at the title: the kiosk and Xvfb need the cores
 
 
@@ -124,6 +126,7 @@ class Run:
     live_ms: float
     pss_mib: float
     answered_ms: float | None = None  # first input answered, when a tap was made
+    response_ms: float | None = None  # from that tap to its answer on screen
 
 
 def _kiosk_env(tmp: str, platform: str, display: str | None, address: str, cache_home: str) -> dict[str, str]:
@@ -185,6 +188,8 @@ def one_run(
     root: Path = ROOT,
     tap: bool = False,
     rest_s: float = 1.0,
+    tap_at: bytes = SHOWN,
+    tap_after_s: float = 0.0,
 ) -> Run:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         address = os.path.join(tmp, "notify")
@@ -204,18 +209,21 @@ def one_run(
             stderr=subprocess.DEVNULL,
         )
         on_screen_ms: float | None = None
-        answered: list[float] = []
+        answered: list[tuple[float, float]] = []
         answering: threading.Thread | None = None
         try:
             while True:
                 message = channel.recv(256)
                 now_ms = (time.monotonic() - started) * 1000
-                if on_screen_ms is None and (SHOWN in message or b"READY=1" in message):
+                if on_screen_ms is None and (SHOWN in message or READY in message):
                     on_screen_ms = now_ms
-                    if screen is not None:  # tapped beside this loop, which times READY=1
-                        answering = threading.Thread(target=_answer, args=(screen, started, answered))
-                        answering.start()
-                if b"READY=1" in message:
+                if screen is not None and answering is None and (tap_at in message or READY in message):
+                    # Tapped beside this loop, which times READY=1.
+                    answering = threading.Thread(
+                        target=_answer, args=(screen, started, answered, tap_after_s)
+                    )
+                    answering.start()
+                if READY in message:
                     live_ms = now_ms
                     break
             if answering is not None:
@@ -233,23 +241,28 @@ def one_run(
             if screen is not None:
                 screen.close()
     assert on_screen_ms is not None
-    return Run(on_screen_ms, live_ms, pss, answered[0] if answered else None)
+    answered_ms, response_ms = answered[0] if answered else (None, None)
+    return Run(on_screen_ms, live_ms, pss, answered_ms, response_ms)
 
 
-def _answer(screen: _Screen, started: float, answered: list[float]) -> None:
+def _answer(screen: _Screen, started: float, answered: list[tuple[float, float]], after_s: float) -> None:
+    time.sleep(after_s)  # 0, or long enough for the start-up to have ended: the same tap at rest
     answered.append(_answer_time(screen, started))
 
 
-def _answer_time(screen: _Screen, started: float) -> float:
-    """Tap the language button now; ms from the fork until the title shows another language."""
+def _answer_time(screen: _Screen, started: float) -> tuple[float, float]:
+    """Tap the language button now; ms from the fork until the title shows another language,
+    and from the tap (its press) until then."""
     before = screen.title()
+    pressed = time.monotonic()
     screen.tap(*LANGUAGE_BUTTON)
     deadline = time.monotonic() + READY_TIMEOUT_S
     while screen.title() == before:
         if time.monotonic() > deadline:
             raise TimeoutError("the tap on the language button was not answered")
         time.sleep(POLL_S)
-    return (time.monotonic() - started) * 1000
+    answered = time.monotonic()
+    return (answered - started) * 1000, (answered - pressed) * 1000
 
 
 def _summary(runs: list[Run]) -> dict[str, float]:
@@ -265,7 +278,16 @@ def _summary(runs: list[Run]) -> dict[str, float]:
     answered = [run.answered_ms for run in runs if run.answered_ms is not None]
     if answered:
         summary["answered_ms"] = round(statistics.median(answered), 1)
+    responses = [run.response_ms for run in runs if run.response_ms is not None]
+    if responses:
+        summary["response_ms"] = round(statistics.median(responses), 1)
+        summary["response_p95_ms"] = round(_p95(responses), 1)
     return summary
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def series(platform: str, display: str | None, cold: bool, runs: int, tap: bool = False) -> dict[str, float]:
@@ -279,20 +301,43 @@ def series(platform: str, display: str | None, cold: bool, runs: int, tap: bool 
 
 def compare(baseline: Path, display: str, runs: int) -> dict[str, dict[str, float] | float]:
     """This checkout and `baseline`, alternately, warm, under Xvfb: medians and their ratio.
-    Every run taps the language button the moment home is on screen."""
-    measured: dict[Path, list[Run]] = {ROOT: [], baseline: []}
+    Each round taps the language button once the moment home is on screen (the starting
+    window's picture, which keeps the tap for the live window) and once the moment the live
+    window's first frame is (`READY=1`: the tap meets whatever the start-up still does), and,
+    for reference, once at rest, `AT_REST_S` after that frame."""
+    measured: dict[tuple[Path, str], list[Run]] = {
+        (root, tap): [] for root in (ROOT, baseline) for tap in ("", ", tap on live", ", tap at rest")
+    }
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-bench-cache-") as ours,
         tempfile.TemporaryDirectory(prefix="kiosk-bench-cache-") as theirs,
     ):
         caches = {ROOT: ours, baseline: theirs}
-        for root in measured:
-            one_run("xcb", display, False, caches[root], root, rest_s=FILL_S)  # fills the caches
+        for root, cache in caches.items():
+            one_run("xcb", display, False, cache, root, rest_s=FILL_S)  # fills the caches
         for _ in range(runs):
-            for root, results in measured.items():
-                results.append(one_run("xcb", display, False, caches[root], root, tap=True))
-    now, before = _summary(measured[ROOT]), _summary(measured[baseline])
-    return {"this": now, "baseline": before, "ratio": round(now["median_ms"] / before["median_ms"], 3)}
+            for (root, tap), results in measured.items():
+                tap_at, after_s = (SHOWN, 0.0) if not tap else (READY, AT_REST_S if "rest" in tap else 0.0)
+                results.append(
+                    one_run(
+                        "xcb",
+                        display,
+                        False,
+                        caches[root],
+                        root,
+                        tap=True,
+                        tap_at=tap_at,
+                        tap_after_s=after_s,
+                    )
+                )
+    result: dict[str, dict[str, float] | float] = {}
+    for (root, tap), results in measured.items():
+        result[("this" if root == ROOT else "baseline") + tap] = _summary(results)
+    this, before = result["this"], result["baseline"]
+    assert isinstance(this, dict)
+    assert isinstance(before, dict)
+    result["ratio"] = round(this["median_ms"] / before["median_ms"], 3)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -305,13 +350,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline is not None:
         with xvfb(args.size) as display:
             result = compare(args.baseline.resolve(), display, args.runs)
-        print(f"xvfb warm, medians of {args.runs}, interleaved: home on screen / live / first input answered")
-        for name in ("this", "baseline"):
-            row = result[name]
-            assert isinstance(row, dict)
+        print(
+            f"xvfb warm, medians of {args.runs}, interleaved: home on screen / live / first input"
+            " answered / tap to answer (median, p95)"
+        )
+        for name, row in result.items():
+            if not isinstance(row, dict):
+                continue
             print(
-                f"  {name:<10}{row['median_ms']:>8.0f} ms{row['live_ms']:>8.0f} ms"
+                f"  {name:<24}{row['median_ms']:>8.0f} ms{row['live_ms']:>8.0f} ms"
                 f"{row.get('answered_ms', float('nan')):>8.0f} ms"
+                f"{row.get('response_ms', float('nan')):>8.0f} ms"
+                f"{row.get('response_p95_ms', float('nan')):>8.0f} ms"
             )
         print(f"  ratio (home on screen) {result['ratio']:.2f}")
         print(json.dumps({"startup_compare": result}))

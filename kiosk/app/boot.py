@@ -27,7 +27,7 @@ from kiosk.system.content_cache import ValidatedContentCache
 from kiosk.system.resources import default_content_path, fonts_dir
 from kiosk.system.settings import APP_NAME
 from kiosk.ui import theme as th
-from kiosk.ui.pages import import_page_modules
+from kiosk.ui.pages import PAGE_TYPES
 from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk")
@@ -255,14 +255,27 @@ class TerminationWatch(QObject):
 _preload: threading.Thread | None = None
 
 
-def _import_later_modules() -> None:
-    try:
-        import_page_modules()
-        import kiosk.ui.charts  # noqa: PLC0415
-        import kiosk.ui.overlays.accessibility  # noqa: F401, PLC0415
-        from kiosk.i18n.numbers import load_cldr  # noqa: PLC0415
+def _later_modules() -> list[Callable[[], object]]:
+    """What the preload imports, one piece at a time: the largest (the chart library) alone."""
+    from kiosk.i18n.numbers import load_cldr  # noqa: PLC0415
 
-        load_cldr()
+    def charts() -> None:
+        import kiosk.ui.charts  # noqa: F401, PLC0415 (pyqtgraph and numpy: most of the preload)
+
+    def accessibility() -> None:
+        import kiosk.ui.overlays.accessibility  # noqa: F401, PLC0415
+
+    return [*PAGE_TYPES.values(), charts, accessibility, load_cldr]
+
+
+def _import_later_modules(clear: threading.Event | None) -> None:
+    try:
+        for piece in _later_modules():
+            # Between two pieces the preload waits while a visitor's input is being answered:
+            # that answer then has the interpreter's lock to itself (see kiosk.app.startup_work).
+            if clear is not None:
+                clear.wait()
+            piece()
     except Exception:  # the pages import them again and report it there
         log.exception("could not preload the pages, the chart library and CLDR's number data")
     # What exists now (modules, classes, the first screen) lives as long as the kiosk: the
@@ -271,14 +284,16 @@ def _import_later_modules() -> None:
     gc.freeze()
 
 
-def preload_later_modules() -> threading.Thread:
+def preload_later_modules(clear: threading.Event | None = None) -> threading.Thread:
     """Import what the first screen does not need, on a worker thread, once: the other pages'
-    modules, the chart library (pyqtgraph, numpy: about 300 ms) and Babel's number data.
+    modules, the chart library (pyqtgraph, numpy: about 300 ms) and Babel's number data; between
+    two of its imports, only while `clear` is set (the visitor's input waits for none of them).
 
     On the UI thread it would freeze the first screen for that long; on a worker the UI thread
     keeps its turns (the GIL is handed over every few milliseconds). A page opened before it is
     done waits for the import lock, as an import on the UI thread would have. The imports only
-    define classes and value types (colours, pens); no QObject is made there.
+    define classes and value types (colours, pens); no QObject is made there. The worker waits
+    only between two top-level imports, where it holds no import lock the UI thread could need.
 
     Not a daemon thread: a short run (`kiosk render` of one page, a kiosk stopped just after it
     started) waits for the imports to end before the interpreter shuts down, instead of tearing
@@ -286,6 +301,6 @@ def preload_later_modules() -> threading.Thread:
     """
     global _preload  # noqa: PLW0603
     if _preload is None:
-        _preload = threading.Thread(target=_import_later_modules, name="preload", daemon=False)
+        _preload = threading.Thread(target=_import_later_modules, args=(clear,), name="preload", daemon=False)
         _preload.start()
     return _preload

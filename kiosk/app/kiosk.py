@@ -6,9 +6,10 @@ QApplication and fonts, settings, the start journal, content (validated, or from
 failure the error screen; after a crash loop the content that last ran well), the session and
 its window (shown over the starting window, which hands it the input it got meanwhile), the
 lockdown (from the first frame on: no key, menu or close gets past it), the termination watch,
-the watchdog. After the first frame: the starting window goes; the log file, the content
-watch, the show floor (idle, attract loop, admin, visit log), the display's blanking, and the
-preload of the other pages' modules; a second later a first visitor's home screen is stored
+the watchdog. After the first frame: the starting window goes; then, giving way to a
+visitor's input (`kiosk.app.startup_work`), the preload of the other pages' modules on a
+worker and, one per turn, the log file, the content watch, the show floor (idle, attract loop,
+admin, visit log), the display's blanking; a second later a first visitor's home screen is stored
 for the next start; a minute later the journal notes that this start ran well. Shutdown
 (`Kiosk.shutdown`, on `aboutToQuit`) undoes all of it in reverse.
 """
@@ -39,6 +40,7 @@ from kiosk.app.boot import (
 from kiosk.app.display import choose_screen
 from kiosk.app.safe_start import JOURNAL_NAME, SafeStart
 from kiosk.app.start_frame import StartFrame, StartFrameStore, StartRequest, process_inputs, screen_inputs
+from kiosk.app.startup_work import StartupSteps, VisitorFirst
 from kiosk.content import LoadedContent
 from kiosk.showfloor.admin_pin import DEFAULT_PIN, PinGate, default_pin_opens
 from kiosk.showfloor.lockdown import Lockdown
@@ -108,6 +110,8 @@ class Kiosk:
         self.hours: OpeningHours | None = None
         self.watcher: ContentWatcher | None = None
         self._restore_blanking: list[Callable[[], None]] = []
+        self.visitor_first: VisitorFirst | None = None
+        self.startup_steps: StartupSteps | None = None
         self.start = start
         self._screen_inputs: dict[str, Any] = {}
         self.frame_store = self._start_frame_store(screen)
@@ -204,17 +208,37 @@ class Kiosk:
         self.frame_store.store(self.window.grab().toImage(), self._screen_inputs)
 
     def _after_first_frame(self) -> None:
-        """What the first screen does not need waits for it."""
+        """What the first screen does not need waits for it, and gives way to the visitor: the
+        preload on its worker, the rest in steps on the UI thread (`kiosk.app.startup_work`)."""
+        self.visitor_first = VisitorFirst(self.window)
+        preload_later_modules(self.visitor_first.clear)
+        self.startup_steps = StartupSteps(
+            self.visitor_first,
+            [
+                self._open_log,
+                self._import_show_floor,
+                self._watch_content,
+                self._open_show_floor,
+                self._settle,
+            ],
+        )
+        self.startup_steps.start()
+
+    def _open_log(self) -> None:
         open_log_file()
         if self.start is not None:
             self.start.log_outcome()
-        preload_later_modules()
         if self.frame_store is not None:
             self._store_frame.start()
         self.health.start()
-        from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
-        from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
-        from kiosk.system import screensaver  # noqa: PLC0415
+
+    @staticmethod
+    def _import_show_floor() -> None:
+        import kiosk.showfloor.analytics  # noqa: PLC0415
+        import kiosk.showfloor.floor  # noqa: PLC0415
+        import kiosk.system.content_watcher  # noqa: F401, PLC0415
+
+    def _watch_content(self) -> None:
         from kiosk.system.content_watcher import ContentWatcher  # noqa: PLC0415
         from kiosk.system.image_check import check_image  # noqa: PLC0415
 
@@ -225,8 +249,15 @@ class Kiosk:
         watcher.loaded.connect(session.set_content)
         watcher.failed.connect(session.report_problems)
         self.watcher = watcher
-        floor = ShowFloor(
-            session,
+
+    def _open_show_floor(self) -> None:
+        from kiosk.showfloor.analytics import VisitRecorder  # noqa: PLC0415
+        from kiosk.showfloor.floor import ShowFloor  # noqa: PLC0415
+
+        watcher = self.watcher
+        assert watcher is not None
+        self.floor = ShowFloor(
+            self.session,
             self.window,
             self.settings,
             lambda changed: changed.save(),
@@ -236,7 +267,13 @@ class Kiosk:
             recorder=VisitRecorder(user_data_path(APP_NAME) / "visits.sqlite3", kiosk=self.settings.kiosk_id),
             start_notes=self.start_plan.notes,
         )
-        self.floor = floor
+
+    def _settle(self) -> None:
+        """The show floor's mode as before the restart, the display kept on, the hours."""
+        from kiosk.system import screensaver  # noqa: PLC0415
+
+        floor = self.floor
+        assert floor is not None
         if self.start_plan.crash_loop:
             log.warning("safe start after a crash loop: the attract loop is not resumed")
         elif floor.resume_attract():
@@ -268,6 +305,10 @@ class Kiosk:
         The start journal notes a clean stop as a run that went well."""
         self._healthy.stop()
         self._store_frame.stop()
+        if self.startup_steps is not None:
+            self.startup_steps.stop()
+        if self.visitor_first is not None:
+            self.visitor_first.stop()  # the preload waits for nothing more
         self.health.stop()
         if self.floor is not None:
             self.floor.close()
