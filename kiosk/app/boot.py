@@ -7,6 +7,7 @@ of what the first screen does not need.
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import signal
 import socket
@@ -254,6 +255,44 @@ class TerminationWatch(QObject):
 
 _preload: threading.Thread | None = None
 
+# The Qt modules the preload's imports use: pyqtgraph brings QtOpenGL, QtOpenGLWidgets and QtTest.
+PRELOAD_QT_MODULES = (
+    "PySide6.QtCore",
+    "PySide6.QtGui",
+    "PySide6.QtWidgets",
+    "PySide6.QtSvg",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtTest",
+)
+QT_TYPES_PER_STEP = 40  # 2-5 ms of the UI thread each
+
+
+def qt_type_steps(modules: Sequence[str] = PRELOAD_QT_MODULES) -> list[Callable[[], None]]:
+    """Steps that make every Python type of `modules`, for the UI thread to run before the
+    preload's worker starts.
+
+    PySide makes a Qt class's type the first time its name is read, and making one is not safe
+    on two threads at once: shiboken's table of types to make, changed by the UI thread while
+    the preload's imports read it, crashed the kiosk in the worker (a segfault in libshiboken6,
+    twice in some two hundred starts under load). With every type made beforehand, the worker
+    only reads them. All of them cost about 100-180 ms, in steps of 40 names.
+    """
+
+    def step(module_name: str, start: int) -> Callable[[], None]:
+        def make() -> None:
+            module = importlib.import_module(module_name)
+            for name in dir(module)[start : start + QT_TYPES_PER_STEP]:
+                getattr(module, name)
+
+        return make
+
+    steps: list[Callable[[], None]] = []
+    for module_name in modules:
+        count = len(dir(importlib.import_module(module_name)))
+        steps += [step(module_name, start) for start in range(0, count, QT_TYPES_PER_STEP)]
+    return steps
+
 
 def _later_modules() -> list[Callable[[], object]]:
     """What the preload imports, one piece at a time: the largest (the chart library) alone."""
@@ -285,7 +324,8 @@ def _import_later_modules(clear: threading.Event | None) -> None:
 
 
 def preload_later_modules(clear: threading.Event | None = None) -> threading.Thread:
-    """Import what the first screen does not need, on a worker thread, once: the other pages'
+    """Import what the first screen does not need, on a worker thread, once (after the steps of
+    `qt_type_steps` have run on the UI thread): the other pages'
     modules, the chart library (pyqtgraph, numpy: about 300 ms) and Babel's number data; between
     two of its imports, only while `clear` is set (the visitor's input waits for none of them).
 

@@ -35,6 +35,7 @@ from kiosk.app.boot import (
     load_or_report,
     open_log_file,
     preload_later_modules,
+    qt_type_steps,
     setup_logging,
 )
 from kiosk.app.display import choose_screen
@@ -211,10 +212,12 @@ class Kiosk:
         """What the first screen does not need waits for it, and gives way to the visitor: the
         preload on its worker, the rest in steps on the UI thread (`kiosk.app.startup_work`)."""
         self.visitor_first = VisitorFirst(self.window)
-        preload_later_modules(self.visitor_first.clear)
+        clear = self.visitor_first.clear
         self.startup_steps = StartupSteps(
             self.visitor_first,
             [
+                *qt_type_steps(),
+                lambda: preload_later_modules(clear),
                 self._open_log,
                 self._import_show_floor,
                 self._watch_content,

@@ -19,6 +19,7 @@ from kiosk.app.boot import (
     load_for_command,
     open_log_file,
     preload_later_modules,
+    qt_type_steps,
     setup_logging,
 )
 from kiosk.presenter.ahead import SlidesAhead
@@ -167,7 +168,10 @@ class Presentation:
 
     def _on_audience_first_frame(self) -> None:
         # The pages' modules and the chart library load on a worker: on the UI thread, the
-        # first figures page built ahead would hold a key for as long (over a second).
+        # first figures page built ahead would hold a key for as long (over a second). Qt's
+        # types are made here first, before any key can arrive (see `qt_type_steps`).
+        for step in qt_type_steps():
+            step()
         preload_later_modules()
         self.ahead.start()
 
