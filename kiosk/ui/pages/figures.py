@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Figure
+from kiosk.i18n.numbers import format_figure
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from kiosk.ui.charts.base import Chart
 
 
+SHORT_NUMBER = 9  # characters of a figure as written ("64", "about 1/3"): room for words beside it
 MANY_COUNTERS = 5  # cards from which a group takes the page's width, its words in a band above
 
 
@@ -105,8 +107,8 @@ class FiguresPage(Page):
             reading.addStretch(1)
             self._stage = stage = QHBoxLayout()
             stage.setSpacing(theme.px(72))
-            # The words' column, holding the headline too on a small screen, takes half.
-            crowded = theme.compact and self.hero_card is not None and not self._hero_over_chart
+            # The words' column, holding the headline too, takes half: bars need less.
+            crowded = self.hero_card is not None and not self._hero_over_chart
             stage.addLayout(visual, 6 if crowded else 7)
             stage.addLayout(reading, 6 if crowded else 5)
             self.body.addLayout(stage, 1)
@@ -132,10 +134,13 @@ class FiguresPage(Page):
         if self.group.chart not in ("bars", "proportion"):
             return
         theme = self.theme
-        # On a small landscape screen its words beside it, and over a few bars: the words'
-        # column keeps its height for the caption and the report's sentences.
-        inline = theme.compact and not theme.portrait
-        self.hero_card = self._card(self.hero(), HERO_ROLE, flat=True, inline=inline)
+        # In landscape its words beside it where the number leaves them room (a short number,
+        # a small screen), and on a small screen over a few bars: the words' column keeps its
+        # height for the caption and the report's sentences.
+        hero = self.hero()
+        short = max(len(format_figure(hero, lang).text) for lang in hero.label.root) <= SHORT_NUMBER
+        inline = not theme.portrait and (theme.compact or short)
+        self.hero_card = self._card(hero, HERO_ROLE, flat=True, inline=inline)
         self._hero_over_chart = theme.portrait or (inline and len(self.figures) <= 3)
         share_number_scale([self.hero_card])
         if self._hero_over_chart:
