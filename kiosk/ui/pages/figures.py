@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.content import Figure
+from kiosk.content.pages import figure_steps
 from kiosk.i18n.numbers import format_figure
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
@@ -44,6 +46,8 @@ class FiguresPage(Page):
         self.chart: Chart | None = None
         self._chart_figures: list[Figure] = []
         self.hero_card: FigureCard | None = None  # a comparison's headline, apart from its chart
+        self._step_screens: list[list[FigureCard]] = []  # a large group's cards, by step
+        self._step = 0
         self._hero_over_chart = False
         self._build()
         self.use_entrance(len(self.figures))
@@ -97,7 +101,7 @@ class FiguresPage(Page):
         if self.reads_beside():
             self.body.addSpacing(theme.px(8))
             reading = QVBoxLayout()
-            reading.setSpacing(theme.px(24))
+            reading.setSpacing(self._reading_spacing())
             reading.addStretch(1)
             if self.hero_card is not None and not self._hero_over_chart:
                 reading.addWidget(self.hero_card)
@@ -128,6 +132,10 @@ class FiguresPage(Page):
             self.body.addLayout(visual, 1)
             self.body.addWidget(self.sources)
 
+    def _reading_spacing(self) -> int:
+        """Between the words' column's parts: closer on a small screen, where it holds more."""
+        return self.theme.px(16 if self.theme.compact else 24)
+
     def _headline(self, visual: QVBoxLayout) -> None:
         """A comparison's headline: its longest bar's figure, as large as every screen's first
         number, above the bars in portrait and at the head of the words beside them."""
@@ -139,7 +147,7 @@ class FiguresPage(Page):
         # height for the caption and the report's sentences.
         hero = self.hero()
         short = max(len(format_figure(hero, lang).text) for lang in hero.label.root) <= SHORT_NUMBER
-        inline = not theme.portrait and (theme.compact or short)
+        inline = not theme.portrait and theme.text_scale == 1 and (theme.compact or short)
         self.hero_card = self._card(hero, HERO_ROLE, flat=True, inline=inline)
         self._hero_over_chart = theme.portrait or (inline and len(self.figures) <= 3)
         share_number_scale([self.hero_card])
@@ -184,14 +192,16 @@ class FiguresPage(Page):
                 QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
             )
             row.setSpacing(theme.px(48))
+            # The headline among the cards gets the room its number needs beside the chart.
+            headline = self.hero() in others and not theme.portrait
             if others:
                 # The cards at their own height, level with the middle of the chart beside them.
                 column = QVBoxLayout()
                 column.addStretch(1)
                 column.addLayout(self._cards(others))
                 column.addStretch(1)
-                row.addLayout(column, 0 if theme.portrait else 1)
-            row.addWidget(chart, 1)
+                row.addLayout(column, 0 if theme.portrait else 3 if headline else 1)
+            row.addWidget(chart, 2 if headline else 1)
             visual.addLayout(row, 1)
         chart.figure_tapped.connect(self.open_figure_detail)
         self.chart = chart
@@ -221,23 +231,63 @@ class FiguresPage(Page):
             centred=not inline,
             inline=inline,
         )
+        # On a small screen the headline may shrink a little rather than crowd out the words.
+        card.number.whole = role == HERO_ROLE and not self.theme.compact
         card.tapped.connect(self.open_figure_detail)
         self.figure_cards.append(card)
         return card
 
-    def _counters(self) -> QGridLayout:
+    def _counters(self) -> QLayout:
+        """One screen of counters, or for a large group one per step, only the current shown
+        (a hidden screen takes no room)."""
+        steps = figure_steps(self.group)
+        if len(steps) == 1:
+            return self._counters_screen(self.figures)
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        for ids in steps:
+            before = len(self.figure_cards)
+            column.addLayout(self._counters_screen([self.content.figure(i) for i in ids]), 1)
+            cards = self.figure_cards[before:]
+            if self._step_screens:  # hidden before it has a parent: shown, it would be a window
+                for card in cards:
+                    card.hide()
+            self._step_screens.append(cards)
+        return column
+
+    def step_count(self) -> int:
+        return max(1, len(self._step_screens))
+
+    def step_index(self) -> int:
+        return self._step
+
+    def set_step(self, index: int) -> None:
+        index = max(0, min(index, self.step_count() - 1))
+        if index != self._step and self._step_screens:
+            # Hidden cards take no room: only the step's own grid is laid out.
+            for card in self._step_screens[self._step]:
+                card.hide()
+            for card in self._step_screens[index]:
+                card.show()
+            self._step = index
+            self.steps_changed.emit()
+
+    def _counters_screen(self, figures: list[Figure]) -> QGridLayout:
         """The group's first figure as the screen's one large number, on a tile of the visual's
         whole height (landscape) or width (portrait); the others beside or under it, each a
-        size smaller, filling the rest. Many figures become rows of a list, so any number fits."""
+        size smaller, filling the rest. Many figures become rows of a list."""
         theme = self.theme
-        hero, rest = self.figures[0], self.figures[1:]
+        hero, rest = figures[0], figures[1:]
         grid = QGridLayout()
         grid.setSpacing(theme.gutter)
         page = theme.px(1080 if theme.portrait else 1920) - 2 * theme.margin
         many = len(self.figures) >= MANY_COUNTERS
-        inline = many and (theme.compact or theme.text_scale > 1 or len(rest) > 6)
-        # Many on a small screen or in larger text: a list, the hero at its head, its words
-        # beside it like the rest; else tiles.
+        # Many on a small screen, in larger text or in more than two rows of tiles: a list, the
+        # hero at its head, its words beside it like the rest; else tiles.
+        inline = many and (theme.compact or theme.text_scale > 1)
+        if many and not inline:
+            rest_width = page if theme.portrait else round((page - theme.gutter) * 0.72)
+            inline = -(-len(rest) // self._columns(len(rest), rest_width)) > (3 if theme.portrait else 2)
         hero_card = self._card(hero, HERO_ROLE, inline=inline)
         if not inline:
             hero_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -436,9 +486,9 @@ class FiguresPage(Page):
             reading = self._sources_height(width)
             if self.hero_card is not None and not self._hero_over_chart:
                 hero = self.hero_card
-                reading += max(hero.heightForWidth(width), hero.sizeHint().height()) + self.theme.px(24)
+                reading += max(hero.heightForWidth(width), hero.sizeHint().height()) + self._reading_spacing()
             if self.caption is not None:
-                reading += self.caption.heightForWidth(width) + self.theme.px(24)
+                reading += self.caption.heightForWidth(width) + self._reading_spacing()
             fits = reading <= room
         else:
             # Below it: the page's height with the words in place of the button.

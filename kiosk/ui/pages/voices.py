@@ -22,6 +22,7 @@ QUOTE_ROLE = "lead"
 # A quote's size as a multiple of the lead's, the largest tried first: from 51 px at 1920x1080
 # down to 31, in steps a visitor sees as deliberate (never under the body's 28).
 QUOTE_SIZES = (1.5, 1.3, 1.15, 1.0, 0.9)
+PORTRAIT_QUOTE_SIZES = (1.7, *QUOTE_SIZES)  # a tall screen's room for a short quote
 
 
 def _words_height(text: str, font: QFont, width: float) -> float:
@@ -83,9 +84,10 @@ class VoicesPage(Page):
         names = [
             name for quotes in self._people for name in self.content.voices[quotes[0]].name.root.values()
         ]
-        # The chips' column: the page's width in portrait, five of thirteen parts beside the quote.
+        # The chips' column: the page's width in portrait, a part beside the quote (`_split`).
         inner = theme.px(1080 if portrait else 1920) - 2 * theme.margin
-        self.chip_columns = chip_columns(names, theme, inner if portrait else (inner - theme.px(72)) * 5 / 13)
+        self._split(names, inner)
+        chip_parts = 13 - self._quote_parts
         for person, quotes in enumerate(self._people):
             voice = self.content.voices[quotes[0]]
             colour = shared_colour(self.content, (self.content.voices[q] for q in quotes), theme)
@@ -116,11 +118,29 @@ class VoicesPage(Page):
         speaker_column.addLayout(speakers)
         if not portrait:
             speaker_column.addStretch(1)
-        quote_column.insertStretch(0, 1)
+        # In portrait the quote leans towards the speakers it belongs to, below it.
+        quote_column.insertStretch(0, 2 if portrait else 1)
         quote_column.addStretch(1)
-        columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else 5)
-        columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else 8)
+        columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else chip_parts)
+        columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else self._quote_parts)
         self.body.addLayout(columns, 1)
+
+    def _split(self, names: list[str], inner: int) -> None:
+        """Beside the quote, the chips take five of thirteen parts; fewer where a quote would
+        not fit its room otherwise (its words at the body's size, the least they are set in),
+        as long as the chips keep their columns."""
+        theme, portrait = self.theme, self.theme.portrait
+        self._quote_parts = 8
+        chips_width = (inner - theme.px(72)) / 13
+        self.chip_columns = chip_columns(names, theme, inner if portrait else chips_width * 5)
+        while (
+            not portrait
+            and theme.text_scale == 1  # larger text may scroll; its chips keep their width
+            and self._quote_parts < 10
+            and chip_columns(names, theme, chips_width * (12 - self._quote_parts)) == self.chip_columns
+            and not all(self._quote_fits(voice, *self._quote_room(inner)) for voice in self.content.voices)
+        ):
+            self._quote_parts += 1
 
     def _quote_room(self, inner: int) -> tuple[float, float]:
         """The width and height the page leaves a quote (its words and who said it)."""
@@ -144,9 +164,12 @@ class VoicesPage(Page):
             rows = -(-len(self.speakers) // self.chip_columns)
             height -= rows * chip + (rows - 1) * theme.gutter + theme.px(72)
             return inner, height
-        return round((inner - theme.px(72)) * 8 / 13), height
+        return round((inner - theme.px(72)) * self._quote_parts / 13), height
 
-    def _quote_size(self, voice: Voice, width: float, height: float) -> float:
+    def _quote_fits(self, voice: Voice, width: float, height: float) -> bool:
+        return self._quote_size(voice, width, height, fitting=True) > 0
+
+    def _quote_size(self, voice: Voice, width: float, height: float, fitting: bool = False) -> float:
         """A quote's type: as large as it still fits its room in every language (the same size
         in each), from the lead's size up to half as large again; a short quote is set large
         and fills the screen, read from two metres, a long one steps down."""
@@ -164,10 +187,11 @@ class VoicesPage(Page):
                 lines += len(wrapped_lines(note, caption, words_width)) * 1.45 * caption.pixelSize()
             return lines + theme.px(6) * (1 + len(notes))
 
-        # Measured ahead of the layout, line by line: a tenth kept spare for what it rounds up.
-        height *= 0.9
+        # Measured ahead of the layout, line by line: some kept spare for what it rounds up.
+        height *= 0.85
         least = theme.font_px("body") / base.pixelSize()  # never under the body's size
-        sizes = sorted({max(least, size) for size in QUOTE_SIZES}, reverse=True)
+        steps = PORTRAIT_QUOTE_SIZES if theme.portrait else QUOTE_SIZES
+        sizes = sorted({max(least, size) for size in steps}, reverse=True)
         for size in sizes:
             font = QFont(base)
             font.setPixelSize(round(base.pixelSize() * size))
@@ -176,7 +200,7 @@ class VoicesPage(Page):
                 for lang in languages
             ):
                 return size
-        return sizes[-1]
+        return 0.0 if fitting else sizes[-1]
 
     def accent(self) -> str:
         return colour_of(self.content, self.content.voices[self._index], self.theme)

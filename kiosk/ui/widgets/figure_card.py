@@ -47,6 +47,8 @@ class FigureNumber(QWidget):
         self._role = role
         self._colour = colour or theme.palette.text
         self._value: float | None = None  # None: the content's value (the final state)
+        # A screen's headline asks its layout for its whole width rather than shrinking.
+        self.whole = False
         self._peers: list[FigureNumber] = [self]
         self._ink_by_language: dict[str, tuple[float, float]] = {}
         self._formatted: dict[str, FormattedFigure] = {}
@@ -157,6 +159,8 @@ class FigureNumber(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
+        if self.whole:
+            return hint
         return QSize(min(hint.width(), self._theme.px(160)), hint.height())
 
     def share_scale_with(self, peers: list[FigureNumber]) -> None:
@@ -172,6 +176,10 @@ class FigureNumber(QWidget):
 
     def fit(self) -> float:
         return min(peer.own_fit() for peer in self._peers)
+
+    def drawn_px(self) -> float:
+        """The size its digits are painted at: its role's, shrunk with its peers to fit."""
+        return self._theme.font_px(self._role) * self.fit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         big, small = self._fonts()
@@ -262,6 +270,7 @@ class FigureCard(QFrame):
             words.addStretch(1)
             words.addWidget(self.label)
             row.addLayout(words, 1)
+            self.setMinimumHeight(theme.target(64))  # a row of a list is still a touch target
             layout.addStretch(1)  # a row taller than its words (its neighbour's) holds them centred
             layout.addLayout(row)
         else:

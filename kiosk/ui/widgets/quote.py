@@ -83,6 +83,7 @@ class QuoteBlock(QFrame):
         grid.addWidget(mark, 0, 0, Qt.AlignmentFlag.AlignTop)
         words = voice.quote
         words_theme = replace(theme, text_scale=theme.text_scale * size)
+        self.words_px = words_theme.font_px(role)  # the size the words are set in
         self.quote = Paragraph(
             language, lambda lang: quote_words(words[lang]), words_theme, role, line_height=QUOTE_LINE_HEIGHT
         )
