@@ -48,6 +48,7 @@ class FiguresPage(Page):
         self.hero_card: FigureCard | None = None  # a comparison's headline, apart from its chart
         self._step_screens: list[list[FigureCard]] = []  # a large group's cards, by step
         self._step = 0
+        self._steps_column = QVBoxLayout()  # a large group's grids, one per step
         self._hero_over_chart = False
         self._build()
         self.use_entrance(len(self.figures))
@@ -243,11 +244,14 @@ class FiguresPage(Page):
         steps = figure_steps(self.group)
         if len(steps) == 1:
             return self._counters_screen(self.figures)
-        column = QVBoxLayout()
+        self._steps_column = column = QVBoxLayout()
         column.setSpacing(0)
         for ids in steps:
             before = len(self.figure_cards)
-            column.addLayout(self._counters_screen([self.content.figure(i) for i in ids]), 1)
+            # Only the shown step takes the height (an empty grid would keep its share of it).
+            column.addLayout(
+                self._counters_screen([self.content.figure(i) for i in ids]), 0 if self._step_screens else 1
+            )
             cards = self.figure_cards[before:]
             if self._step_screens:  # hidden before it has a parent: shown, it would be a window
                 for card in cards:
@@ -269,6 +273,8 @@ class FiguresPage(Page):
                 card.hide()
             for card in self._step_screens[index]:
                 card.show()
+            self._steps_column.setStretch(self._step, 0)
+            self._steps_column.setStretch(index, 1)
             self._step = index
             self.steps_changed.emit()
 
