@@ -54,6 +54,7 @@ ASSET_PATH_RULE = Pattern(
     r"^[^/\\][^\\]*$", "a path under the assets folder with '/' between folders, e.g. 'icons/green.svg'", 200
 )
 MAX_LANGUAGES = 4  # what the language toggle and picker give room for
+MAX_GROUP_FIGURES = 12  # a group's figures share one screen: from five they become a list
 # Every string rule by its regex: how the validator finds the words for a string that fails one.
 PATTERNS = {rule.regex: rule for rule in (ID_RULE, COLOR_RULE, LANGUAGE_RULE, ASSET_PATH_RULE)}
 Id = Annotated[str, ID_RULE]
@@ -229,7 +230,7 @@ class FigureGroup:
     title: LocalText
     chart: ChartKind
     caption: LocalText | None = None
-    figures: tuple[Id, ...] = rule(min_length=1, max_length=8)
+    figures: tuple[Id, ...] = rule(min_length=1, max_length=MAX_GROUP_FIGURES)
     vision: Id | None = rule(None, description=VISION_FIELD)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.content.model import Content, LocalText
+from kiosk.content.model import Content, FigureGroup, LocalText
+
+FIGURES_PER_STEP = 4  # figures beside a group's first on one screen: what 1366x768 holds in German
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,27 @@ class SlideRef:
     notes: LocalText | None
 
 
+def figure_steps(group: FigureGroup) -> list[tuple[str, ...]]:
+    """A group of figures as its screens: the group's first figure heads every one, followed
+    by at most `FIGURES_PER_STEP` of the others (a group of any size is read screen by screen,
+    never scrolled)."""
+    rest = group.figures[1:]
+    if group.chart != "counters" or len(rest) <= FIGURES_PER_STEP:
+        return [group.figures]
+    # As even as the screens can be: ten figures are 1 + 5 and 1 + 4, not 1 + 6 and 1 + 3.
+    steps = -(-len(rest) // FIGURES_PER_STEP)
+    size = -(-len(rest) // steps)
+    return [(group.figures[0], *rest[start : start + size]) for start in range(0, len(rest), size)]
+
+
 def page_steps(content: Content, ref: PageRef) -> int:
-    """How many steps a page has: a tour's stops, the voices, else 1."""
+    """How many steps a page has: a tour's stops, the voices, a large group's screens, else 1."""
     if ref.type == "tour":
         return len(next(t for t in content.tours if t.id == ref.key).stops)
     if ref.type == "voices":
         return len(content.voices)
+    if ref.type == "figures":
+        return len(figure_steps(next(g for g in content.figure_groups if g.id == ref.key)))
     return 1
 
 

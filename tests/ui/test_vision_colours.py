@@ -1,5 +1,6 @@
 """Colour means the vision: what a visitor sees drawn in a vision's colour belongs to that
-vision, on the figures, tour and voices pages alike; what the report ties to none is grey."""
+vision, on the figures, tour and voices pages alike; what the report ties to none is drawn in
+the text's own white, which no vision uses."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.tour import TourPage
 from kiosk.ui.pages.voices import VoicesPage
+from kiosk.ui.vision_colours import neutral
 
 MakeWindow = Callable[..., MainWindow]
 NEAR = 28  # a colour's own pixels, not the blends at a glyph's edge
@@ -86,14 +88,35 @@ def test_a_group_of_figures_is_drawn_in_its_visions_colour(
 def test_figures_no_vision_claims_are_drawn_in_no_visions_colour(
     qtbot: QtBot, window: MainWindow, bundled: LoadedContent
 ) -> None:
-    """The companies in Zhongguancun belong to no one vision: grey, never a borrowed colour."""
+    """The companies in Zhongguancun belong to no one vision: drawn in the neutral white,
+    never a borrowed colour, and never the captions' grey (which reads as switched off)."""
     colours = _vision_colours(bundled)
     page = _figures(qtbot, window, "companies")
     assert page.chart is not None
-    assert _pixels_near(page.chart, window.theme.palette.text_secondary) > 20
-    grey = _pixels_near(page.chart, window.theme.palette.text_secondary)
+    ink = _pixels_near(page.chart, neutral(window.theme))
+    assert neutral(window.theme) == window.theme.palette.text
+    assert ink > 20
+    assert _pixels_near(page.chart, window.theme.palette.text_secondary) < ink / 20
     for colour in colours.values():
-        assert _pixels_near(page.chart, colour) < grey / 20
+        assert _pixels_near(page.chart, colour) < ink / 20
+
+
+def test_a_figure_keeps_its_own_visions_colour_in_a_group_of_another(
+    qtbot: QtBot, window: MainWindow, bundled: LoadedContent
+) -> None:
+    """The platforms mix two visions' figures, so the group is neutral; but the innovation
+    consortia and benchmark platforms are on the Smart vision's page and the proof-of-concept
+    platforms on the Innovative one's: each bar keeps that colour here too."""
+    colours = _vision_colours(bundled)
+    page = _figures(qtbot, window, "platforms")
+    assert page.accent() == neutral(window.theme)
+    assert page.chart is not None
+    drawn = dict(zip((f.id for f in page.chart.figures), page.chart.colours, strict=True))
+    assert drawn["innovation-consortia"] == drawn["benchmark-platforms"] == colours["smart"]
+    assert drawn["poc-platforms"] == colours["innovative"]
+    assert drawn["specialist-parks"] == neutral(window.theme)
+    assert _pixels_near(page.chart, colours["smart"]) > 20
+    assert _pixels_near(page.chart, colours["innovative"]) > 20
 
 
 @pytest.mark.parametrize(("tour_id", "vision"), [("daxing", "green"), ("yizhuang", "smart")])
@@ -116,7 +139,7 @@ def test_each_speaker_keeps_the_colour_of_their_vision(
     representative speak of hydrogen (Green), Jawad of the robot park (Smart); speakers the
     report ties to no vision stay grey."""
     colours = _vision_colours(bundled)
-    neutral = window.theme.palette.text_secondary
+    grey = neutral(window.theme)
     window.session.go_to("voices", direction=0)
     page = window.current_page
     assert isinstance(page, VoicesPage)
@@ -124,10 +147,10 @@ def test_each_speaker_keeps_the_colour_of_their_vision(
     for index, voice in enumerate(bundled.content.voices):
         window.session.set_step(index)
         qtbot.waitUntil(lambda i=index: page.step_index() == i and page.current_quote().isVisible())
-        colour = colours[voice.vision] if voice.vision else neutral
+        colour = colours[voice.vision] if voice.vision else grey
         if voice.id in expected:
             wanted = expected[voice.id]
-            assert colour == (colours[wanted] if wanted else neutral)
+            assert colour == (colours[wanted] if wanted else grey)
         _only_colour(page.current_quote(), colour, colours)
         qtbot.waitUntil(lambda c=colour: _pixels_near(window.nav.dots, c) > 0)
         if voice.id in expected:  # each speaker quoted once: their chip is in their colour

@@ -16,6 +16,7 @@ from kiosk.ui import theme as th
 from kiosk.ui.charts.base import Chart
 from kiosk.ui.charts.plot import KioskPlot
 from kiosk.ui.language import LanguageState
+from kiosk.ui.widgets.figure_card import SECONDARY_ROLE
 
 BAR_THICKNESS = 0.42  # of a row
 LABEL_LIFT = 0.26  # label baseline above the bar centre, in rows
@@ -35,10 +36,13 @@ class BarsChart(Chart):
         theme: th.Theme,
         accent: str,
         proportion: bool = False,
+        colours: Sequence[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(figures, language, theme, accent, parent)
         self.proportion = proportion
+        # Each bar in its figure's colour (a figure of another vision keeps that vision's).
+        self.colours = list(colours) if colours is not None else [accent] * len(self.figures)
         self.amounts = np.array([self._amount(f) for f in self.figures], dtype=float)
         self.full = 1.0 if proportion else float(self.amounts.max() or 1.0)
         count = len(self.figures)
@@ -64,19 +68,19 @@ class BarsChart(Chart):
             y=self.rows,
             height=BAR_THICKNESS,
             width=np.zeros(count),
-            brush=pg.mkBrush(accent),
+            brushes=[pg.mkBrush(colour) for colour in self.colours],
             pen=None,
         )
         self.plot.addItem(self.bars)
         self.labels: list[pg.TextItem] = []
         self.values: list[pg.TextItem] = []
-        for row in self.rows:
+        for index, row in enumerate(self.rows):
             label = pg.TextItem(color=theme.palette.text, anchor=(0, 1))
             label.setFont(theme.font("label"))
             label.setPos(0, row + LABEL_LIFT)
             self.plot.addItem(label)
             self.labels.append(label)
-            value = pg.TextItem(color=accent, anchor=(0, 0.5))
+            value = pg.TextItem(color=self.colours[index], anchor=(0, 0.5))
             value.setFont(self._value_font())
             self.plot.addItem(value)
             self.values.append(value)
@@ -92,12 +96,10 @@ class BarsChart(Chart):
         return figure.value
 
     def _value_font(self) -> QFont:
-        """Values as large as a row allows: a figure's own size for two bars on a roomy screen,
-        h1 for a few, h2 when there are many."""
-        count = len(self.figures)
-        if count <= 2 and not self.theme.compact:
-            return self.theme.font("figure-small")
-        return self.theme.font("h1" if count <= 3 else "h2")
+        """Values in the size of every secondary number on a screen of figures, however many
+        bars (the screen's headline number is drawn apart, larger); a narrow screen steps it
+        down until the longest fits (`_fit_range`)."""
+        return self.theme.font(SECONDARY_ROLE)
 
     def _row_height(self) -> int:
         """Least height of a row: its label above, and the bar with its value beside it."""

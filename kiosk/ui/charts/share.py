@@ -82,6 +82,7 @@ class ShareChart(Chart):
         accent: str,
         number_role: str = "figure-small",
         beside: bool = True,
+        roles: Sequence[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(figures, language, theme, accent, parent)
@@ -92,14 +93,15 @@ class ShareChart(Chart):
         self.numbers: list[FigureNumber] = []
         # One share alone on a landscape screen: its number beside its cells; else number above.
         beside = beside and len(self.figures) == 1 and not theme.portrait
-        for figure in self.figures:
+        for index, figure in enumerate(self.figures):
             unit = QHBoxLayout() if beside else QVBoxLayout()
             unit.setSpacing(theme.px(48) if beside else theme.px(8))
             if not beside:  # number over cells, in the middle of the height the cells leave
                 unit.addStretch(0)
             header = QVBoxLayout()
             header.setSpacing(theme.px(8))
-            number = FigureNumber(language, figure, theme, number_role, accent)
+            role = roles[index] if roles is not None else number_role
+            number = FigureNumber(language, figure, theme, role, accent)
             self.numbers.append(number)
             header.addWidget(number)
             header.addWidget(TextLabel(language, figure.label, "label"))

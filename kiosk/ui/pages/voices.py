@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QVBoxLayout
 
 from kiosk.content import Voice
 from kiosk.i18n.line_breaks import keep_together
+from kiosk.i18n.quotes import quote_words
 from kiosk.ui import theme as th
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of, shared_colour
 from kiosk.ui.widgets.buttons import EntryCard
-from kiosk.ui.widgets.quote import QuoteBlock
+from kiosk.ui.widgets.quote import QUOTE_LINE_HEIGHT, QuoteBlock, attribution, mark_width
 from kiosk.ui.widgets.text import TextLabel, wrapped_lines
 
-LONG_QUOTE = 320  # characters, in the language where it is longest
+QUOTE_ROLE = "lead"
+# A quote's size as a multiple of the lead's, the largest tried first: from 51 px at 1920x1080
+# down to 31, in steps a visitor sees as deliberate (never under the body's 28).
+QUOTE_SIZES = (1.5, 1.3, 1.15, 1.0, 0.9)
+PORTRAIT_QUOTE_SIZES = (1.7, *QUOTE_SIZES)  # a tall screen's room for a short quote
+
+
+def _words_height(text: str, font: QFont, width: float) -> float:
+    """The height `text` takes at `width` in `font`, lines QUOTE_LINE_HEIGHT apart, wrapped as a
+    paragraph wraps it (where `keep_together` lets a line break)."""
+    lines = wrapped_lines(keep_together(text), font, width)
+    return len(lines) * font.pixelSize() * QUOTE_LINE_HEIGHT
 
 
 def people(voices: Sequence[Voice]) -> list[list[int]]:
@@ -72,9 +84,10 @@ class VoicesPage(Page):
         names = [
             name for quotes in self._people for name in self.content.voices[quotes[0]].name.root.values()
         ]
-        # The chips' column: the page's width in portrait, five of thirteen parts beside the quote.
+        # The chips' column: the page's width in portrait, a part beside the quote (`_split`).
         inner = theme.px(1080 if portrait else 1920) - 2 * theme.margin
-        self.chip_columns = chip_columns(names, theme, inner if portrait else (inner - theme.px(72)) * 5 / 13)
+        self._split(names, inner)
+        chip_parts = 13 - self._quote_parts
         for person, quotes in enumerate(self._people):
             voice = self.content.voices[quotes[0]]
             colour = shared_colour(self.content, (self.content.voices[q] for q in quotes), theme)
@@ -88,11 +101,10 @@ class VoicesPage(Page):
             self.speakers.append(card)
         for column in range(self.chip_columns):
             speakers.setColumnStretch(column, 1)
+        room = self._quote_room(inner)
         for index, voice in enumerate(self.content.voices):
             colour = colour_of(self.content, voice, theme)
-            # A long quote in body type: at lead size it would need more than the page's height.
-            longest = max(len(words) for words in voice.quote.root.values())
-            block = QuoteBlock(language, voice, theme, colour, "lead" if longest <= LONG_QUOTE else "body")
+            block = QuoteBlock(language, voice, theme, colour, QUOTE_ROLE, self._quote_size(voice, *room))
             if index:  # hidden before it has a parent: shown, a parentless widget is a window
                 block.hide()
             self.quotes.append(block)
@@ -106,11 +118,89 @@ class VoicesPage(Page):
         speaker_column.addLayout(speakers)
         if not portrait:
             speaker_column.addStretch(1)
-        quote_column.insertStretch(0, 1)
+        # In portrait the quote leans towards the speakers it belongs to, below it.
+        quote_column.insertStretch(0, 2 if portrait else 1)
         quote_column.addStretch(1)
-        columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else 5)
-        columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else 8)
+        columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else chip_parts)
+        columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else self._quote_parts)
         self.body.addLayout(columns, 1)
+
+    def _split(self, names: list[str], inner: int) -> None:
+        """Beside the quote, the chips take five of thirteen parts; fewer where a quote would
+        not fit its room otherwise (its words at the body's size, the least they are set in),
+        as long as the chips keep their columns."""
+        theme, portrait = self.theme, self.theme.portrait
+        self._quote_parts = 8
+        chips_width = (inner - theme.px(72)) / 13
+        self.chip_columns = chip_columns(names, theme, inner if portrait else chips_width * 5)
+        while (
+            not portrait
+            and theme.text_scale == 1  # larger text may scroll; its chips keep their width
+            and self._quote_parts < 10
+            and chip_columns(names, theme, chips_width * (12 - self._quote_parts)) == self.chip_columns
+            and not all(self._quote_fits(voice, *self._quote_room(inner)) for voice in self.content.voices)
+        ):
+            self._quote_parts += 1
+
+    def _quote_room(self, inner: int) -> tuple[float, float]:
+        """The width and height the page leaves a quote (its words and who said it)."""
+        theme = self.theme
+        portrait = theme.portrait
+        height: float = theme.px(1920 if portrait else 1080) - theme.nav_height - theme.px(48 + 24)
+        self.title.ensurePolished()  # its role's font comes from the style sheet
+        height -= (
+            self.title.heightForWidth(inner)
+            + theme.font_px("caption") * 1.45
+            + theme.px(8)
+            + 2 * theme.gutter
+        )
+        if portrait:
+            for card in self.speakers:
+                card.ensurePolished()
+            chip_width = round((inner - theme.gutter * (self.chip_columns - 1)) / self.chip_columns)
+            chip = max(
+                max(card.heightForWidth(chip_width), card.sizeHint().height()) for card in self.speakers
+            )
+            rows = -(-len(self.speakers) // self.chip_columns)
+            height -= rows * chip + (rows - 1) * theme.gutter + theme.px(72)
+            return inner, height
+        return round((inner - theme.px(72)) * self._quote_parts / 13), height
+
+    def _quote_fits(self, voice: Voice, width: float, height: float) -> bool:
+        return self._quote_size(voice, width, height, fitting=True) > 0
+
+    def _quote_size(self, voice: Voice, width: float, height: float, fitting: bool = False) -> float:
+        """A quote's type: as large as it still fits its room in every language (the same size
+        in each), from the lead's size up to half as large again; a short quote is set large
+        and fills the screen, read from two metres, a long one steps down."""
+        theme = self.theme
+        words_width = width - mark_width(theme) - theme.px(18)
+        base = theme.font(QUOTE_ROLE)
+        label, caption = theme.font("label"), theme.font("caption")
+        languages = voice.quote.root.keys()
+
+        def said_by(lang: str) -> float:
+            """The height of who said it, under the words."""
+            lines = len(wrapped_lines(voice.name[lang], label, words_width)) * 1.45 * label.pixelSize()
+            notes = [attribution(voice, lang)] + ([voice.occasion[lang]] if voice.occasion else [])
+            for note in notes:
+                lines += len(wrapped_lines(note, caption, words_width)) * 1.45 * caption.pixelSize()
+            return lines + theme.px(6) * (1 + len(notes))
+
+        # Measured ahead of the layout, line by line: some kept spare for what it rounds up.
+        height *= 0.85
+        least = theme.font_px("body") / base.pixelSize()  # never under the body's size
+        steps = PORTRAIT_QUOTE_SIZES if theme.portrait else QUOTE_SIZES
+        sizes = sorted({max(least, size) for size in steps}, reverse=True)
+        for size in sizes:
+            font = QFont(base)
+            font.setPixelSize(round(base.pixelSize() * size))
+            if all(
+                _words_height(quote_words(voice.quote[lang]), font, words_width) + said_by(lang) <= height
+                for lang in languages
+            ):
+                return size
+        return 0.0 if fitting else sizes[-1]
 
     def accent(self) -> str:
         return colour_of(self.content, self.content.voices[self._index], self.theme)

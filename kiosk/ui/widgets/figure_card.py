@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Figure
 from kiosk.i18n.numbers import FormattedFigure, count_up_frame, format_figure
@@ -16,6 +16,11 @@ from kiosk.ui.widgets.text import TextLabel, widest_word
 
 # A card's number never shrinks below this many times its label's size.
 NUMBER_OVER_LABEL = 1.6
+
+# The roles of a screen of figures, one size each on every such screen: the one number read
+# first from two metres, and the numbers read after it (cards, bar values, shares).
+HERO_ROLE = "figure"
+SECONDARY_ROLE = "h1"
 
 
 class FigureNumber(QWidget):
@@ -42,6 +47,8 @@ class FigureNumber(QWidget):
         self._role = role
         self._colour = colour or theme.palette.text
         self._value: float | None = None  # None: the content's value (the final state)
+        # A screen's headline asks its layout for its whole width rather than shrinking.
+        self.whole = False
         self._peers: list[FigureNumber] = [self]
         self._ink_by_language: dict[str, tuple[float, float]] = {}
         self._formatted: dict[str, FormattedFigure] = {}
@@ -103,7 +110,8 @@ class FigureNumber(QWidget):
 
     def _fonts(self) -> tuple[QFont, QFont]:
         big = self._theme.font(self._role)
-        small = self._theme.font("h3" if self._role == "figure-small" else "h2")
+        big.setFeature(QFont.Tag("tnum"), 1)  # digits of one width: a count-up does not jitter
+        small = self._theme.font("h2" if self._role == "figure" else "h3")
         return big, small
 
     def _parts(self) -> list[tuple[str, bool]]:
@@ -170,6 +178,8 @@ class FigureNumber(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
+        if self.whole:
+            return hint
         return QSize(min(hint.width(), self._theme.px(160)), hint.height())
 
     def share_scale_with(self, peers: list[FigureNumber]) -> None:
@@ -185,6 +195,10 @@ class FigureNumber(QWidget):
 
     def fit(self) -> float:
         return min(peer.own_fit() for peer in self._peers)
+
+    def drawn_px(self) -> float:
+        """The size its digits are painted at: its role's, shrunk with its peers to fit."""
+        return self._theme.font_px(self._role) * self.fit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         big, small = self._fonts()
@@ -239,11 +253,13 @@ class FigureCard(QFrame):
         role: str = "figure-small",
         flat: bool = False,
         centred: bool = False,
+        inline: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.figure = figure
         self._theme = theme
+        self.inline = inline
         layout = QVBoxLayout(self)
         self._margins = (0, 0)
         if flat:  # inside another panel: no background, aligned with the text around it
@@ -251,20 +267,40 @@ class FigureCard(QFrame):
         else:
             self.setObjectName("panel")
             pad = theme.px(24)
-            layout.setContentsMargins(pad, theme.px(16), pad, pad)
+            # Words held in the middle, or a row of a list: as much room below them as above.
+            top = theme.px(10 if inline else 16)
+            layout.setContentsMargins(pad, top, pad, top if inline or centred else pad)
             self._margins = (pad, pad)
         layout.setSpacing(theme.px(4))
         if centred:  # a card taller than its words holds them in its middle
             layout.addStretch(1)
         self.number = FigureNumber(language, figure, theme, role, accent)
-        layout.addWidget(self.number)
         self.label = TextLabel(language, figure.label, "label")
-        layout.addWidget(self.label)
         self._words = [self.label]
+        words: QVBoxLayout | None = None
+        if inline:
+            # The compact form, for many figures on one screen: the number on the left, its
+            # words beside it, one row of a list rather than a tile.
+            row = QHBoxLayout()
+            row.setSpacing(theme.px(24))
+            row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
+            words = QVBoxLayout()
+            words.setSpacing(theme.px(2))
+            words.addStretch(1)
+            words.addWidget(self.label)
+            row.addLayout(words, 1)
+            self.setMinimumHeight(theme.target(64))  # a row of a list is still a touch target
+            layout.addStretch(1)  # a row taller than its words (its neighbour's) holds them centred
+            layout.addLayout(row)
+        else:
+            layout.addWidget(self.number)
+            layout.addWidget(self.label)
         if figure.context is not None:
             context = TextLabel(language, figure.context, "caption", tone="secondary")
-            layout.addWidget(context)
+            (words or layout).addWidget(context)
             self._words.append(context)
+        if words is not None:
+            words.addStretch(1)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -277,9 +313,11 @@ class FigureCard(QFrame):
         With `hyphenate_in` (a language), a long word may break once, with a hyphen."""
         least_px = self._theme.font_px("label") * NUMBER_OVER_LABEL
         shrink = min(1.0, least_px / self._theme.font_px(self.number.role))
-        words = (widest_word(label, hyphenate_in) for label in self._words)
-        widest = max(self.number.natural_width() * shrink, *words)
-        return math.ceil(widest) + sum(self._margins)
+        number = self.number.natural_width() * shrink
+        words = max(widest_word(label, hyphenate_in) for label in self._words)
+        if self.inline:
+            return math.ceil(number + self._theme.px(24) + words) + sum(self._margins)
+        return math.ceil(max(number, words)) + sum(self._margins)
 
     def _set_down(self, down: bool) -> None:
         self.setProperty("down", down)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
@@ -13,6 +15,7 @@ from kiosk.ui.language import LanguageState
 from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 MARK = "\u201c"
+QUOTE_LINE_HEIGHT = 1.4
 
 
 def attribution(voice: Voice, lang: str) -> str:
@@ -29,6 +32,11 @@ def attribution(voice: Voice, lang: str) -> str:
     return " · ".join(part[lang] for part in parts if part is not None)
 
 
+def mark_width(theme: th.Theme) -> int:
+    """The width the quotation mark takes beside the words."""
+    return int(QFontMetricsF(theme.font("figure-small")).tightBoundingRect(MARK).width()) + theme.px(6)
+
+
 class QuoteMark(QWidget):
     """A large opening quotation mark whose ink (not its em box) sits at the top left."""
 
@@ -38,7 +46,7 @@ class QuoteMark(QWidget):
         self._font = theme.font("figure-small")
         ink = QFontMetricsF(self._font).tightBoundingRect(MARK)
         self._offset = QPointF(-ink.left(), -ink.top())
-        self.setFixedSize(int(ink.width()) + theme.px(6), int(ink.height()) + theme.px(6))
+        self.setFixedSize(mark_width(theme), int(ink.height()) + theme.px(6))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -61,8 +69,10 @@ class QuoteBlock(QFrame):
         theme: th.Theme,
         accent: str,
         role: str = "body",
+        size: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
+        """`size`: the words' type as a multiple of `role`'s (a short quote set large)."""
         super().__init__(parent)
         self.voice = voice
         grid = QGridLayout(self)
@@ -72,7 +82,11 @@ class QuoteBlock(QFrame):
         mark = QuoteMark(accent, theme)
         grid.addWidget(mark, 0, 0, Qt.AlignmentFlag.AlignTop)
         words = voice.quote
-        self.quote = Paragraph(language, lambda lang: quote_words(words[lang]), theme, role, line_height=1.4)
+        words_theme = replace(theme, text_scale=theme.text_scale * size)
+        self.words_px = words_theme.font_px(role)  # the size the words are set in
+        self.quote = Paragraph(
+            language, lambda lang: quote_words(words[lang]), words_theme, role, line_height=QUOTE_LINE_HEIGHT
+        )
         grid.addWidget(self.quote, 0, 1)
         self.name = TextLabel(language, voice.name, "label")
         self.name.setStyleSheet(f"color: {accent};")
