@@ -84,6 +84,10 @@ HIGH_CONTRAST_PALETTE = replace(
 )
 
 MIN_TARGET = 64
+MIN_TARGET_GAP = 16  # between two touch targets, as painted
+# A drawn button's shape stays this far inside its widget (the press shrinks it, antialiasing
+# needs a pixel): the widget is that much larger than the shape a visitor sees and aims at.
+PAINT_INSET = 2
 
 # role: (size at 1080p, floor, weight)
 _TYPE_SCALE: dict[str, tuple[int, int, QFont.Weight]] = {
@@ -163,6 +167,15 @@ class Theme:
         """A touch target's side: scaled, never under 64 px."""
         return max(MIN_TARGET, self.px(value))
 
+    def drawn_target(self, value: float = 88) -> int:
+        """The side of a button whose shape is drawn inside it: the shape, not only the widget,
+        is at least 64 px."""
+        return max(MIN_TARGET + 2 * PAINT_INSET, self.px(value))
+
+    def target_gap(self, value: float = 16) -> int:
+        """The room between two touch targets: scaled, never under 16 px."""
+        return max(MIN_TARGET_GAP, self.px(value))
+
     def font_px(self, role: str) -> int:
         size, floor, _ = _TYPE_SCALE[role]
         return round(max(floor, size * self.scale) * self.text_scale)
@@ -193,7 +206,8 @@ class Theme:
 
     @property
     def nav_height(self) -> int:
-        return max(MIN_TARGET + 16, self.px(112))
+        """The bar holds a drawn button with room above and below it."""
+        return max(self.drawn_target() + 2 * self.px(12), self.px(112))
 
     @property
     def palette(self) -> Palette:

@@ -121,12 +121,12 @@ class TouchButton(_PressableButton):
         return self._theme.text_px(40)  # grows with a visitor's larger text, as the label does
 
     def sizeHint(self) -> QSize:
-        side = self._theme.target(88)
+        side = self._theme.drawn_target(88)
         text = self.text()
         if not text:
             return QSize(side, side)
         metrics = QFontMetrics(self._theme.font("label"))
-        pad = self._theme.px(28)
+        pad = self._theme.text_px(28)  # larger words keep their room inside the pill
         # A checkable button keeps room for the check mark its chosen state shows.
         shows_icon = self._icon is not None or self.isCheckable()
         icon = self._icon_size() + self._theme.px(14) if shows_icon else 0
@@ -176,7 +176,8 @@ class TouchButton(_PressableButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = self._begin()
-        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        inset = th.PAINT_INSET
+        rect = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
         radius = rect.height() / 2
         fill, outline, ink = self._look()
         if fill is not None:

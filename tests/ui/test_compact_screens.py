@@ -1,0 +1,92 @@
+"""Small landscape panels and a visitor's larger text: what a person sees of the navigation
+bar and of home, measured on the drawn pixels."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from conftest import MakeWindow
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.preferences import Preferences
+from kiosk.ui.widgets.buttons import TouchButton
+
+SIZES = [(1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
+CHOICES = [Preferences(), Preferences(text_scale=1.25), Preferences(text_scale=1.5, high_contrast=True)]
+MIN_SIDE, MIN_GAP = 64, 16
+
+
+def pixels(widget: QWidget) -> np.ndarray:
+    """The widget as drawn, one colour a pixel (device pixels: the offscreen ratio is 1)."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    raw = np.array(image.constBits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
+    return raw[:, : width * 4].reshape(height, width, 4)[:, :, :3].copy()
+
+
+def painted_box(image: np.ndarray, background: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(left, top, right, bottom) of what differs from the background, None if nothing does."""
+    ink = np.abs(image.astype(int) - background.astype(int)).max(axis=2) > 40
+    rows, columns = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    if rows.size == 0:
+        return None
+    return int(columns[0]), int(rows[0]), int(columns[-1]) + 1, int(rows[-1]) + 1
+
+
+def on_a_tour(
+    make_window: MakeWindow, qtbot: QtBot, size: tuple[int, int], choice: Preferences
+) -> MainWindow:
+    window = make_window(size=size, lang="en", reduced_motion=True)
+    window.session.set_preferences(choice)
+    window.session.go_to("tour/daxing", step=1)  # home, back, previous, dots, next: all shown
+    qtbot.waitUntil(
+        lambda: (
+            window.current_page is not None
+            and window.current_page.page_id == "tour/daxing"
+            and window.nav is not None
+            and window.nav.next_button.isVisible()
+        )
+    )
+    return window
+
+
+@pytest.mark.parametrize("choice", CHOICES, ids=["text1", "text1.25", "text1.5-hc"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_navigation_pills_are_drawn_64px_high_and_16px_apart(
+    make_window: MakeWindow, qtbot: QtBot, size: tuple[int, int], choice: Preferences
+) -> None:
+    window = on_a_tour(make_window, qtbot, size, choice)
+    nav = window.nav
+    assert nav is not None
+    image = pixels(nav)
+    background = image[-3, nav.width() // 2]  # the bar's own colour, under the dots
+    buttons = sorted(
+        (b for b in nav.findChildren(TouchButton) if b.isVisible()), key=lambda b: b.geometry().left()
+    )
+    assert len(buttons) >= 5
+    shapes = 0
+    spans: list[tuple[int, int]] = []
+    for button in buttons:
+        geometry = button.geometry()
+        assert geometry.height() >= MIN_SIDE, button.objectName()
+        assert geometry.width() >= MIN_SIDE, button.objectName()
+        box = painted_box(
+            image[geometry.top() : geometry.bottom() + 1, geometry.left() : geometry.right() + 1], background
+        )
+        assert box is not None, f"{button.objectName()} draws nothing"
+        left, top, right, bottom = box
+        # A drawn pill spans its button: a visitor aims at the shape, so the shape is the target.
+        if right - left >= geometry.width() - 8:
+            shapes += 1
+            assert bottom - top >= MIN_SIDE, f"{button.objectName()}: pill drawn {bottom - top} px high"
+            spans.append((geometry.left() + left, geometry.left() + right))
+        else:
+            spans.append((geometry.left(), geometry.right() + 1))
+    assert shapes >= (len(buttons) if choice.high_contrast else 1)  # the language pill at least
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert start - end >= MIN_GAP, f"targets drawn {start - end} px apart"
