@@ -46,8 +46,11 @@ class SlideRef:
     notes: LocalText | None
 
 
-def page_steps(content: Content, ref: PageRef) -> int:
-    """How many steps a page has: a tour's stops, the voices, else 1."""
+def page_steps(content: Content, ref: PageRef, home_steps: int = 1) -> int:
+    """How many steps a page has: a tour's stops, the voices, home's `home_steps` (more than
+    one where the screen's size or a visitor's larger text leaves no room for all of it), else 1."""
+    if ref.type == "home":
+        return home_steps
     if ref.type == "tour":
         return len(next(t for t in content.tours if t.id == ref.key).stops)
     if ref.type == "voices":

@@ -206,8 +206,19 @@ class Theme:
 
     @property
     def nav_height(self) -> int:
-        """The bar holds a drawn button with room above and below it."""
-        return max(self.drawn_target() + 2 * self.px(12), self.px(112))
+        """The bar holds a drawn button with room above and below it (80 px at least: the
+        height every page is designed around on a small panel)."""
+        return max(MIN_TARGET + 16, self.drawn_target() + 2 * self.px(6), self.px(112))
+
+    @property
+    def home_steps(self) -> int:
+        """Home's steps, each designed to fit (measured with both exhibitions' longest words):
+        one screen at the design's text size; two on a small landscape panel (the title, the
+        visions and the ways in, then the initiative and its calls); four with a visitor's
+        larger text (the title and the visions, the ways in, the initiative, its calls)."""
+        if self.text_scale > 1:
+            return 4
+        return 2 if self.compact and not self.portrait else 1
 
     @property
     def palette(self) -> Palette:

@@ -8,13 +8,17 @@ import itertools
 import numpy as np
 import pytest
 from conftest import MakeWindow
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
+from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.text import TextLabel
 
 SIZES = [(1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
 CHOICES = [Preferences(), Preferences(text_scale=1.25), Preferences(text_scale=1.5, high_contrast=True)]
@@ -90,3 +94,62 @@ def test_navigation_pills_are_drawn_64px_high_and_16px_apart(
     assert shapes >= (len(buttons) if choice.high_contrast else 1)  # the language pill at least
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert start - end >= MIN_GAP, f"targets drawn {start - end} px apart"
+
+
+def in_window(widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("choice", CHOICES, ids=["text1", "text1.25", "text1.5-hc"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_shows_every_entry_and_call_without_scrolling(
+    make_window: MakeWindow, qtbot: QtBot, size: tuple[int, int], choice: Preferences, lang: str
+) -> None:
+    """Home's tiles, entries and the initiative's calls, each whole above the navigation bar on
+    one of home's steps (the dots and a swipe reach them), never under a "more below" fade."""
+    window = make_window(size=size, lang=lang, reduced_motion=True)
+    window.session.set_preferences(choice)
+    qtbot.waitUntil(lambda: isinstance(window.current_page, HomePage))
+    page = window.current_page
+    assert isinstance(page, HomePage)
+    assert window.nav is not None
+    language = window.session.language
+    calls = {language.text(call) for call in page.content.home.calls}
+    targets: list[QWidget] = [*page.vision_tiles, *page.entry_cards]
+    seen: set[str] = set()
+    seen_targets: set[int] = set()
+    steps = window.session.step_count("home")
+
+    def shown_whole(step: int) -> list[str]:
+        """What a visitor cannot fully see on `step`, once the step is laid out."""
+        if page.step_index() != step or page.scroll_area.fit_pending:
+            return ["not laid out yet"]
+        bar = page.scroll_area.verticalScrollBar()
+        nav = window.nav
+        assert nav is not None
+        nav_top = in_window(nav).top()
+        cut = [f"scrolls by {bar.maximum()} px"] if bar.maximum() > 0 else []
+        for label in page.findChildren(TextLabel):
+            if label.isVisible() and label.text() in calls:
+                if in_window(label).bottom() >= nav_top:
+                    cut.append(f"call {label.text()!r} under the bar")
+                seen.add(label.text())
+        for target in targets:
+            if target.isVisible():
+                rect = in_window(target)
+                if rect.bottom() >= nav_top or rect.height() < MIN_SIDE:
+                    cut.append(f"{target.text()!r} at {rect.getRect()}, the bar at {nav_top}")
+                seen_targets.add(id(target))
+        return cut
+
+    for step in range(steps):
+        window.session.set_step(step)
+        try:
+            qtbot.waitUntil(lambda step=step: not shown_whole(step))
+        except TimeoutError:
+            pytest.fail(f"home step {step + 1} of {steps}: {shown_whole(step)}")
+    assert seen == calls, f"calls never shown: {calls - seen}"
+    assert len(seen_targets) == len(targets)
+    if steps > 1:
+        assert window.nav.dots.isVisible(), "home's steps are shown by the dots"
