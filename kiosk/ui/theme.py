@@ -214,11 +214,13 @@ class Theme:
     def home_steps(self) -> int:
         """Home's steps, each designed to fit (measured with both exhibitions' longest words):
         one screen at the design's text size; two on a small landscape panel (the title, the
-        visions and the ways in, then the initiative and its calls); four with a visitor's
-        larger text (the title and the visions, the ways in, the initiative, its calls)."""
+        visions and the ways in, then the initiative and its calls); with a visitor's larger
+        text three (the title and the visions, the ways in, the initiative beside its calls),
+        four on a small landscape panel (the initiative, then its calls)."""
+        small = self.compact and not self.portrait
         if self.text_scale > 1:
-            return 4
-        return 2 if self.compact and not self.portrait else 1
+            return 4 if small else 3
+        return 2 if small else 1
 
     @property
     def palette(self) -> Palette:

@@ -45,7 +45,7 @@ class HomePage(Page):
         header.addWidget(self.kicker)
         header.addWidget(self.title)
         self.body.addLayout(header)
-        if self.step_count() > 2:
+        if self.step_count() > 3:
             # Each on a step of its own: the initiative's context, then its calls.
             self.body.addWidget(self.context)
             self.body.addWidget(self.calls)
@@ -87,6 +87,8 @@ class HomePage(Page):
             return [(conference, title, self.initiative, visions, entries)]
         if count == 2:
             return [(title, visions, entries), (conference, title, self.initiative)]
+        if count == 3:
+            return [(title, visions), (entries,), (conference, self.initiative)]
         return [(title, visions), (entries,), (conference, self.context), (self.calls,)]
 
     def step_count(self) -> int:
