@@ -4,6 +4,7 @@ bar and of home, measured on the drawn pixels."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -14,9 +15,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
+from kiosk.showfloor.admin_pin import PinGate
+from kiosk.showfloor.overlays.admin import PinPad
+from kiosk.ui.language import LanguageState
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.preferences import Preferences
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
@@ -153,3 +158,35 @@ def test_home_shows_every_entry_and_call_without_scrolling(
     assert len(seen_targets) == len(targets)
     if steps > 1:
         assert window.nav.dots.isVisible(), "home's steps are shown by the dots"
+
+
+@pytest.mark.parametrize("languages", [("en",), ("zh", "en")], ids=["en", "zh+en"])
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "hc"])
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_pin_keys_are_drawn_64px_wide_and_16px_apart(
+    qtbot: QtBot, size: tuple[int, int], high_contrast: bool, languages: tuple[str, ...]
+) -> None:
+    """The keys a staff member aims at, as drawn (a short OK leaves the keys at their least)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    theme = replace(Theme.for_size(*size), high_contrast=high_contrast)
+    pad = PinPad(window, LanguageState(languages, languages[-1]), theme, PinGate("", ""))
+    pad.open()
+    qtbot.waitUntil(pad.isVisible)
+    image = pixels(pad)
+    rings: list[tuple[int, int, int, int]] = []
+    for name, key in pad.keys.items():
+        at = key.mapTo(pad, QPoint(0, 0))
+        crop = image[at.y() : at.y() + key.height(), at.x() : at.x() + key.width()]
+        box = painted_box(crop, crop[0, 0])  # the panel's colour, in the key's corner
+        assert box is not None, name
+        left, top, right, bottom = box
+        assert right - left >= MIN_SIDE, f"key {name!r} drawn {right - left} px wide"
+        assert bottom - top >= MIN_SIDE, f"key {name!r} drawn {bottom - top} px high"
+        rings.append((at.x() + left, at.y() + top, at.x() + right, at.y() + bottom))
+    for row in range(0, len(rings), 3):
+        for (_, _, end, _), (start, _, _, _) in itertools.pairwise(rings[row : row + 3]):
+            assert start - end >= MIN_GAP, f"keys drawn {start - end} px apart"
+    pad.close_pad()

@@ -50,7 +50,8 @@ def key_side(theme: th.Theme, languages: Sequence[str]) -> int:
     key the same round size)."""
     metrics = QFontMetrics(theme.font("label"))
     widest = max((metrics.horizontalAdvance(ui("pin-ok")(lang)) for lang in languages), default=0)
-    return max(theme.target(KEY_SIDE * theme.text_scale), widest + 2 * theme.px(16))
+    # The drawn ring, inside the key, is the 64 px target a finger aims at.
+    return max(theme.drawn_target(KEY_SIDE * theme.text_scale), widest + 2 * theme.px(16))
 
 
 def _single_shot(parent: QWidget, interval_ms: int) -> QTimer:
