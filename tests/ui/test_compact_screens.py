@@ -16,7 +16,10 @@ from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from kiosk.showfloor.admin_pin import PinGate
+from kiosk.showfloor.floor import ShowFloor
 from kiosk.showfloor.overlays.admin import PinPad
+from kiosk.system.settings import Settings
+from kiosk.ui import layout_audit as la
 from kiosk.ui.language import LanguageState
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
@@ -190,3 +193,28 @@ def test_pin_keys_are_drawn_64px_wide_and_16px_apart(
         for (_, _, end, _), (start, _, _, _) in itertools.pairwise(rings[row : row + 3]):
             assert start - end >= MIN_GAP, f"keys drawn {start - end} px apart"
     pad.close_pad()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_countdown_at_the_largest_text_keeps_air_around_it(
+    make_window: MakeWindow, qtbot: QtBot, size: tuple[int, int], lang: str
+) -> None:
+    """Both languages of "Still exploring?" whole, in a card that keeps a margin above and below
+    (stacked at x1.5 on a landscape panel it touched the screen's edges)."""
+    window = make_window(size=size, lang=lang, reduced_motion=True)
+    window.session.set_preferences(Preferences(text_scale=1.5, high_contrast=True))
+    floor = ShowFloor(window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**9)
+    try:
+        countdown = floor.countdown
+        countdown.open()
+        qtbot.waitUntil(countdown.isVisible)
+        card = countdown.panel.geometry()
+        margin = window.session.theme.margin
+        assert card.top() >= margin, f"the card starts {card.top()} px from the top"
+        assert window.height() - card.bottom() >= margin, (
+            f"it ends {window.height() - card.bottom()} px above the bottom"
+        )
+        assert not la.audit(countdown, must_fit=True)
+    finally:
+        floor.close()
