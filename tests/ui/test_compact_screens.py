@@ -25,7 +25,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.buttons import ColourTile, TouchButton
 from kiosk.ui.widgets.text import TextLabel
 
 SIZES = [(1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
@@ -216,5 +216,28 @@ def test_the_countdown_at_the_largest_text_keeps_air_around_it(
             f"it ends {window.height() - card.bottom()} px above the bottom"
         )
         assert not la.audit(countdown, must_fit=True)
+    finally:
+        floor.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_attract_loops_vision_names_keep_one_line_on_a_small_panel(
+    make_window: MakeWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    """The title slide's tiles, as on home: "People-centred" whole on one line, not "People-" over
+    "centred" beside an icon squeezed into a low tile."""
+    window = make_window(size=size, lang="en", reduced_motion=True)
+    floor = ShowFloor(window.session, window, Settings(), lambda _s: None, lambda: None, idle_ms=10**9)
+    try:
+        floor.start_attract()
+        loop = floor.attract
+        assert loop is not None
+        qtbot.waitUntil(loop.isVisible)
+        tiles = [tile for tile in loop.findChildren(ColourTile) if tile.isVisible()]
+        assert len(tiles) == len(window.session.loaded.content.visions)
+        for tile in tiles:
+            runs = la.drawn_texts(tile)
+            largest = max(run.font.pixelSize() for run in runs)
+            assert [run.text for run in runs if run.font.pixelSize() == largest] == [tile.text()]
     finally:
         floor.close()
