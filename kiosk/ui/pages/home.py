@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.content.pages import page_steps
 from kiosk.system.resources import icon_path
 from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
@@ -45,7 +46,7 @@ class HomePage(Page):
         header.addWidget(self.kicker)
         header.addWidget(self.title)
         self.body.addLayout(header)
-        if self.step_count() > 3:
+        if theme.home_steps > 3:
             # Each on a step of its own: the initiative's context, then its calls.
             self.body.addWidget(self.context)
             self.body.addWidget(self.calls)
@@ -87,12 +88,14 @@ class HomePage(Page):
             return [(conference, title, self.initiative, visions, entries)]
         if count == 2:
             return [(title, visions, entries), (conference, title, self.initiative)]
-        if count == 3:
-            return [(title, visions), (entries,), (conference, self.initiative)]
-        return [(title, visions), (entries,), (conference, self.context), (self.calls,)]
+        if self.theme.home_steps == 3:
+            steps = [(title, visions), (entries,), (conference, self.initiative)]
+        else:
+            steps = [(title, visions), (entries,), (conference, self.context), (self.calls,)]
+        return steps if self.entry_cards else [step for step in steps if step != (entries,)]
 
     def step_count(self) -> int:
-        return self.theme.home_steps
+        return page_steps(self.content, self.ref, self.theme.home_steps)
 
     def step_index(self) -> int:
         return self._step
@@ -166,7 +169,7 @@ class HomePage(Page):
         return ReflowGrid(
             self.language,
             self.vision_tiles,
-            lambda: max(tile.least_width() for tile in self.vision_tiles),
+            lambda: max((tile.least_width() for tile in self.vision_tiles), default=0),
             theme.gutter,
             2 if theme.portrait else len(visions),
         )
@@ -214,11 +217,11 @@ class HomePage(Page):
         # As many in a row as leave each card room for its title's words: with larger text,
         # two rows of two rather than four narrow cards of broken words. On a step of their
         # own (larger text) the cards are large: two a row.
-        own_step = self.step_count() > 2
+        own_step = theme.home_steps > 2
         grid = ReflowGrid(
             self.language,
             self.entry_cards,
-            lambda: max(card.least_width() for card in self.entry_cards),
+            lambda: max((card.least_width() for card in self.entry_cards), default=0),
             theme.gutter,
             2 if theme.portrait or own_step else max(1, len(entries)),
         )
