@@ -87,7 +87,8 @@ class HomePage(Page):
         if count == 1:
             return [(conference, title, self.initiative, visions, entries)]
         if count == 2:
-            return [(title, visions, entries), (conference, title, self.initiative)]
+            # The conference heads both: there is room for it above the visions too.
+            return [(conference, title, visions, entries), (conference, title, self.initiative)]
         if self.theme.home_steps == 3:
             steps = [(title, visions), (entries,), (conference, self.initiative)]
         else:
