@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
+from touch import swipe
 
 from kiosk.showfloor.admin_pin import PinGate
 from kiosk.showfloor.floor import ShowFloor
@@ -241,3 +242,18 @@ def test_the_attract_loops_vision_names_keep_one_line_on_a_small_panel(
             assert [run.text for run in runs if run.font.pixelSize() == largest] == [tile.text()]
     finally:
         floor.close()
+
+
+def test_a_swipe_turns_home_to_the_initiative_on_a_small_panel(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = make_window(size=(1280, 800), lang="en")
+    page = window.current_page
+    assert isinstance(page, HomePage)
+    assert window.nav is not None
+    assert not page.calls.isVisible()  # the first step: the visions and the ways in
+    swipe(page, -300)
+    qtbot.waitUntil(lambda: page.step_index() == 1 and page.calls.isVisible())
+    assert window.session.current_id == "home"
+    assert window.nav.dots.index == 1
+    assert not page.vision_grid.isVisible()
+    swipe(page, 300)
+    qtbot.waitUntil(lambda: page.step_index() == 0 and page.vision_grid.isVisible())
