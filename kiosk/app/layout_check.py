@@ -156,7 +156,7 @@ class _Checker:
             targets_in_view=targets_in_view,
             nav=self.snapshots.window.nav if nav else None,
             min_target_px=theme.target(64),
-            min_gap_px=theme.px(16),
+            min_gap_px=theme.target_gap(),
         )
         self.failures += [Failure(self.combination, self.lang, screen, problem) for problem in problems]
 

@@ -146,6 +146,7 @@ class PinPad(Overlay):
         layout.addWidget(keypad)
         cancel = TouchButton(language, theme, ui("cancel"), icon_path("close"), outlined=True)
         cancel.clicked.connect(self.close_pad)
+        layout.addSpacing(max(0, theme.target_gap() - layout.spacing()))  # 16 px under the keys
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
         self._lock_tick = QTimer(self)
         self._lock_tick.setInterval(500)
