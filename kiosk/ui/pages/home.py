@@ -80,8 +80,7 @@ class HomePage(Page):
     # ---- steps ----------------------------------------------------------------------------
 
     def _steps(self) -> list[tuple[QWidget, ...]]:
-        """What each step shows, in the page's order; the first part after the kicker and the
-        title takes the step's spare height."""
+        """What each step shows, in the page's order."""
         conference, title, visions, entries = self.kicker, self.title, self.vision_grid, self.entry_grid
         count = self.step_count()
         if count == 1:
@@ -106,8 +105,10 @@ class HomePage(Page):
         self._step = max(0, min(index, len(steps) - 1))
         shown = steps[self._step]
         headings = (self.kicker, self.title)
-        stretching = next(part for part in shown if part not in headings)
-        centred = stretching not in (self.vision_grid, self.entry_grid)
+        # The visions take a step's spare height, else the entries; a step of text alone
+        # stands in the middle of the screen.
+        stretching = next((part for part in (self.vision_grid, self.entry_grid) if part in shown), None)
+        centred = stretching is None
         parts = {part for step in steps for part in step}
         for part in parts:
             part.setVisible(part in shown)
