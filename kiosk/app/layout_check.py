@@ -95,17 +95,14 @@ def page_rules(theme: Theme, page_type: str) -> tuple[bool, bool]:
     """(must fit, targets in full view) for a page of `page_type` in `theme`.
 
     At the design's text size every page is designed to fit: a page (or a tour's stop panel)
-    that needs scrolling fails, as does anything under its "more below" fade. The home screen
-    of a small landscape panel (1280x800, 1366x768) is designed to scroll: the visions and
-    entries come first, the initiative's text follows below the fold; only the tiles and entries
-    must be in full view there. With a visitor's larger text (x1.25, x1.5) pages may scroll by
-    dragging (the fade says there is more); what counts there is what is cut off, too small or
-    too close. (The content-error screen's list may always scroll: it can list hundreds.)
+    that needs scrolling fails, as does anything under its "more below" fade. Home fits at
+    every size and text size too: where all of it does not, it takes steps. With a visitor's
+    larger text (x1.25, x1.5) other pages may scroll by dragging (the fade says there is more);
+    what counts there is what is cut off, too small or too close. (The content-error screen's
+    list may always scroll: it can list hundreds.)
     """
-    if theme.text_scale > 1:
+    if theme.text_scale > 1 and page_type != "home":
         return False, False
-    if page_type == "home" and theme.compact and not theme.portrait:
-        return False, True
     return True, True
 
 
@@ -159,7 +156,7 @@ class _Checker:
             targets_in_view=targets_in_view,
             nav=self.snapshots.window.nav if nav else None,
             min_target_px=theme.target(64),
-            min_gap_px=theme.px(16),
+            min_gap_px=theme.target_gap(),
         )
         self.failures += [Failure(self.combination, self.lang, screen, problem) for problem in problems]
 

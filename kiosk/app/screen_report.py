@@ -58,7 +58,7 @@ class ScreenReport(QObject):
             targets_in_view=in_view,
             nav=window.nav,
             min_target_px=theme.target(64),
-            min_gap_px=theme.px(16),
+            min_gap_px=theme.target_gap(),
         )
         origin = window.mapToGlobal(QPoint(0, 0))
         return {

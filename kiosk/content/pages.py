@@ -61,8 +61,15 @@ def figure_steps(group: FigureGroup) -> list[tuple[str, ...]]:
     return [(group.figures[0], *rest[start : start + size]) for start in range(0, len(rest), size)]
 
 
-def page_steps(content: Content, ref: PageRef) -> int:
-    """How many steps a page has: a tour's stops, the voices, a large group's screens, else 1."""
+def page_steps(content: Content, ref: PageRef, home_steps: int = 1) -> int:
+    """How many steps a page has: a tour's stops, the voices, a large group's screens, home's
+    `home_steps` (more than one where the screen's size or a visitor's larger text leaves no
+    room for all of it), else 1."""
+    if ref.type == "home":
+        # The ways in (tours, figures, voices) have a step of their own from three steps on:
+        # a content without any has none.
+        entries = bool(content.tours or content.figure_groups or content.voices)
+        return home_steps if entries or home_steps < 3 else home_steps - 1
     if ref.type == "tour":
         return len(next(t for t in content.tours if t.id == ref.key).stops)
     if ref.type == "voices":

@@ -289,7 +289,7 @@ class PresenterView(QWidget):
         """The controls in rows that wrap: as many to a row as the presenter's screen allows
         (two rows of five on a 1366x768 laptop in English, three in German)."""
         theme, show = self.theme, self.show_
-        row = FlowRow(theme.px(16))
+        row = FlowRow(theme.target_gap())  # 16 px apart even on a small screen
         self.swap_button = self._button(ui("presenter-swap"), None, show.rehearsal_toggled.emit)
         for button in (
             self._button(ui("previous"), "chevron-left", show.back),

@@ -37,6 +37,7 @@ from kiosk.showfloor.overlays.countdown import CountdownOverlay
 from kiosk.system.safe_write import write_text_atomically
 from kiosk.system.settings import Settings
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.preferences import Preferences
 from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -280,6 +281,10 @@ class ShowFloor(QObject):
     def start_attract(self) -> None:
         if self.attract is None:
             return
+        if self.session.preferences != Preferences():
+            # A show for passers-by, in the design's text and colours, whatever the last visitor
+            # chose (the opening hours start it on the evening's last choices).
+            self.session.reset(self.default_language())
         self.idle.stop()
         self.attract.start()
         self._remember("attract")

@@ -39,7 +39,7 @@ class NavigationBar(QFrame):
         layout = QHBoxLayout(self)
         side = theme.margin
         layout.setContentsMargins(side - theme.px(12), 0, side - theme.px(12), 0)
-        layout.setSpacing(theme.px(16))
+        layout.setSpacing(theme.target_gap())
         # Portrait is narrow: home and back show their icons only, so the dots keep their room.
         short = theme.portrait
         self.home_button = TouchButton(

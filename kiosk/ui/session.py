@@ -89,7 +89,7 @@ class Session(QObject):
         ref = self._refs_by_id.get(page_id or self.current_id)
         if ref is None or self.loaded is None:
             return 0
-        return page_steps(self.loaded.content, ref)
+        return page_steps(self.loaded.content, ref, self.theme.home_steps)
 
     def position(self) -> tuple[int, int]:
         """(index, count) of the current page among its steps, else among its siblings."""
@@ -223,4 +223,8 @@ class Session(QObject):
     def _set_theme(self, theme: Theme) -> None:
         if theme != self.theme:
             self.theme = theme
+            # A page's steps may follow the theme (home's): each keeps a step it still has.
+            self._steps = {
+                page_id: min(step, self.step_count(page_id) - 1) for page_id, step in self._steps.items()
+            }
             self.theme_changed.emit(theme)

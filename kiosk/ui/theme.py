@@ -84,6 +84,10 @@ HIGH_CONTRAST_PALETTE = replace(
 )
 
 MIN_TARGET = 64
+MIN_TARGET_GAP = 16  # between two touch targets, as painted
+# A drawn button's shape stays this far inside its widget (the press shrinks it, antialiasing
+# needs a pixel): the widget is that much larger than the shape a visitor sees and aims at.
+PAINT_INSET = 2
 
 # role: (size at 1080p, floor, weight)
 _TYPE_SCALE: dict[str, tuple[int, int, QFont.Weight]] = {
@@ -163,6 +167,15 @@ class Theme:
         """A touch target's side: scaled, never under 64 px."""
         return max(MIN_TARGET, self.px(value))
 
+    def drawn_target(self, value: float = 88) -> int:
+        """The side of a button whose shape is drawn inside it: the shape, not only the widget,
+        is at least 64 px."""
+        return max(MIN_TARGET + 2 * PAINT_INSET, self.px(value))
+
+    def target_gap(self, value: float = 16) -> int:
+        """The room between two touch targets: scaled, never under 16 px."""
+        return max(MIN_TARGET_GAP, self.px(value))
+
     def font_px(self, role: str) -> int:
         size, floor, _ = _TYPE_SCALE[role]
         return round(max(floor, size * self.scale) * self.text_scale)
@@ -193,7 +206,21 @@ class Theme:
 
     @property
     def nav_height(self) -> int:
-        return max(MIN_TARGET + 16, self.px(112))
+        """The bar holds a drawn button with room above and below it (80 px at least: the
+        height every page is designed around on a small panel)."""
+        return max(MIN_TARGET + 16, self.drawn_target() + 2 * self.px(6), self.px(112))
+
+    @property
+    def home_steps(self) -> int:
+        """Home's steps, each designed to fit (measured with both exhibitions' longest words):
+        one screen at the design's text size; two on a small landscape panel (the title, the
+        visions and the ways in, then the initiative and its calls); with a visitor's larger
+        text three (the title and the visions, the ways in, the initiative beside its calls),
+        four on a small landscape panel (the initiative, then its calls)."""
+        small = self.compact and not self.portrait
+        if self.text_scale > 1:
+            return 4 if small else 3
+        return 2 if small else 1
 
     @property
     def palette(self) -> Palette:

@@ -110,6 +110,30 @@ def test_largest_text_keeps_the_vision_names_whole_at_1280x800(
     assert not cut, f"vision names cut at 1280x800, text x1.5: {cut}"
 
 
+def test_home_on_a_small_panel_shows_its_calls_one_tap_further(
+    kiosk: LaunchKiosk, make_xvfb: MakeXvfb, tmp_path: Path
+) -> None:
+    """A visitor at a 1280x800 panel reads home in English: the visions and the ways in, then,
+    after a tap on the bar's Next, the initiative and its calls, each step whole on the screen
+    (nothing under a "more below" fade), and the screen changes between the two."""
+    report = tmp_path / "screens.jsonl"
+    run = start(kiosk, make_xvfb(1280, 800), report)
+    seen = len(records(report))
+    tap_text(run, records(report)[-1], "EN")
+    first = next_record(report, seen, lambda r: r["language"] == "en", "English")
+    before = run.settle()
+    run.save("home-1280x800-en-step-1", before)
+    seen = len(records(report))
+    tap_text(run, first, "Next")
+    second = next_record(report, seen, lambda r: r["page"] == "home" and r["step"] == 1, "home's second step")
+    after = run.settle()
+    run.save("home-1280x800-en-step-2", after)
+    for step, record in ((1, first), (2, second)):
+        unfit = [p for p in record["problems"] if p["kind"] in FIT]
+        assert not unfit, f"home step {step} does not fit 1280x800: {unfit}"
+    assert changed_fraction(before, after) > 0.2, "the second step looks like the first"
+
+
 ACCENT = (0x4C, 0x8D, 0xFF)  # a chosen option's fill
 
 

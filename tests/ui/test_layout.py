@@ -306,14 +306,15 @@ def test_the_command_lists_every_problem(
     report = json.loads(capsys.readouterr().out)
     assert report["combinations"] == ["1280x800 x1.5", "1280x800 x1.5 hc"]
     tiles = [p for p in report["problems"] if p["widget"].startswith("ColourTile#vision-tile-innovative")]
-    assert {(p["screen"], p["kind"], p["lang"]) for p in tiles} == {("home", la.TEXT_CUT, "en")}
+    # Home takes steps at x1.5: the tiles are on its first.
+    assert {(p["screen"], p["kind"], p["lang"]) for p in tiles} == {("home#1", la.TEXT_CUT, "en")}
     assert "'InnovativeInnovative" in tiles[0]["detail"]
     assert "is cut by its box" in tiles[0]["detail"]
     code = main(["check-layout", *options])
     out = capsys.readouterr().out
     assert code == 1
     assert re.search(r"^home +1280x800", out, re.MULTILINE), out  # the summary's row
-    assert '1280x800 en x1.5 home text-cut: ColourTile#vision-tile-innovative "InnovativeInnovative' in out
+    assert '1280x800 en x1.5 home#1 text-cut: ColourTile#vision-tile-innovative "InnovativeInnovative' in out
 
 
 def test_the_command_refuses_an_unknown_language(qapp: QApplication) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 from kiosk.app.render import render_pages
 from kiosk.content import LoadedContent
 from kiosk.content.pages import page_order
+from kiosk.ui.theme import Theme
 
 
 def _distinct_colours(image: QImage) -> int:
@@ -27,6 +28,7 @@ def test_render_writes_every_page(tmp_path: Path, bundled: LoadedContent, capsys
         steps = {
             "tour": lambda r: len(content.tours[[t.id for t in content.tours].index(r.key)].stops),
             "voices": lambda r: len(content.voices),
+            "home": lambda r: Theme.for_size(960, 540).home_steps,  # a small panel: home in steps
         }.get(ref.type, lambda r: 1)(ref)
         expected += steps
     files = sorted(tmp_path.glob("*.png"))

@@ -23,6 +23,7 @@ from kiosk.showfloor.floor import ShowFloor
 from kiosk.showfloor.lockdown import Lockdown
 from kiosk.showfloor.overlays.attract import playlist
 from kiosk.system.settings import Settings
+from kiosk.ui import layout_audit as la
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.preferences import Preferences
@@ -341,6 +342,23 @@ def test_larger_text_reaches_the_idle_countdown(qtbot: QtBot, floor: Floor) -> N
     assert _title_px(floor.show.countdown) == round(before * 1.5)
     qtbot.waitUntil(floor.show.countdown.isVisible, timeout=5000)  # the idle warning, in the new size
     assert _title_px(floor.show.countdown) == round(before * 1.5)
+
+
+def test_the_attract_loop_is_shown_in_the_designs_text_whatever_was_chosen(
+    qtbot: QtBot, floor: Floor
+) -> None:
+    """Started without an idle reset (the opening hours, a restart), the loop still shows the
+    design's text size and colours: nothing of it cut by the last visitor's largest text."""
+    window = floor.window
+    window.session.set_preferences(Preferences(text_scale=1.5, high_contrast=True))
+    floor.show.start_attract()
+    loop = floor.show.attract
+    assert loop is not None
+    qtbot.waitUntil(loop.isVisible)
+    assert loop.theme.text_scale == 1
+    assert not loop.theme.high_contrast
+    problems = la.audit(loop, must_fit=True)
+    assert not problems, problems
 
 
 def test_keys_under_the_pin_pad_leave_the_page_alone(qtbot: QtBot, floor: Floor) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from pytestqt.qtbot import QtBot
 from touch import swipe
 
@@ -73,13 +74,24 @@ def test_long_pages_scroll_by_dragging_with_momentum(
     qtbot: QtBot, make_window: Callable[..., MainWindow]
 ) -> None:
     window = make_window(size=(1280, 800))
-    # The largest text makes the home page taller than this screen (at 1x it fits).
+    # The largest text makes some pages taller than this screen (home takes steps instead:
+    # the first page that is longer is dragged).
     window.session.set_preferences(Preferences(text_scale=1.5))
-    home = window.current_page
-    assert isinstance(home, HomePage)
-    bar = home.scroll_area.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
-    swipe(home, 0, -300, steps=12, start=home.rect().center())
+    page = None
+    for ref in window.session.refs:
+        if ref.type == "home":
+            continue
+        window.session.go_to(ref.id, direction=0, remember=False)
+        candidate = window.current_page
+        assert candidate is not None
+        qtbot.waitUntil(lambda c=candidate: not c.scroll_area.fit_pending)
+        if candidate.scroll_area.verticalScrollBar().maximum() > 0:
+            page = candidate
+            break
+    if page is None:
+        pytest.skip("no page is longer than a 1280x800 screen at x1.5")
+    bar = page.scroll_area.verticalScrollBar()
+    swipe(page, 0, -300, steps=12, start=page.rect().center())
     qtbot.waitUntil(lambda: bar.value() > 0)  # kinetic: it moves on after the finger lifts
-    assert window.session.current_id == "home"  # a vertical drag is not a tap on what it started over
-    assert home.scroll_area.has_more_below() or bar.value() == bar.maximum()
+    assert window.session.current_id == page.page_id  # a vertical drag is not a tap on what it started over
+    assert page.scroll_area.has_more_below() or bar.value() == bar.maximum()

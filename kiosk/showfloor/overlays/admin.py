@@ -50,7 +50,8 @@ def key_side(theme: th.Theme, languages: Sequence[str]) -> int:
     key the same round size)."""
     metrics = QFontMetrics(theme.font("label"))
     widest = max((metrics.horizontalAdvance(ui("pin-ok")(lang)) for lang in languages), default=0)
-    return max(theme.target(KEY_SIDE * theme.text_scale), widest + 2 * theme.px(16))
+    # The drawn ring, inside the key, is the 64 px target a finger aims at.
+    return max(theme.drawn_target(KEY_SIDE * theme.text_scale), widest + 2 * theme.px(16))
 
 
 def _single_shot(parent: QWidget, interval_ms: int) -> QTimer:
@@ -145,6 +146,7 @@ class PinPad(Overlay):
         layout.addWidget(keypad)
         cancel = TouchButton(language, theme, ui("cancel"), icon_path("close"), outlined=True)
         cancel.clicked.connect(self.close_pad)
+        layout.addSpacing(max(0, theme.target_gap() - layout.spacing()))  # 16 px under the keys
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
         self._lock_tick = QTimer(self)
         self._lock_tick.setInterval(500)

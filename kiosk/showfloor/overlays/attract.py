@@ -503,7 +503,9 @@ class AttractLoop(Overlay):
             peers.append(tile)
             tile.share_name_size_with(peers)  # one size for every name, as on the home screen
             tile.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            tile.setFixedHeight(theme.target(170))  # the slide's spare room goes round it
+            # The slide's spare room goes round the row; each tile is high enough for its icon
+            # above its names (lower, the icon moves beside them and a long name wraps).
+            tile.setFixedHeight(max(theme.target(170), tile.sizeHint().height()))
             tiles.addWidget(tile, *divmod(index, per_row))
         frame.addSpacing(theme.px(40))
         frame.addLayout(tiles)

@@ -123,8 +123,19 @@ class CountdownOverlay(Overlay):
                 widget.hide()
                 widget.deleteLater()
         full = order if len(order) <= FULL_LANGUAGES else order[:1]
-        for lang in full:
-            self._words.addWidget(self._block(lang, "h1", "body"))
+        if len(full) > 1 and self._theme.text_scale > 1 and not self._theme.portrait:
+            # Larger text on a landscape screen: the languages side by side, each a column,
+            # so that the card keeps air above and below it.
+            columns = QWidget()
+            beside = QHBoxLayout(columns)
+            beside.setContentsMargins(0, 0, 0, 0)
+            beside.setSpacing(self._theme.px(40))
+            for lang in full:
+                beside.addWidget(self._block(lang, "h1", "body"), 1)
+            self._words.addWidget(columns)
+        else:
+            for lang in full:
+                self._words.addWidget(self._block(lang, "h1", "body"))
         others = order[len(full) :]
         if others:
             # Side by side in landscape (each a column of the card), stacked in portrait.

@@ -60,8 +60,11 @@ class AccessibilityPanel(Overlay):
         checked: list[bool],
         changes: list[dict[str, object]],
     ) -> tuple[TouchButton, ...]:
-        """A setting's name, then its options side by side: one group, one of them chosen."""
+        """A setting's name, then its options side by side: one group, one of them chosen (a
+        name sits close to its options, further from the options above it)."""
+        layout.addSpacing(self._theme.px(12))
         layout.addWidget(TextLabel(self._language, name, "label", tone="secondary"))
+        layout.addSpacing(-self._theme.px(8))
         row = QHBoxLayout()
         row.setSpacing(self._theme.px(24))
         group = QButtonGroup(self)
@@ -92,4 +95,5 @@ class AccessibilityPanel(Overlay):
 
     def open(self) -> None:
         super().open()
-        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.px(PANEL_WIDTH)))
+        # Wider with larger text: the options' words keep their room inside the buttons.
+        self.centre_panel(min(self.width() - 2 * self._theme.margin, self._theme.text_px(PANEL_WIDTH)))

@@ -28,7 +28,7 @@ class LanguagePicker(Overlay):
         layout = self.card(theme, theme.palette.accent, spacing=20)
         layout.addWidget(TextLabel(language, ui("language"), "h2"))
         grid = QGridLayout()
-        spacing = theme.px(16)
+        spacing = theme.target_gap()
         grid.setHorizontalSpacing(spacing)
         grid.setVerticalSpacing(spacing)
         columns = 1 if theme.portrait else 2
@@ -57,6 +57,7 @@ class LanguagePicker(Overlay):
         layout.addLayout(grid)
         close = TouchButton(language, theme, ui("admin-close"), icon_path("close"), outlined=True)
         close.clicked.connect(self.hide)
+        layout.addSpacing(max(0, theme.target_gap() - layout.spacing()))  # 16 px under the names
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()
 

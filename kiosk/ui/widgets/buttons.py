@@ -121,12 +121,12 @@ class TouchButton(_PressableButton):
         return self._theme.text_px(40)  # grows with a visitor's larger text, as the label does
 
     def sizeHint(self) -> QSize:
-        side = self._theme.target(88)
+        side = self._theme.drawn_target(88)
         text = self.text()
         if not text:
             return QSize(side, side)
         metrics = QFontMetrics(self._theme.font("label"))
-        pad = self._theme.px(28)
+        pad = self._theme.text_px(28)  # larger words keep their room inside the pill
         # A checkable button keeps room for the check mark its chosen state shows.
         shows_icon = self._icon is not None or self.isCheckable()
         icon = self._icon_size() + self._theme.px(14) if shows_icon else 0
@@ -176,7 +176,8 @@ class TouchButton(_PressableButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = self._begin()
-        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        inset = th.PAINT_INSET
+        rect = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
         radius = rect.height() / 2
         fill, outline, ink = self._look()
         if fill is not None:
@@ -233,6 +234,7 @@ class ColourTile(_PressableButton):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(language, theme, parent)
+        self._low = theme.portrait  # asks only for the height of its icon beside the names
         self._name = name
         self._colour = colour
         self._icon = icon
@@ -280,8 +282,8 @@ class ColourTile(_PressableButton):
         name = QFontMetricsF(self._theme.font(_NAME_ROLES[-1])).horizontalAdvance(self.text())
         # The other language's name, small under it, whole at its caption size.
         name = max(name, QFontMetricsF(self._theme.font("caption")).horizontalAdvance(self.other_text()))
-        # Portrait tiles are low and wide: the icon stands beside the names.
-        beside = self._pad() + self._icon_side() if self._theme.portrait else 0
+        # Low tiles (portrait, a small panel) are wide: the icon stands beside the names.
+        beside = self._pad() + self._icon_side() if self._low else 0
         return max(self._theme.target(160), math.ceil(name) + 2 * self._pad() + beside + 2)
 
     def _names_height(self, width: float) -> int:
@@ -315,7 +317,7 @@ class ColourTile(_PressableButton):
         # Preferred height stays modest: height-for-width layouts (the page's scroll area)
         # add preferred heights, and the row's stretch gives tiles whatever room is left.
         width = self._width()
-        if self._theme.portrait:
+        if self._low:
             return QSize(self._theme.px(320), max(self._theme.target(104), self._beside_height(width) + 2))
         return QSize(self._theme.px(320), max(self._theme.target(160), self._stacked_height(width) + 2))
 
@@ -444,6 +446,19 @@ class EntryCard(_PressableButton):
         hint = self._shown_hint(text_width)
         hint_h = QFontMetrics(self._theme.font("caption")).boundingRect(0, 0, text_width, 10_000, flags, hint)
         return icon, pad, title_h.height(), hint_h.height() if hint else 0
+
+    def least_width(self) -> int:
+        """The narrowest card that breaks its title and hint only between words (a Chinese
+        title, without spaces, kept whole): with larger text the grid takes fewer columns."""
+        pad = self._theme.px(16 if self._compact else 24)
+        icon = self._theme.text_px(56) if self._icon is not None else 0
+        chrome = 2 + pad * 2 + self._theme.px(8) + icon + (pad if icon else 0)
+        words = [
+            QFontMetrics(self._theme.font(role)).horizontalAdvance(word)
+            for role, text in (("label", self.text()), ("caption", self.hint_text()))
+            for word in text.split()
+        ]
+        return max(self._theme.target(160), chrome + max(words, default=0) + 2)
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -18,7 +18,8 @@ class ReflowGrid(QWidget):
     a row reflows into more rows (5 tiles: 5, then 3 + 2, 2 + 2 + 1, one a row) instead of
     cutting a name or shrinking a number to the size of its label. Each row is as high as its
     highest item needs at its width (cards with wrapped labels grow as they narrow); height to
-    spare is shared by the rows. A last item alone on its row spans it.
+    spare is shared by the rows. A last row of fewer items spans the width (3 + 2: the two
+    share it).
 
     Placed by hand, not by a QGridLayout: a grid layout reports no height for width when its
     items have none, and its parent would then squeeze the tiles to nothing.
@@ -66,14 +67,16 @@ class ReflowGrid(QWidget):
         return 1
 
     def _cells(self, width: int) -> list[tuple[QWidget, int, int, int]]:
-        """Each item with its row, its left edge and its width, at `width`."""
+        """Each item with its row, its left edge and its width, at `width`. A last row with
+        fewer items shares the whole width among them: no hole where a tile is missing."""
         columns = self.columns_for(width)
-        column_width = max(1, (width - (columns - 1) * self._gap) // columns)
+        count = len(self._items)
         cells = []
         for index, item in enumerate(self._items):
             row, column = divmod(index, columns)
-            alone = index == len(self._items) - 1 and column == 0
-            cells.append((item, row, column * (column_width + self._gap), width if alone else column_width))
+            in_row = min(columns, count - row * columns)
+            item_width = max(1, (width - (in_row - 1) * self._gap) // in_row)
+            cells.append((item, row, column * (item_width + self._gap), item_width))
         return cells
 
     def _row_heights(self, width: int) -> list[int]:
