@@ -162,6 +162,8 @@ class Slideshow(QObject):
     def forward(self) -> None:
         if self.blanked:
             self.set_blank("")  # the first press brings the slide back, as a clicker user expects
+        elif self._walks_its_page(+1):
+            self._step_within_slide(+1)
         elif self.index + 1 < self.count:
             self.go(self.index + 1)
         elif self.loop:
@@ -172,8 +174,23 @@ class Slideshow(QObject):
     def back(self) -> None:
         if self.blanked:
             self.set_blank("")
+        elif self._walks_its_page(-1):
+            self._step_within_slide(-1)
         else:
             self.go(self.index - 1)
+
+    def _walks_its_page(self, delta: int) -> bool:
+        """Whether Next (+1) or Previous (-1) stays on this slide: a slide that names no step of
+        its page shows each of the page's steps in turn, as many as the audience screen has
+        (home takes two on a 1280x800 projector, one on a 1920x1080 one)."""
+        if self.index < 0 or self.current.step is not None or self.session.current_id != self.current.page:
+            return False
+        return 0 <= self.session.step_index() + delta < self.session.step_count()
+
+    def _step_within_slide(self, delta: int) -> None:
+        self.session.set_step(self.session.step_index() + delta)
+        self.clock.start()
+        self._restart_timer()
 
     def start(self, index: int = 0) -> None:
         self.go(index)
