@@ -8,7 +8,7 @@ attract loop and the slideshow use this), staying on each stop as long as it tak
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
@@ -21,6 +21,8 @@ from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.autoplay_button import AutoplayButton
+from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
 from kiosk.ui.widgets.text import Paragraph, TextLabel
@@ -37,17 +39,86 @@ PROGRESS_FRAME_MS = 40
 PROGRESS_STEP_MS = 1000
 
 
+class StopView(QWidget):
+    """One stop: its title and text, then what goes with it (a figure, a quote). A stop too
+    long for the panel is `split`: the text is its first part, the figure and quote its second,
+    one shown at a time (`show_part`), so that the panel shows either whole without scrolling."""
+
+    def __init__(self, text_part: QWidget, extra_part: QWidget | None, spacing: int) -> None:
+        super().__init__()
+        self.text_part = text_part
+        self.extra_part = extra_part
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(text_part)
+        if extra_part is not None:
+            layout.addWidget(extra_part)
+        layout.addStretch(1)
+        self._split = False
+        self._part = 0
+
+    @property
+    def split(self) -> bool:
+        return self._split
+
+    @property
+    def parts(self) -> int:
+        return 2 if self._split else 1
+
+    @property
+    def part(self) -> int:
+        return self._part
+
+    def can_split(self) -> bool:
+        return self.extra_part is not None
+
+    def set_split(self, split: bool) -> None:
+        split = split and self.can_split()
+        if split != self._split:
+            self._split = split
+            self.show_part(0)
+
+    def show_part(self, part: int) -> None:
+        self._part = max(0, min(part, self.parts - 1))
+        self.text_part.setVisible(not self._split or self._part == 0)
+        if self.extra_part is not None:
+            self.extra_part.setVisible(not self._split or self._part == 1)
+
+    def needed_height(self, width: int, split: bool | None = None) -> int:
+        """The height it needs at `width`: its whole, or its taller part where split (as it
+        is, or as `split` says)."""
+        self.ensurePolished()
+        split = self._split if split is None else split
+        if self.extra_part is None:
+            return _part_height(self.text_part, width)
+        text, extra = _part_height(self.text_part, width), _part_height(self.extra_part, width)
+        if split:
+            return max(text, extra)
+        layout = self.layout()
+        assert layout is not None
+        return text + layout.spacing() + extra
+
+
+def _part_height(part: QWidget, width: int) -> int:
+    layout = part.layout()
+    assert layout is not None
+    layout.activate()
+    return layout.totalHeightForWidth(width)
+
+
 class StopStack(QWidget):
     """Every stop of a tour, built once, one shown at a time. The page sizes the panel for the
     tallest (`tallest_for_width`): stepping from stop to stop never moves what is around it."""
 
-    def __init__(self, views: Sequence[QWidget], parent: QWidget | None = None) -> None:
+    def __init__(self, views: Sequence[StopView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.views = list(views)
         for view in self.views:
             view.setParent(self)
             for child in view.findChildren(QWidget):
                 child.show()  # counted by the view's layout while the view itself is hidden
+            view.show_part(0)
             view.hide()
             view.installEventFilter(self)
         self._current = -1
@@ -70,7 +141,7 @@ class StopStack(QWidget):
         self._current = index
         self.updateGeometry()
 
-    def current_view(self) -> QWidget:
+    def current_view(self) -> StopView:
         return self.views[self._current]
 
     def hasHeightForWidth(self) -> bool:
@@ -88,13 +159,8 @@ class StopStack(QWidget):
         return self.tallest_for_width(width)
 
     @staticmethod
-    def _view_height(view: QWidget, width: int) -> int:
-        layout = view.layout()
-        if layout is None:
-            return 0
-        view.ensurePolished()
-        layout.activate()
-        return layout.totalHeightForWidth(width)
+    def _view_height(view: StopView, width: int) -> int:
+        return view.needed_height(width)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else 600
@@ -263,6 +329,7 @@ class TourPage(Page):
         self.stops = StopStack([self._stop_view(stop) for stop in tour.stops])
         self._panel_layout.addWidget(self.stops)
         self._panel_layout.addStretch(1)
+        self._panel_layout.addWidget(self._build_stop_parts())
         self.panel_scroll = PageScrollArea(self._panel_body, theme, fade=theme.palette.surface)
         panel_layout = QHBoxLayout(panel)
         # Inset by the corner radius: the scrolled text and its fade never square the corners.
@@ -300,45 +367,99 @@ class TourPage(Page):
             columns.addWidget(panel, 0)
             self.body.addLayout(columns, 1)
 
-    def _stop_view(self, stop: TourStop) -> QWidget:
+    def _stop_view(self, stop: TourStop) -> StopView:
         theme = self.theme
-        view = QWidget()
-        layout = QVBoxLayout(view)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.px(12))
-        layout.addWidget(TextLabel(self.language, stop.title, "h2"))
+        spacing = theme.px(12)
+        text_part = QWidget()
+        text_layout = QVBoxLayout(text_part)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(spacing)
+        text_layout.addWidget(TextLabel(self.language, stop.title, "h2"))
         # Small landscape screens keep body text at its 28 px floor while the room shrinks
         # with the screen: a little less leading there keeps the longest stop beside the map.
         leading = 1.38 if theme.compact else 1.45
-        layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=leading))
+        text_layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=leading))
+        if stop.figure is None and stop.voice is None:
+            return StopView(text_part, None, spacing)
+        extra_part = QWidget()
+        extra_layout = QVBoxLayout(extra_part)
+        extra_layout.setContentsMargins(0, 0, 0, 0)
+        extra_layout.setSpacing(spacing)
         if stop.figure is not None:
             figure = self.content.figure(stop.figure)
-            layout.addSpacing(theme.px(4))
+            extra_layout.addSpacing(theme.px(4))
             card = FigureCard(self.language, figure, theme, self.accent(), flat=True)
             # The number's line keeps the font's whole descent: a thousands comma's tail
             # reaches below the 0.6 of it the card's own number reserves.
             metrics = QFontMetricsF(theme.font("figure-small"))
             card.number.setMinimumHeight(math.ceil(metrics.ascent() + metrics.descent()))
             card.tapped.connect(self.open_figure_detail)
-            layout.addWidget(card)
+            extra_layout.addWidget(card)
         if stop.voice is not None:
-            layout.addSpacing(theme.px(12))
+            extra_layout.addSpacing(theme.px(12))
             voice = self.content.voice(stop.voice)
-            layout.addWidget(QuoteBlock(self.language, voice, theme, self.accent()))
-        layout.addStretch(1)
-        return view
+            extra_layout.addWidget(QuoteBlock(self.language, voice, theme, self.accent()))
+        return StopView(text_part, extra_part, spacing)
+
+    def _build_stop_parts(self) -> QWidget:
+        """Under a long stop: dots for its two parts and the button that turns between them."""
+        theme = self.theme
+        self.stop_parts = bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.gutter)
+        self.part_dots = PositionDots(theme)
+        row.addWidget(self.part_dots, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        self.more_button = TouchButton(
+            self.language,
+            theme,
+            ui("stop-more"),
+            icon_path("chevron-down"),
+            colour=self.accent(),
+            outlined=True,
+        )
+        self.more_button.setObjectName("stop-more")
+        self.more_button.clicked.connect(self._on_more_button_clicked)
+        row.addWidget(self.more_button)
+        bar.hide()
+        return bar
+
+    def show_stop_part(self, part: int) -> None:
+        """Show part `part` of the current stop (its text, or what goes with it)."""
+        view = self.stops.current_view()
+        view.show_part(part)
+        self._update_stop_parts()
+
+    def _update_stop_parts(self) -> None:
+        view = self.stops.current_view()
+        split = view.split
+        self.stop_parts.setVisible(split)
+        if split:
+            self.part_dots.set_position(view.part, view.parts, self.accent())
+            last = view.part == view.parts - 1
+            self.more_button.set_label(ui("stop-back" if last else "stop-more"))
+            self.more_button.set_icon(icon_path("chevron-up" if last else "chevron-down"))
+        self.panel_scroll.verticalScrollBar().setValue(0)
+
+    def _on_more_button_clicked(self) -> None:
+        view = self.stops.current_view()
+        self.show_stop_part((view.part + 1) % view.parts)
 
     def _show_stop(self, animate: bool = True) -> None:
         self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
         self.stops.set_current(self._index)
+        self.stops.current_view().show_part(0)
+        self._update_stop_parts()
         self.panel_scroll.fit_body()  # scrolls as far as this stop reaches, from this frame on
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index, animate)
         if self.autoplaying:
             self._start_stop_timer()
 
-    def _panel_height_for(self, width: int) -> int:
-        """How tall the panel must be, `width` wide, to show its tallest stop whole."""
+    def _panel_height_for(self, width: int, split: frozenset[int] | None = None) -> int:
+        """How tall the panel must be, `width` wide, to show its tallest stop whole; with the
+        stops `split` (default: as they are) in two parts and the bar that turns them."""
         panel, viewport = self.panel, self.panel_scroll.viewport()
         panel.ensurePolished()  # high contrast's outline is part of the panel's style
         if panel.isVisible() and viewport.width() > 0:
@@ -354,12 +475,47 @@ class TourPage(Page):
         margins = layout.contentsMargins()
         stops_width = inside - margins.left() - margins.right()
         shown = layout.totalHeightForWidth(inside)
+        split = self._split_stops() if split is None else split
+        bar = self.stop_parts.sizeHint().height() + layout.spacing()
+        bar_counted = bar if not self.stop_parts.isHidden() or self._split_stops() else 0
+        tallest = max(
+            view.needed_height(stops_width, at in split) for at, view in enumerate(self.stops.views)
+        )
         return (
             shown
             - self.stops.heightForWidth(stops_width)
-            + self.stops.tallest_for_width(stops_width)
+            - bar_counted
+            + tallest
+            + (bar if split else 0)
             + around_height
         )
+
+    def _split_stops(self) -> frozenset[int]:
+        return frozenset(at for at, view in enumerate(self.stops.views) if view.split)
+
+    def _splits_to_fit(self, width: int, fits: Callable[[int], bool]) -> frozenset[int]:
+        """The fewest stops to split, tallest first, until the panel's height at `width`
+        `fits`: none where every stop fits whole."""
+        split: frozenset[int] = frozenset()
+        views = self.stops.views
+        while not fits(self._panel_height_for(width, split)):
+            whole = [at for at, view in enumerate(views) if at not in split and view.can_split()]
+            if not whole:
+                break  # its text alone is longer than the panel: the panel scrolls
+            split |= {max(whole, key=lambda at: views[at].needed_height(width, False))}
+        return split
+
+    def _set_split_stops(self, split: frozenset[int]) -> None:
+        if split == self._split_stops():
+            return
+        for at, view in enumerate(self.stops.views):
+            view.set_split(at in split)
+        policy = self.stop_parts.sizePolicy()
+        policy.setRetainSizeWhenHidden(bool(split))  # a panel with long stops keeps one height
+        self.stop_parts.setSizePolicy(policy)
+        self._update_stop_parts()
+        self.stops.updateGeometry()
+        self._panel_layout.invalidate()
 
     def _fit_panel(self) -> None:
         """Landscape: the narrowest panel (within bounds) that shows every stop without
@@ -385,6 +541,9 @@ class TourPage(Page):
         widest = max(narrowest, widest)
         if self._left.totalHeightForWidth(width - gap - widest) > height:
             widest = widest_of_all
+        # A stop too long for the panel even at its widest goes on in a second part.
+        split = self._splits_to_fit(widest, lambda needed: needed <= height)
+        self._set_split_stops(split)
         if self._panel_height_for(widest) > height:
             chosen = widest  # larger text: the panel scrolls (the fade shows there is more)
         else:
@@ -405,6 +564,10 @@ class TourPage(Page):
         tallest stop needs more, the map gives up height (down to its least) for it."""
         spacing = self.body.spacing()
         header = self._header.totalHeightForWidth(width)
+        # A stop too long for the room the map leaves at its least goes on in a second part.
+        least_map = self.diagram.minimumHeight()
+        split = self._splits_to_fit(width, lambda needed: height - header - 2 * spacing - needed >= least_map)
+        self._set_split_stops(split)
         room = height - header - 2 * spacing - self._panel_height_for(width)
         self.diagram.set_height_cap(None)
         natural = self.diagram.heightForWidth(width)
