@@ -14,10 +14,10 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content import TourStop
+from kiosk.content import LocalText, TourStop
 from kiosk.i18n.reading import reading_seconds
 from kiosk.system.resources import icon_path
-from kiosk.ui.language import ui
+from kiosk.ui.language import LanguageState, TextSource, resolve, ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.autoplay_button import AutoplayButton
@@ -25,7 +25,7 @@ from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
-from kiosk.ui.widgets.text import Paragraph, TextLabel
+from kiosk.ui.widgets.text import Paragraph, TextLabel, sentence_ends
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
 # The panel's share of the page's width in landscape: narrowest and widest.
@@ -41,22 +41,67 @@ PROGRESS_STEP_MS = 1000
 
 class StopView(QWidget):
     """One stop: its title and text, then what goes with it (a figure, a quote). A stop too
-    long for the panel is `split`: the text is its first part, the figure and quote its second,
-    one shown at a time (`show_part`), so that the panel shows either whole without scrolling."""
+    long for the panel is `split` in two parts shown one at a time (`show_part`): the title and
+    the text first, the figure and quote second; where the text itself is long, it is cut at a
+    sentence's end and goes on at the top of the second part, the cut that leaves the taller
+    part the shortest. Each part then shows whole without scrolling."""
 
-    def __init__(self, text_part: QWidget, extra_part: QWidget | None, spacing: int) -> None:
+    def __init__(
+        self,
+        language: LanguageState,
+        source: LocalText,
+        title: QWidget,
+        make_paragraph: Callable[[TextSource], Paragraph],
+        extras: QWidget | None,
+        spacing: int,
+    ) -> None:
         super().__init__()
-        self.text_part = text_part
-        self.extra_part = extra_part
+        self._language = language
+        self._source = source
+        self._split = False
+        self._part = 0
+        self._cut = 0  # the sentences the first part keeps; 0: the whole text
+        self._cuts: dict[tuple[str, int], int] = {}
+        self.text_part = QWidget()
+        text_layout = QVBoxLayout(self.text_part)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(spacing)
+        self.title = title
+        text_layout.addWidget(title)
+        self.paragraph = make_paragraph(lambda lang: self._piece(lang)[0])
+        text_layout.addWidget(self.paragraph)
+        self.extra_part = QWidget()
+        extra_layout = QVBoxLayout(self.extra_part)
+        extra_layout.setContentsMargins(0, 0, 0, 0)
+        extra_layout.setSpacing(spacing)
+        self.rest = make_paragraph(lambda lang: self._piece(lang)[1])
+        extra_layout.addWidget(self.rest)
+        self.extras = extras
+        if extras is not None:
+            extra_layout.addWidget(extras)
+        # Measures a piece of the text as the paragraphs show it, off screen.
+        self._measure = make_paragraph(lambda lang: "")
+        self._measure.setParent(self)
+        self._measure.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        layout.addWidget(text_part)
-        if extra_part is not None:
-            layout.addWidget(extra_part)
+        layout.addWidget(self.text_part)
+        layout.addWidget(self.extra_part)
         layout.addStretch(1)
-        self._split = False
-        self._part = 0
+        language.changed.connect(self._on_language_changed)
+
+    def _sentences(self, lang: str) -> tuple[str, list[int]]:
+        text = resolve(self._source, lang)
+        return text, sentence_ends(text)
+
+    def _piece(self, lang: str, cut: int | None = None) -> tuple[str, str]:
+        """The text's first part and the rest, the first `cut` sentences kept (0: all)."""
+        cut = self._cut if cut is None else cut
+        text, ends = self._sentences(lang)
+        if cut <= 0 or cut > len(ends):
+            return text, ""
+        return text[: ends[cut - 1]].strip(), text[ends[cut - 1] :].strip()
 
     @property
     def split(self) -> bool:
@@ -71,40 +116,94 @@ class StopView(QWidget):
         return self._part
 
     def can_split(self) -> bool:
-        return self.extra_part is not None
+        return self.extras is not None or bool(self._sentences(self._language.current)[1])
 
     def set_split(self, split: bool) -> None:
         split = split and self.can_split()
         if split != self._split:
             self._split = split
+            self._set_cut(self._best_cut(self.width()) if split and self.width() > 0 else 0)
             self.show_part(0)
 
     def show_part(self, part: int) -> None:
         self._part = max(0, min(part, self.parts - 1))
         self.text_part.setVisible(not self._split or self._part == 0)
-        if self.extra_part is not None:
-            self.extra_part.setVisible(not self._split or self._part == 1)
+        self.extra_part.setVisible(self._shows_extra() and (not self._split or self._part == 1))
+        self.rest.setVisible(bool(self._piece(self._language.current)[1]))
+        self._measure.hide()
+
+    def _shows_extra(self) -> bool:
+        return self.extras is not None or bool(self._piece(self._language.current)[1])
+
+    def _set_cut(self, cut: int) -> None:
+        if cut != self._cut:
+            self._cut = cut
+            self.paragraph.set_source(self.paragraph.source)
+            self.rest.set_source(self.rest.source)
+            self.show_part(self._part)
+
+    def _text_height(self, text: str, width: int) -> int:
+        self._measure.set_source(lambda lang: text)
+        return self._measure.heightForWidth(width)
+
+    def _parts_heights(self, width: int, cut: int) -> tuple[int, int]:
+        """The heights of the two parts at `width`, the text cut after `cut` sentences."""
+        lang = self._language.current
+        first, rest = self._piece(lang, cut)
+        spacing = self.layout().spacing()  # type: ignore[union-attr]
+        text = _widget_height(self.title, width) + spacing + self._text_height(first, width)
+        extras = _widget_height(self.extras, width) if self.extras is not None else 0
+        parts = [self._text_height(rest, width)] if rest else []
+        if self.extras is not None:
+            parts.append(extras)
+        return text, sum(parts) + spacing * (len(parts) - 1)
+
+    def _best_cut(self, width: int) -> int:
+        """The cut (0: the text whole in the first part) whose taller part is the shortest."""
+        key = (self._language.current, width)
+        if key not in self._cuts:
+            sentences = len(self._sentences(self._language.current)[1])
+            # The whole text first: where it is as short, the text stays in one piece.
+            cuts = [0, *range(sentences, 0, -1)]
+            self._cuts[key] = min(cuts, key=lambda cut: max(self._parts_heights(width, cut)))
+        return self._cuts[key]
 
     def needed_height(self, width: int, split: bool | None = None) -> int:
         """The height it needs at `width`: its whole, or its taller part where split (as it
         is, or as `split` says)."""
         self.ensurePolished()
         split = self._split if split is None else split
-        if self.extra_part is None:
-            return _part_height(self.text_part, width)
-        text, extra = _part_height(self.text_part, width), _part_height(self.extra_part, width)
-        if split:
-            return max(text, extra)
-        layout = self.layout()
-        assert layout is not None
-        return text + layout.spacing() + extra
+        if split and self.can_split():
+            return max(self._parts_heights(width, self._best_cut(width)))
+        text, extras = self._parts_heights(width, 0)
+        if self.extras is None:
+            return text
+        return text + self.layout().spacing() + extras  # type: ignore[union-attr]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._split:
+            self._set_cut(self._best_cut(self.width()))
+
+    def _on_language_changed(self, lang: str) -> None:
+        # The texts changed (each heard of it before the view): the parts' layouts forget the
+        # heights they kept, down to the figure and quote (a hidden part hears of no change).
+        for widget in (self.extras, self.extra_part, self.text_part, self):
+            layout = widget.layout() if widget is not None else None
+            if layout is not None:
+                layout.invalidate()
+        self._cuts.clear()
+        if self._split and self.width() > 0:
+            self._set_cut(self._best_cut(self.width()))
+        self.show_part(self._part)
 
 
-def _part_height(part: QWidget, width: int) -> int:
-    layout = part.layout()
-    assert layout is not None
-    layout.activate()
-    return layout.totalHeightForWidth(width)
+def _widget_height(widget: QWidget, width: int) -> int:
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
+        return layout.totalHeightForWidth(width)
+    return widget.heightForWidth(width) if widget.hasHeightForWidth() else widget.sizeHint().height()
 
 
 class StopStack(QWidget):
@@ -370,19 +469,18 @@ class TourPage(Page):
     def _stop_view(self, stop: TourStop) -> StopView:
         theme = self.theme
         spacing = theme.px(12)
-        text_part = QWidget()
-        text_layout = QVBoxLayout(text_part)
-        text_layout.setContentsMargins(0, 0, 0, 0)
-        text_layout.setSpacing(spacing)
-        text_layout.addWidget(TextLabel(self.language, stop.title, "h2"))
         # Small landscape screens keep body text at its 28 px floor while the room shrinks
         # with the screen: a little less leading there keeps the longest stop beside the map.
         leading = 1.38 if theme.compact else 1.45
-        text_layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=leading))
+
+        def paragraph(source: TextSource) -> Paragraph:
+            return Paragraph(self.language, source, theme, line_height=leading)
+
+        title = TextLabel(self.language, stop.title, "h2")
         if stop.figure is None and stop.voice is None:
-            return StopView(text_part, None, spacing)
-        extra_part = QWidget()
-        extra_layout = QVBoxLayout(extra_part)
+            return StopView(self.language, stop.text, title, paragraph, None, spacing)
+        extras = QWidget()
+        extra_layout = QVBoxLayout(extras)
         extra_layout.setContentsMargins(0, 0, 0, 0)
         extra_layout.setSpacing(spacing)
         if stop.figure is not None:
@@ -399,7 +497,7 @@ class TourPage(Page):
             extra_layout.addSpacing(theme.px(12))
             voice = self.content.voice(stop.voice)
             extra_layout.addWidget(QuoteBlock(self.language, voice, theme, self.accent()))
-        return StopView(text_part, extra_part, spacing)
+        return StopView(self.language, stop.text, title, paragraph, extras, spacing)
 
     def _build_stop_parts(self) -> QWidget:
         """Under a long stop: dots for its two parts and the button that turns between them."""
