@@ -351,6 +351,8 @@ def collapsed(failures: Sequence[Failure]) -> list[tuple[Failure, str]]:
     first: dict[tuple[Combination, str, str, LayoutProblem], Failure] = {}
     for failure in failures:
         page, _, step = failure.screen.partition("#")
+        if not step.isdigit():  # a part of a step ("tour/x#3.2"): named as it is
+            page, step = failure.screen, ""
         key = (failure.combination, failure.lang, page, failure.problem)
         steps.setdefault(key, [])
         if step:

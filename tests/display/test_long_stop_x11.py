@@ -1,6 +1,6 @@
 """A curator's long tour stop on a real screen: the second park's third stop (a long German
 text, a quote and its attribution) shows in its panel without scrolling, in two parts. A real
-tap on the panel's "Weiterlesen" turns to the quote, a tap on "Zurück zum Anfang" back to the
+tap on the panel's "Weiterlesen" turns to the quote, a tap on "Zum Text" back to the
 text, and the tour's own "Weiter" still goes from stop to stop. Judged by the kiosk's own
 screen report (what a visitor can press, and what the layout check finds on screen) and by the
 quote's colour appearing in the panel's pixels."""
@@ -44,7 +44,7 @@ def test_a_long_stop_goes_on_in_a_second_part_reached_by_a_tap(
 
     seen = len(records(report))
     tap_text(run, tour, "Weiterlesen")
-    second = next_record(report, seen, lambda r: "Zurück zum Anfang" in _texts(r), "the stop's second part")
+    second = next_record(report, seen, lambda r: "Zum Text" in _texts(r), "the stop's second part")
     assert second["page"] == "tour/rundgang"
     assert second["step"] == 2
     assert not second["problems"], second["problems"]  # the quote and its attribution whole
@@ -52,7 +52,7 @@ def test_a_long_stop_goes_on_in_a_second_part_reached_by_a_tap(
     assert colour_fraction(run.settle(panel), TOUR_VIOLET, tolerance=30) > 2 * accent
 
     seen = len(records(report))
-    tap_text(run, second, "Zurück zum Anfang")
+    tap_text(run, second, "Zum Text")
     first = next_record(report, seen, lambda r: "Weiterlesen" in _texts(r), "the stop's first part again")
     assert first["step"] == 2
     assert not first["problems"]

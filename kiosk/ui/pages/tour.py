@@ -504,7 +504,10 @@ class TourPage(Page):
         theme = self.theme
         self.stop_parts = bar = QWidget()
         row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
+        # With a visitor's larger text a panel may scroll, the bar then right under the stop:
+        # clear of a figure card's tap target above it. (At the design's size it fits, the
+        # room above the bar is the panel's.)
+        row.setContentsMargins(0, theme.px(8) if theme.text_scale > 1 else 0, 0, 0)
         row.setSpacing(theme.gutter)
         self.part_dots = PositionDots(theme)
         row.addWidget(self.part_dots, 0, Qt.AlignmentFlag.AlignVCenter)
