@@ -131,6 +131,7 @@ class StopView(QWidget):
         self.extra_part.setVisible(self._shows_extra() and (not self._split or self._part == 1))
         self.rest.setVisible(bool(self._piece(self._language.current)[1]))
         self._measure.hide()
+        self._forget_heights()
 
     def _shows_extra(self) -> bool:
         return self.extras is not None or bool(self._piece(self._language.current)[1])
@@ -185,13 +186,16 @@ class StopView(QWidget):
         if self._split:
             self._set_cut(self._best_cut(self.width()))
 
-    def _on_language_changed(self, lang: str) -> None:
-        # The texts changed (each heard of it before the view): the parts' layouts forget the
-        # heights they kept, down to the figure and quote (a hidden part hears of no change).
+    def _forget_heights(self) -> None:
+        """The parts' layouts forget the heights they kept, down to the figure and quote: a
+        part hidden while its texts changed (another language, another cut) heard of none of it."""
         for widget in (self.extras, self.extra_part, self.text_part, self):
             layout = widget.layout() if widget is not None else None
             if layout is not None:
                 layout.invalidate()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._forget_heights()  # the texts changed: each heard of it before the view
         self._cuts.clear()
         if self._split and self.width() > 0:
             self._set_cut(self._best_cut(self.width()))
@@ -598,6 +602,10 @@ class TourPage(Page):
         """The fewest stops to split, tallest first, until the panel's height at `width`
         `fits`: none where every stop fits whole."""
         split: frozenset[int] = frozenset()
+        if self.theme.text_scale != 1:
+            # Parts are for the design's text size (as the vision page's compact form): with a
+            # visitor's larger text the panel scrolls, as every page may.
+            return split
         views = self.stops.views
         while not fits(self._panel_height_for(width, split)):
             whole = [at for at, view in enumerate(views) if at not in split and view.can_split()]
