@@ -131,7 +131,7 @@ class StopView(QWidget):
         self.extra_part.setVisible(self._shows_extra() and (not self._split or self._part == 1))
         self.rest.setVisible(bool(self._piece(self._language.current)[1]))
         self._measure.hide()
-        self._forget_heights()
+        self.forget_heights()
 
     def _shows_extra(self) -> bool:
         return self.extras is not None or bool(self._piece(self._language.current)[1])
@@ -173,6 +173,7 @@ class StopView(QWidget):
         """The height it needs at `width`: its whole, or its taller part where split (as it
         is, or as `split` says)."""
         self.ensurePolished()
+        self.forget_heights()  # measured as the texts read now, not as a hidden part kept them
         split = self._split if split is None else split
         if split and self.can_split():
             return max(self._parts_heights(width, self._best_cut(width)))
@@ -186,7 +187,7 @@ class StopView(QWidget):
         if self._split:
             self._set_cut(self._best_cut(self.width()))
 
-    def _forget_heights(self) -> None:
+    def forget_heights(self) -> None:
         """The parts' layouts forget the heights they kept, down to the figure and quote: a
         part hidden while its texts changed (another language, another cut) heard of none of it."""
         for widget in (self.extras, self.extra_part, self.text_part, self):
@@ -195,7 +196,7 @@ class StopView(QWidget):
                 layout.invalidate()
 
     def _on_language_changed(self, lang: str) -> None:
-        self._forget_heights()  # the texts changed: each heard of it before the view
+        self.forget_heights()  # the texts changed: each heard of it before the view
         self._cuts.clear()
         if self._split and self.width() > 0:
             self._set_cut(self._best_cut(self.width()))
@@ -240,6 +241,8 @@ class StopStack(QWidget):
             return
         for at, view in enumerate(self.views):
             view.setGeometry(self.rect())
+            if at == index:
+                view.forget_heights()  # its texts may have changed while it was hidden
             view.setVisible(at == index)
         self._current = index
         self.updateGeometry()
