@@ -3,6 +3,11 @@
 Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself (the
 attract loop and the slideshow use this), staying on each stop as long as it takes to read
 (`stop_seconds`), until the first touch hands control back to the visitor.
+
+The panel is as tall as the tallest stop. A curator's stop too long for it at the design's text
+size goes on in a second part of the panel (`StopView`): the figure and quote there, and where
+the text alone is too long its later sentences too; dots and a "Read on" button under it turn
+between the parts. A tour's own navigation stays stop to stop, each stop opening at its text.
 """
 
 from __future__ import annotations
