@@ -22,6 +22,7 @@ from kiosk.system.settings import Settings
 from kiosk.ui.layout_audit import LayoutProblem, audit
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.figures import FiguresPage
+from kiosk.ui.pages.tour import TourPage
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.session import Session
 from kiosk.ui.snapshot import PageSnapshots
@@ -201,6 +202,16 @@ class _Checker:
                 must_fit, in_view = page_rules(self.theme, ref.type)
                 screen = f"{ref.id}#{step + 1}" if steps > 1 else ref.id
                 self.audit(screen, must_fit=must_fit, targets_in_view=in_view, nav=True)
+                if isinstance(page, TourPage):
+                    # A long stop goes on in a second part of its panel: seen as the visitor
+                    # turns to it.
+                    view = page.stops.current_view()
+                    for part in range(1, view.parts):
+                        page.show_stop_part(part)
+                        _settle()
+                        part_screen = f"{screen}.{part + 1}"
+                        self.audit(part_screen, must_fit=must_fit, targets_in_view=in_view, nav=True)
+                    page.show_stop_part(0)
             if isinstance(page, FiguresPage):
                 for figure in page.figures:
                     page.open_figure_detail(figure.id)
@@ -337,6 +348,8 @@ def collapsed(failures: Sequence[Failure]) -> list[tuple[Failure, str]]:
     first: dict[tuple[Combination, str, str, LayoutProblem], Failure] = {}
     for failure in failures:
         page, _, step = failure.screen.partition("#")
+        if not step.isdigit():  # a part of a step ("tour/x#3.2"): named as it is
+            page, step = failure.screen, ""
         key = (failure.combination, failure.lang, page, failure.problem)
         steps.setdefault(key, [])
         if step:

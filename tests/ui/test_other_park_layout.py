@@ -1,7 +1,9 @@
 """The layout checker on a second exhibition (tests/other_park: English, German and Arabic;
 long German compounds, long paragraphs and quotes): every screen at every size, text scale and
 contrast, as `kiosk check-layout --data tests/other_park/content.json` walks them. One case a
-size, so that two test workers share the matrix."""
+size, so that two test workers share the matrix. The default run checks each size at the
+design's text size and at the largest text in high contrast (the extremes); the scales between
+(x1 in high contrast, x1.25, x1.5) run with the slow tests (`pytest -m slow`)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.layout_check import SIZES, Failure, check_combination, collapsed, matrix
+from kiosk.app.layout_check import SIZES, Combination, Failure, check_combination, collapsed
 from kiosk.content import LoadedContent, load_content
 
 OTHER_PARK = Path(__file__).resolve().parent.parent / "other_park" / "content.json"
@@ -18,17 +20,20 @@ ISSUE = "issue 18"
 # The figures and voices pages (and a figure's detail over them) are left out: their fit on this
 # content is open work of issue 18 in those pages' own modules (figures.py, voices.py).
 CHECKED_ELSEWHERE = ("figures/", "figure-detail/", "voices")
-# Pages that still fail here, by size: a long stop with a quote needs more height than a
-# landscape panel has (tour), and a paragraph of a thousand characters does not fit a small
-# landscape screen's height even in the vision page's compact form. Anything else failing is a
-# regression; a page listed that passes everywhere fails the test too, to be struck off.
+# Pages that still fail here, by size: a paragraph of a thousand characters does not fit a
+# small landscape screen's height even in the vision page's compact form (at the design's text
+# size, in either contrast); at 1366x768 the third stop's quote alone, in the second part of
+# its panel, is some 40 px taller than the panel holds under its position and its turning bar
+# (en, de). Anything else failing is a regression; a page listed that passes in every
+# combination of its case fails the test too, to be struck off.
 STILL_FAILING: dict[tuple[int, int], frozenset[str]] = {
-    (1920, 1080): frozenset({"tour/rundgang"}),
-    (3840, 2160): frozenset({"tour/rundgang"}),
-    (1080, 1920): frozenset({"tour/rundgang"}),
-    (1280, 800): frozenset({"tour/rundgang", "vision/forschung", "vision/klima", "vision/nachbarschaft"}),
+    (1280, 800): frozenset({"vision/forschung", "vision/klima", "vision/nachbarschaft"}),
     (1366, 768): frozenset({"tour/rundgang", "vision/forschung", "vision/klima", "vision/nachbarschaft"}),
 }
+# The extremes, in the default run; the rest of the matrix (`layout_check.matrix`) with -m slow.
+# (text scale, high contrast)
+EXTREMES = ((1.0, False), (1.5, True))
+BETWEEN = ((1.0, True), (1.25, False), (1.5, False))
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +45,25 @@ def _page(screen: str) -> str:
     return screen.split("#", 1)[0]
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def _cases() -> list[object]:
+    cases: list[object] = []
+    for size in SIZES:
+        name = f"{size[0]}x{size[1]}"
+        cases.append(pytest.param(size, EXTREMES, id=f"{name}-x1,x1.5hc"))
+        cases.append(pytest.param(size, BETWEEN, id=f"{name}-x1hc,x1.25,x1.5", marks=pytest.mark.slow))
+    return cases
+
+
+@pytest.mark.parametrize(("size", "scales"), _cases())
 def test_every_screen_of_the_other_park(
-    qapp: QApplication, other_park: LoadedContent, size: tuple[int, int]
+    qapp: QApplication,
+    other_park: LoadedContent,
+    size: tuple[int, int],
+    scales: tuple[tuple[float, bool], ...],
 ) -> None:
     failures: list[Failure] = []
-    for combination in matrix([size]):
-        failures += check_combination(other_park, combination)
+    for text_scale, high_contrast in scales:
+        failures += check_combination(other_park, Combination(size, text_scale, high_contrast))
     checked = [failure for failure in failures if not failure.screen.startswith(CHECKED_ELSEWHERE)]
     known = STILL_FAILING.get(size, frozenset())
     unexpected = [failure for failure in checked if _page(failure.screen) not in known]

@@ -3,27 +3,34 @@
 Visitors walk it by tapping stops, swiping, or previous / next; it can also play itself (the
 attract loop and the slideshow use this), staying on each stop as long as it takes to read
 (`stop_seconds`), until the first touch hands control back to the visitor.
+
+The panel is as tall as the tallest stop. A curator's stop too long for it at the design's text
+size goes on in a second part of the panel (`StopView`): the figure and quote there, and where
+the text alone is too long its later sentences too; dots and a "Read on" button under it turn
+between the parts. A tour's own navigation stays stop to stop, each stop opening at its text.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content import TourStop
+from kiosk.content import LocalText, TourStop
 from kiosk.i18n.reading import reading_seconds
 from kiosk.system.resources import icon_path
-from kiosk.ui.language import ui
+from kiosk.ui.language import LanguageState, TextSource, resolve, ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.autoplay_button import AutoplayButton
+from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
-from kiosk.ui.widgets.text import Paragraph, TextLabel
+from kiosk.ui.widgets.text import Paragraph, TextLabel, sentence_ends
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
 # The panel's share of the page's width in landscape: narrowest and widest.
@@ -37,17 +44,190 @@ PROGRESS_FRAME_MS = 40
 PROGRESS_STEP_MS = 1000
 
 
+class StopView(QWidget):
+    """One stop: its title and text, then what goes with it (a figure, a quote). A stop too
+    long for the panel is `split` in two parts shown one at a time (`show_part`): the title and
+    the text first, the figure and quote second; where the text itself is long, it is cut at a
+    sentence's end and goes on at the top of the second part, the cut that leaves the taller
+    part the shortest. Each part then shows whole without scrolling."""
+
+    def __init__(
+        self,
+        language: LanguageState,
+        source: LocalText,
+        title: QWidget,
+        make_paragraph: Callable[[TextSource], Paragraph],
+        extras: QWidget | None,
+        spacing: int,
+    ) -> None:
+        super().__init__()
+        self._language = language
+        self._source = source
+        self._split = False
+        self._part = 0
+        self._cut = 0  # the sentences the first part keeps; 0: the whole text
+        self._cuts: dict[tuple[str, int], int] = {}
+        self.text_part = QWidget()
+        text_layout = QVBoxLayout(self.text_part)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(spacing)
+        self.title = title
+        text_layout.addWidget(title)
+        self.paragraph = make_paragraph(lambda lang: self._piece(lang)[0])
+        text_layout.addWidget(self.paragraph)
+        self.extra_part = QWidget()
+        extra_layout = QVBoxLayout(self.extra_part)
+        extra_layout.setContentsMargins(0, 0, 0, 0)
+        extra_layout.setSpacing(spacing)
+        self.rest = make_paragraph(lambda lang: self._piece(lang)[1])
+        extra_layout.addWidget(self.rest)
+        self.extras = extras
+        if extras is not None:
+            extra_layout.addWidget(extras)
+        # Measures a piece of the text as the paragraphs show it, off screen.
+        self._measure = make_paragraph(lambda lang: "")
+        self._measure.setParent(self)
+        self._measure.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.text_part)
+        layout.addWidget(self.extra_part)
+        layout.addStretch(1)
+        language.changed.connect(self._on_language_changed)
+
+    def _sentences(self, lang: str) -> tuple[str, list[int]]:
+        text = resolve(self._source, lang)
+        return text, sentence_ends(text)
+
+    def _piece(self, lang: str, cut: int | None = None) -> tuple[str, str]:
+        """The text's first part and the rest, the first `cut` sentences kept (0: all)."""
+        cut = self._cut if cut is None else cut
+        text, ends = self._sentences(lang)
+        if cut <= 0 or cut > len(ends):
+            return text, ""
+        return text[: ends[cut - 1]].strip(), text[ends[cut - 1] :].strip()
+
+    @property
+    def split(self) -> bool:
+        return self._split
+
+    @property
+    def parts(self) -> int:
+        return 2 if self._split else 1
+
+    @property
+    def part(self) -> int:
+        return self._part
+
+    def can_split(self) -> bool:
+        return self.extras is not None or bool(self._sentences(self._language.current)[1])
+
+    def set_split(self, split: bool) -> None:
+        split = split and self.can_split()
+        if split != self._split:
+            self._split = split
+            self._set_cut(self._best_cut(self.width()) if split and self.width() > 0 else 0)
+            self.show_part(0)
+
+    def show_part(self, part: int) -> None:
+        self._part = max(0, min(part, self.parts - 1))
+        self.text_part.setVisible(not self._split or self._part == 0)
+        self.extra_part.setVisible(self._shows_extra() and (not self._split or self._part == 1))
+        self.rest.setVisible(bool(self._piece(self._language.current)[1]))
+        self._measure.hide()
+        self.forget_heights()
+
+    def _shows_extra(self) -> bool:
+        return self.extras is not None or bool(self._piece(self._language.current)[1])
+
+    def _set_cut(self, cut: int) -> None:
+        if cut != self._cut:
+            self._cut = cut
+            self.paragraph.set_source(self.paragraph.source)
+            self.rest.set_source(self.rest.source)
+            self.show_part(self._part)
+
+    def _text_height(self, text: str, width: int) -> int:
+        self._measure.set_source(lambda lang: text)
+        return self._measure.heightForWidth(width)
+
+    def _parts_heights(self, width: int, cut: int) -> tuple[int, int]:
+        """The heights of the two parts at `width`, the text cut after `cut` sentences."""
+        lang = self._language.current
+        first, rest = self._piece(lang, cut)
+        spacing = self.layout().spacing()  # type: ignore[union-attr]
+        text = _widget_height(self.title, width) + spacing + self._text_height(first, width)
+        extras = _widget_height(self.extras, width) if self.extras is not None else 0
+        parts = [self._text_height(rest, width)] if rest else []
+        if self.extras is not None:
+            parts.append(extras)
+        return text, sum(parts) + spacing * (len(parts) - 1)
+
+    def _best_cut(self, width: int) -> int:
+        """The cut (0: the text whole in the first part) whose taller part is the shortest."""
+        key = (self._language.current, width)
+        if key not in self._cuts:
+            sentences = len(self._sentences(self._language.current)[1])
+            # The whole text first: where it is as short, the text stays in one piece.
+            cuts = [0, *range(sentences, 0, -1)]
+            self._cuts[key] = min(cuts, key=lambda cut: max(self._parts_heights(width, cut)))
+        return self._cuts[key]
+
+    def needed_height(self, width: int, split: bool | None = None) -> int:
+        """The height it needs at `width`: its whole, or its taller part where split (as it
+        is, or as `split` says)."""
+        self.ensurePolished()
+        self.forget_heights()  # measured as the texts read now, not as a hidden part kept them
+        split = self._split if split is None else split
+        if split and self.can_split():
+            return max(self._parts_heights(width, self._best_cut(width)))
+        text, extras = self._parts_heights(width, 0)
+        if self.extras is None:
+            return text
+        return text + self.layout().spacing() + extras  # type: ignore[union-attr]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._split:
+            self._set_cut(self._best_cut(self.width()))
+
+    def forget_heights(self) -> None:
+        """The parts' layouts forget the heights they kept, down to the figure and quote: a
+        part hidden while its texts changed (another language, another cut) heard of none of it."""
+        for widget in (self.extras, self.extra_part, self.text_part, self):
+            layout = widget.layout() if widget is not None else None
+            if layout is not None:
+                layout.invalidate()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.forget_heights()  # the texts changed: each heard of it before the view
+        self._cuts.clear()
+        if self._split and self.width() > 0:
+            self._set_cut(self._best_cut(self.width()))
+        self.show_part(self._part)
+
+
+def _widget_height(widget: QWidget, width: int) -> int:
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
+        return layout.totalHeightForWidth(width)
+    return widget.heightForWidth(width) if widget.hasHeightForWidth() else widget.sizeHint().height()
+
+
 class StopStack(QWidget):
     """Every stop of a tour, built once, one shown at a time. The page sizes the panel for the
     tallest (`tallest_for_width`): stepping from stop to stop never moves what is around it."""
 
-    def __init__(self, views: Sequence[QWidget], parent: QWidget | None = None) -> None:
+    def __init__(self, views: Sequence[StopView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.views = list(views)
         for view in self.views:
             view.setParent(self)
             for child in view.findChildren(QWidget):
                 child.show()  # counted by the view's layout while the view itself is hidden
+            view.show_part(0)
             view.hide()
             view.installEventFilter(self)
         self._current = -1
@@ -66,11 +246,13 @@ class StopStack(QWidget):
             return
         for at, view in enumerate(self.views):
             view.setGeometry(self.rect())
+            if at == index:
+                view.forget_heights()  # its texts may have changed while it was hidden
             view.setVisible(at == index)
         self._current = index
         self.updateGeometry()
 
-    def current_view(self) -> QWidget:
+    def current_view(self) -> StopView:
         return self.views[self._current]
 
     def hasHeightForWidth(self) -> bool:
@@ -88,13 +270,8 @@ class StopStack(QWidget):
         return self.tallest_for_width(width)
 
     @staticmethod
-    def _view_height(view: QWidget, width: int) -> int:
-        layout = view.layout()
-        if layout is None:
-            return 0
-        view.ensurePolished()
-        layout.activate()
-        return layout.totalHeightForWidth(width)
+    def _view_height(view: StopView, width: int) -> int:
+        return view.needed_height(width)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else 600
@@ -263,6 +440,7 @@ class TourPage(Page):
         self.stops = StopStack([self._stop_view(stop) for stop in tour.stops])
         self._panel_layout.addWidget(self.stops)
         self._panel_layout.addStretch(1)
+        self._panel_layout.addWidget(self._build_stop_parts())
         self.panel_scroll = PageScrollArea(self._panel_body, theme, fade=theme.palette.surface)
         panel_layout = QHBoxLayout(panel)
         # Inset by the corner radius: the scrolled text and its fade never square the corners.
@@ -300,45 +478,101 @@ class TourPage(Page):
             columns.addWidget(panel, 0)
             self.body.addLayout(columns, 1)
 
-    def _stop_view(self, stop: TourStop) -> QWidget:
+    def _stop_view(self, stop: TourStop) -> StopView:
         theme = self.theme
-        view = QWidget()
-        layout = QVBoxLayout(view)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.px(12))
-        layout.addWidget(TextLabel(self.language, stop.title, "h2"))
+        spacing = theme.px(12)
         # Small landscape screens keep body text at its 28 px floor while the room shrinks
         # with the screen: a little less leading there keeps the longest stop beside the map.
         leading = 1.38 if theme.compact else 1.45
-        layout.addWidget(Paragraph(self.language, stop.text, theme, line_height=leading))
+
+        def paragraph(source: TextSource) -> Paragraph:
+            return Paragraph(self.language, source, theme, line_height=leading)
+
+        title = TextLabel(self.language, stop.title, "h2")
+        if stop.figure is None and stop.voice is None:
+            return StopView(self.language, stop.text, title, paragraph, None, spacing)
+        extras = QWidget()
+        extra_layout = QVBoxLayout(extras)
+        extra_layout.setContentsMargins(0, 0, 0, 0)
+        extra_layout.setSpacing(spacing)
         if stop.figure is not None:
             figure = self.content.figure(stop.figure)
-            layout.addSpacing(theme.px(4))
+            extra_layout.addSpacing(theme.px(4))
             card = FigureCard(self.language, figure, theme, self.accent(), flat=True)
             # The number's line keeps the font's whole descent: a thousands comma's tail
             # reaches below the 0.6 of it the card's own number reserves.
             metrics = QFontMetricsF(theme.font("figure-small"))
             card.number.setMinimumHeight(math.ceil(metrics.ascent() + metrics.descent()))
             card.tapped.connect(self.open_figure_detail)
-            layout.addWidget(card)
+            extra_layout.addWidget(card)
         if stop.voice is not None:
-            layout.addSpacing(theme.px(12))
+            extra_layout.addSpacing(theme.px(12))
             voice = self.content.voice(stop.voice)
-            layout.addWidget(QuoteBlock(self.language, voice, theme, self.accent()))
-        layout.addStretch(1)
-        return view
+            extra_layout.addWidget(QuoteBlock(self.language, voice, theme, self.accent()))
+        return StopView(self.language, stop.text, title, paragraph, extras, spacing)
+
+    def _build_stop_parts(self) -> QWidget:
+        """Under a long stop: dots for its two parts and the button that turns between them."""
+        theme = self.theme
+        self.stop_parts = bar = QWidget()
+        row = QHBoxLayout(bar)
+        # With a visitor's larger text a panel may scroll, the bar then right under the stop:
+        # clear of a figure card's tap target above it. (At the design's size it fits, the
+        # room above the bar is the panel's.)
+        row.setContentsMargins(0, theme.px(8) if theme.text_scale > 1 else 0, 0, 0)
+        row.setSpacing(theme.gutter)
+        self.part_dots = PositionDots(theme)
+        row.addWidget(self.part_dots, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        self.more_button = TouchButton(
+            self.language,
+            theme,
+            ui("stop-more"),
+            icon_path("chevron-down"),
+            colour=self.accent(),
+            outlined=True,
+        )
+        self.more_button.setObjectName("stop-more")
+        self.more_button.clicked.connect(self._on_more_button_clicked)
+        row.addWidget(self.more_button)
+        bar.hide()
+        return bar
+
+    def show_stop_part(self, part: int) -> None:
+        """Show part `part` of the current stop (its text, or what goes with it)."""
+        view = self.stops.current_view()
+        view.show_part(part)
+        self._update_stop_parts()
+
+    def _update_stop_parts(self) -> None:
+        view = self.stops.current_view()
+        split = view.split
+        self.stop_parts.setVisible(split)
+        if split:
+            self.part_dots.set_position(view.part, view.parts, self.accent())
+            last = view.part == view.parts - 1
+            self.more_button.set_label(ui("stop-back" if last else "stop-more"))
+            self.more_button.set_icon(icon_path("chevron-up" if last else "chevron-down"))
+        self.panel_scroll.verticalScrollBar().setValue(0)
+
+    def _on_more_button_clicked(self) -> None:
+        view = self.stops.current_view()
+        self.show_stop_part((view.part + 1) % view.parts)
 
     def _show_stop(self, animate: bool = True) -> None:
         self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
         self.stops.set_current(self._index)
+        self.stops.current_view().show_part(0)
+        self._update_stop_parts()
         self.panel_scroll.fit_body()  # scrolls as far as this stop reaches, from this frame on
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.diagram.set_current(self._index, animate)
         if self.autoplaying:
             self._start_stop_timer()
 
-    def _panel_height_for(self, width: int) -> int:
-        """How tall the panel must be, `width` wide, to show its tallest stop whole."""
+    def _panel_height_for(self, width: int, split: frozenset[int] | None = None) -> int:
+        """How tall the panel must be, `width` wide, to show its tallest stop whole; with the
+        stops `split` (default: as they are) in two parts and the bar that turns them."""
         panel, viewport = self.panel, self.panel_scroll.viewport()
         panel.ensurePolished()  # high contrast's outline is part of the panel's style
         if panel.isVisible() and viewport.width() > 0:
@@ -354,12 +588,51 @@ class TourPage(Page):
         margins = layout.contentsMargins()
         stops_width = inside - margins.left() - margins.right()
         shown = layout.totalHeightForWidth(inside)
+        split = self._split_stops() if split is None else split
+        bar = self.stop_parts.sizeHint().height() + layout.spacing()
+        bar_counted = bar if not self.stop_parts.isHidden() or self._split_stops() else 0
+        tallest = max(
+            view.needed_height(stops_width, at in split) for at, view in enumerate(self.stops.views)
+        )
         return (
             shown
             - self.stops.heightForWidth(stops_width)
-            + self.stops.tallest_for_width(stops_width)
+            - bar_counted
+            + tallest
+            + (bar if split else 0)
             + around_height
         )
+
+    def _split_stops(self) -> frozenset[int]:
+        return frozenset(at for at, view in enumerate(self.stops.views) if view.split)
+
+    def _splits_to_fit(self, width: int, fits: Callable[[int], bool]) -> frozenset[int]:
+        """The fewest stops to split, tallest first, until the panel's height at `width`
+        `fits`: none where every stop fits whole."""
+        split: frozenset[int] = frozenset()
+        if self.theme.text_scale != 1:
+            # Parts are for the design's text size (as the vision page's compact form): with a
+            # visitor's larger text the panel scrolls, as every page may.
+            return split
+        views = self.stops.views
+        while not fits(self._panel_height_for(width, split)):
+            whole = [at for at, view in enumerate(views) if at not in split and view.can_split()]
+            if not whole:
+                break  # its text alone is longer than the panel: the panel scrolls
+            split |= {max(whole, key=lambda at: views[at].needed_height(width, False))}
+        return split
+
+    def _set_split_stops(self, split: frozenset[int]) -> None:
+        if split == self._split_stops():
+            return
+        for at, view in enumerate(self.stops.views):
+            view.set_split(at in split)
+        policy = self.stop_parts.sizePolicy()
+        policy.setRetainSizeWhenHidden(bool(split))  # a panel with long stops keeps one height
+        self.stop_parts.setSizePolicy(policy)
+        self._update_stop_parts()
+        self.stops.updateGeometry()
+        self._panel_layout.invalidate()
 
     def _fit_panel(self) -> None:
         """Landscape: the narrowest panel (within bounds) that shows every stop without
@@ -385,6 +658,9 @@ class TourPage(Page):
         widest = max(narrowest, widest)
         if self._left.totalHeightForWidth(width - gap - widest) > height:
             widest = widest_of_all
+        # A stop too long for the panel even at its widest goes on in a second part.
+        split = self._splits_to_fit(widest, lambda needed: needed <= height)
+        self._set_split_stops(split)
         if self._panel_height_for(widest) > height:
             chosen = widest  # larger text: the panel scrolls (the fade shows there is more)
         else:
@@ -405,6 +681,10 @@ class TourPage(Page):
         tallest stop needs more, the map gives up height (down to its least) for it."""
         spacing = self.body.spacing()
         header = self._header.totalHeightForWidth(width)
+        # A stop too long for the room the map leaves at its least goes on in a second part.
+        least_map = self.diagram.minimumHeight()
+        split = self._splits_to_fit(width, lambda needed: height - header - 2 * spacing - needed >= least_map)
+        self._set_split_stops(split)
         room = height - header - 2 * spacing - self._panel_height_for(width)
         self.diagram.set_height_cap(None)
         natural = self.diagram.heightForWidth(width)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
@@ -29,17 +28,13 @@ from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
 from kiosk.ui.widgets.reflow import BalancedColumns, ReflowGrid
-from kiosk.ui.widgets.text import Paragraph, TextLabel, hyphenated, wrapped_lines
-
-# Where a paragraph may be split into columns: after a sentence's end.
-# Latin and Arabic marks with the space after them ("646.5" is no end); Chinese marks alone.
-_SENTENCE_END = re.compile(r"(?<=[.!?;؟])\s+|(?<=[。！？；])")
+from kiosk.ui.widgets.text import Paragraph, TextLabel, hyphenated, sentence_ends, wrapped_lines
 
 
 def balanced_split(text: str, parts: int, lines_of: Callable[[str], int]) -> tuple[str, ...]:
     """`text` in `parts` cut at sentence ends, where the longest part (in `lines_of` it) is the
     shortest it can be: columns that end as near level as the sentences allow."""
-    ends = [match.end() for match in _SENTENCE_END.finditer(text) if 0 < match.end() < len(text)]
+    ends = sentence_ends(text)
     bounds = [0, *ends, len(text)]
     units = len(bounds) - 1
     if units <= parts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -36,6 +37,14 @@ from kiosk.ui.language import LanguageState, TextSource
 
 RIGHT_TO_LEFT_MARK = "\u200f"
 NO_BREAK_SPACE = "\u00a0"
+# Where a text may be split (into columns, or parts of a panel): after a sentence's end.
+# Latin and Arabic marks with the space after them ("646.5" is no end); Chinese marks alone.
+_SENTENCE_END = re.compile(r"(?<=[.!?;؟])\s+|(?<=[。！？；])")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` but the last ends (the offset of what follows it)."""
+    return [match.end() for match in _SENTENCE_END.finditer(text) if 0 < match.end() < len(text)]
 
 
 def wrapped_lines(
