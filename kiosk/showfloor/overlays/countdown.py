@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n.digits import whole_number
@@ -123,7 +123,7 @@ class CountdownOverlay(Overlay):
                 widget.hide()
                 widget.deleteLater()
         full = order if len(order) <= FULL_LANGUAGES else order[:1]
-        if len(full) > 1 and self._theme.text_scale > 1 and not self._theme.portrait:
+        if len(full) > 1 and self._theme.text_scale > 1 and self._titles_fit_beside(full):
             # Larger text on a landscape screen: the languages side by side, each a column,
             # so that the card keeps air above and below it.
             columns = QWidget()
@@ -154,6 +154,19 @@ class CountdownOverlay(Overlay):
             item = self._words.itemAt(index)
             if item is not None and (widget := item.widget()) is not None:
                 widget.show()  # now, for the card's size: the panel is placed from it
+
+    def _titles_fit_beside(self, langs: tuple[str, ...]) -> bool:
+        """Whether each language's title fits one line of its column, side by side on the
+        widest card this window allows: a short title ("Still exploring?") broken in two would
+        leave a word alone on each line (on a nearly square screen, for one)."""
+        window = self.parentWidget()
+        if self._theme.portrait or window is None:
+            return False
+        px = self._theme.px
+        card = window.width() - 64 - 2 * px(56)
+        column = (card - (len(langs) - 1) * px(40)) / len(langs)
+        metrics = QFontMetricsF(self._theme.font("h1"))
+        return all(metrics.horizontalAdvance(ui("idle-title")(lang)) <= column for lang in langs)
 
     def _block(self, lang: str, title_role: str, body_role: str) -> QWidget:
         block = QWidget()
