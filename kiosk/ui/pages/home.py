@@ -61,6 +61,10 @@ class HomePage(Page):
             intro.setSpacing(theme.px(40))
             intro.addWidget(self.context, 1)
             intro.addWidget(self.calls, 1)
+            # Its height follows its width (its words wrap). Left to Qt, its least height is
+            # what its words need at their narrowest, which the page's body then kept as its own
+            # least height: at 3840x2160 that made the page taller than the screen.
+            self.initiative.setMinimumHeight(1)
             self.body.addWidget(self.initiative)
         self.body.addWidget(self.vision_grid)
         self.body.addWidget(self.entry_grid)
