@@ -452,9 +452,16 @@ class FiguresPage(Page):
     def sources_shown(self) -> bool:
         return not self.sentences[0].isHidden()
 
-    def _show_sources(self, shown: bool) -> None:
+    def caption_shown(self) -> bool:
+        return self.caption is not None and not self.caption.isHidden()
+
+    def _show_sources(self, shown: bool, caption: bool = True) -> None:
+        """The report's sentences `shown`, else the button that opens them; the group's caption
+        too, unless it alone leaves no room (`caption` False): then the button opens both."""
         for widget in self.sentences:
             widget.setVisible(shown)
+        if self.caption is not None:
+            self.caption.setVisible(shown or caption)
         self.sources_button.setVisible(not shown)
 
     def _on_content_height_changed(self, height: int) -> None:
@@ -477,41 +484,50 @@ class FiguresPage(Page):
         self._fit_sources()
 
     def _fit_sources(self) -> None:
-        """Sentences shown when the page holds them with everything else, else the button.
+        """Sentences shown when the page holds them with everything else, else the button; the
+        caption too where the page holds it beside the button, else behind the button as well.
 
-        Measured as if the sentences were shown in either state, so hiding them never makes
-        them fit (and show again): the choice holds until the page's size changes."""
+        Measured as if the words were shown in either state, so hiding them never makes them
+        fit (and show again): the choice holds until the page's size changes."""
         if self._sources_opened:
             return
         viewport, width = self.scroll_area.viewport(), self.sources.width()
         if viewport.height() <= 0 or width <= 0:
             return
+        caption = self.caption
+        spacing = self._reading_spacing() if self._stage is not None else self.body.spacing()
+        if caption is None:
+            caption_height = 0
+        else:
+            caption_width = width if self._stage is not None else max(caption.width(), 1)
+            caption_height = caption.heightForWidth(caption_width) + spacing
+        # What the sentences add over the button, and the caption over nothing.
+        sentences = self._sources_height(width) - self.theme.px(12) - self.sources_button.sizeHint().height()
         if self._stage is not None:
             # Beside the visual: the words' column against the height under the title.
             room = viewport.height() - self._stage.geometry().top() - self.body.contentsMargins().bottom()
-            reading = self._sources_height(width)
+            needed = self._sources_height(width) + caption_height
             if self.hero_card is not None and not self._hero_over_chart:
                 hero = self.hero_card
-                reading += max(hero.heightForWidth(width), hero.sizeHint().height()) + self._reading_spacing()
-            if self.caption is not None:
-                reading += self.caption.heightForWidth(width) + self._reading_spacing()
-            fits = reading <= room
+                needed += max(hero.heightForWidth(width), hero.sizeHint().height()) + self._reading_spacing()
         else:
-            # Below it: the page's height with the words in place of the button.
+            # Below or above it: the page's height with the words in place of the button.
+            room = viewport.height()
             body_width = viewport.width()
             needed = self.body.totalHeightForWidth(body_width) if self.body.hasHeightForWidth() else -1
             needed = max(needed, self.body.totalMinimumSize().height())
             if not self.sources_shown():
-                top = self.sources.contentsMargins().top() + self.theme.px(12)
-                needed += self._sources_height(width) - top - self.sources_button.sizeHint().height()
-            fits = needed <= viewport.height()
-        # With a visitor's larger text a page may scroll anyway (by dragging, the fade shows
-        # there is more): the sentences stay in it rather than behind one more tap.
-        fits = fits or self.theme.text_scale > 1
-        if fits != self.sources_shown() and not self._fitting:
+                needed += sentences
+            if not self.caption_shown():
+                needed += caption_height
+        fits = needed <= room
+        caption_fits = fits or needed - sentences <= room
+        if (fits, caption_fits) != (self.sources_shown(), self.caption_shown() or caption is None) and (
+            not self._fitting
+        ):
             self._fitting = True
             try:
-                self._show_sources(fits)
+                self._show_sources(fits, caption_fits)
                 self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
             finally:
                 self._fitting = False
