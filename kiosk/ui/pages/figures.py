@@ -73,8 +73,16 @@ class FiguresPage(Page):
         """Landscape: the words in a column beside the visual, which then gets the page's whole
         height. Portrait stacks them, the words below; a wall of many figures needs the page's
         width for its rows, its words in one band above them."""
-        many = self.group.chart == "counters" and len(self.figures) >= MANY_COUNTERS
-        return not self.theme.portrait and not many
+        return not self.theme.portrait and not self._wall()
+
+    def _wall(self) -> bool:
+        """Whether a group of counters takes the page's width: many of them; or, in a visitor's
+        larger text on a landscape screen, any two or more (beside the words, their labels
+        would wrap word by word and stand taller than the screen)."""
+        if self.group.chart != "counters":
+            return False
+        larger = self.theme.text_scale > 1 and not self.theme.portrait
+        return len(self.figures) >= MANY_COUNTERS or (larger and len(self.figures) > 1)
 
     def _build(self) -> None:
         theme, group = self.theme, self.group
@@ -241,7 +249,7 @@ class FiguresPage(Page):
     def _counters(self) -> QLayout:
         """One screen of counters, or for a large group one per step, only the current shown
         (a hidden screen takes no room)."""
-        steps = figure_steps(self.group)
+        steps = figure_steps(self.group, self.theme.figures_per_step)
         if len(steps) == 1:
             return self._counters_screen(self.figures)
         self._steps_column = column = QVBoxLayout()
@@ -287,7 +295,7 @@ class FiguresPage(Page):
         grid = QGridLayout()
         grid.setSpacing(theme.gutter)
         page = theme.px(1080 if theme.portrait else 1920) - 2 * theme.margin
-        many = len(self.figures) >= MANY_COUNTERS
+        many = self._wall()
         # Many on a small screen, in larger text or in more than two rows of tiles: a list, the
         # hero at its head, its words beside it like the rest; else tiles.
         inline = many and (theme.compact or theme.text_scale > 1)
@@ -350,7 +358,7 @@ class FiguresPage(Page):
     ) -> None:
         """The hero a tile of the whole height on the leading side, the others beside it."""
         theme = self.theme
-        many = len(self.figures) >= MANY_COUNTERS
+        many = self._wall()
         rest_width = round((width - theme.gutter) * (0.72 if many else 0.56))
         columns = self._columns(len(cards), rest_width) if many else 1
         rows = max(1, -(-len(cards) // columns))
@@ -443,6 +451,7 @@ class FiguresPage(Page):
         self.sources_button.clicked.connect(self._on_sources_button_clicked)
         layout.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeading)
         self._sources_opened = False
+        self._caption_folded = False  # the caption behind the button too (`_show_sources`)
         self._fit_pending = False
         # Set while the sentences are shown or hidden: the height that changes then is this
         # choice's own, and measuring again inside it could flip it back and forth for ever.
@@ -453,15 +462,17 @@ class FiguresPage(Page):
         return not self.sentences[0].isHidden()
 
     def caption_shown(self) -> bool:
-        return self.caption is not None and not self.caption.isHidden()
+        return self.caption is not None and not self._caption_folded
 
     def _show_sources(self, shown: bool, caption: bool = True) -> None:
         """The report's sentences `shown`, else the button that opens them; the group's caption
         too, unless it alone leaves no room (`caption` False): then the button opens both."""
         for widget in self.sentences:
             widget.setVisible(shown)
-        if self.caption is not None:
-            self.caption.setVisible(shown or caption)
+        folded = not (shown or caption)
+        if self.caption is not None and folded != self._caption_folded:
+            self._caption_folded = folded
+            self.caption.setHidden(folded)
         self.sources_button.setVisible(not shown)
 
     def _on_content_height_changed(self, height: int) -> None:
@@ -521,7 +532,9 @@ class FiguresPage(Page):
             if not self.caption_shown():
                 needed += caption_height
         fits = needed <= room
-        caption_fits = fits or needed - sentences <= room
+        # The caption folds only once the sentences have (a pass later): the first pass of a
+        # page not yet laid out finds no room for anything, and unfolds the sentences only.
+        caption_fits = fits or needed - sentences <= room or self.sources_shown()
         if (fits, caption_fits) != (self.sources_shown(), self.caption_shown() or caption is None) and (
             not self._fitting
         ):
