@@ -17,11 +17,13 @@ FIGURES_PER_STEP = 4  # figures beside a group's first on one screen: what 1366x
 @dataclass(frozen=True)
 class StepRoom:
     """What one screen holds where that decides a page's steps (the screen's size and a
-    visitor's text size, told by the interface): home's steps, and how many figures stand
-    beside a group's first on one screen."""
+    visitor's text size, told by the interface): home's steps, how many figures stand
+    beside a group's first on one screen, and whether the voices' speakers are a step of their
+    own before the quotes (where they do not fit beside a quote)."""
 
     home_steps: int = 1
     figures_per_step: int = FIGURES_PER_STEP
+    speakers_step: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ def figure_steps(group: FigureGroup, per_step: int = FIGURES_PER_STEP) -> list[t
 
 def page_steps(content: Content, ref: PageRef, room: StepRoom = StepRoom()) -> int:
     """How many steps a page has: a tour's stops, the voices, a large group's screens, home's
-    steps, else 1. Home and a group of figures take more where the screen's size or a
-    visitor's larger text leaves less `room`."""
+    steps, else 1. Home, a group of figures and the voices take more where the screen's size
+    or a visitor's larger text leaves less `room`."""
     if ref.type == "home":
         home_steps = room.home_steps
         # The ways in (tours, figures, voices) have a step of their own from three steps on:
@@ -84,7 +86,7 @@ def page_steps(content: Content, ref: PageRef, room: StepRoom = StepRoom()) -> i
     if ref.type == "tour":
         return len(next(t for t in content.tours if t.id == ref.key).stops)
     if ref.type == "voices":
-        return len(content.voices)
+        return len(content.voices) + (1 if room.speakers_step else 0)
     if ref.type == "figures":
         group = next(g for g in content.figure_groups if g.id == ref.key)
         return len(figure_steps(group, room.figures_per_step))

@@ -232,9 +232,15 @@ class Theme:
         return FIGURES_PER_STEP
 
     @property
+    def speakers_step(self) -> bool:
+        """The voices' speakers a step of their own, before the quotes: on a small landscape
+        panel in a visitor's larger text, where a quote fills the screen's height alone."""
+        return self.compact and not self.portrait and self.text_scale > 1
+
+    @property
     def step_room(self) -> StepRoom:
         """What a screen of this theme holds, for counting pages' steps (`page_steps`)."""
-        return StepRoom(self.home_steps, self.figures_per_step)
+        return StepRoom(self.home_steps, self.figures_per_step, self.speakers_step)
 
     @property
     def palette(self) -> Palette:
