@@ -91,17 +91,26 @@ def matrix(
     return combos
 
 
+# Page types that may still scroll at a visitor's larger text: a vision's figures, a tour's
+# stop panel and a group of figures (each being made to fit: a group's headline, chart and
+# cards still stand taller than a small panel at x1.25 and x1.5 in places), and the
+# content-error screen's list.
+SCROLL_AT_LARGER_TEXT = frozenset({"vision", "tour", "figures", "error"})
+
+
 def page_rules(theme: Theme, page_type: str) -> tuple[bool, bool]:
     """(must fit, targets in full view) for a page of `page_type` in `theme`.
 
     At the design's text size every page is designed to fit: a page (or a tour's stop panel)
     that needs scrolling fails, as does anything under its "more below" fade. Home fits at
     every size and text size too: where all of it does not, it takes steps. With a visitor's
-    larger text (x1.25, x1.5) other pages may scroll by dragging (the fade says there is more);
-    what counts there is what is cut off, too small or too close. (The content-error screen's
-    list may always scroll: it can list hundreds.)
+    larger text (x1.25, x1.5) so do the voices, the speakers a step of their own where they
+    must. The pages still allowed to scroll by dragging
+    at larger text are `SCROLL_AT_LARGER_TEXT` (the fade says there is more); what counts
+    there is what is cut off, too small or too close. (The content-error screen's list may
+    always scroll: it can list hundreds.)
     """
-    if theme.text_scale > 1 and page_type != "home":
+    if theme.text_scale > 1 and page_type in SCROLL_AT_LARGER_TEXT:
         return False, False
     return True, True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont
+
 from kiosk.content.pages import FIGURES_PER_STEP, StepRoom
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -233,9 +234,11 @@ class Theme:
 
     @property
     def speakers_step(self) -> bool:
-        """The voices' speakers a step of their own, before the quotes: on a small landscape
-        panel in a visitor's larger text, where a quote fills the screen's height alone."""
-        return self.compact and not self.portrait and self.text_scale > 1
+        """The voices' speakers a step of their own, before the quotes, where a quote fills the
+        screen's height alone: in a visitor's larger text on a small landscape panel, and in
+        the largest on any screen (chips and a long quote stand taller than it together)."""
+        small = self.compact and not self.portrait
+        return self.text_scale >= 1.5 or (small and self.text_scale > 1)
 
     @property
     def step_room(self) -> StepRoom:

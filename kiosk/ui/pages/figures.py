@@ -324,7 +324,7 @@ class FiguresPage(Page):
         theme = self.theme
         columns = 1 if len(cards) <= 1 else 2
         if hero.inline:
-            grid.setSpacing(theme.px(16))
+            grid.setSpacing(theme.target_gap())  # rows are touch targets
             if max(card.least_width() for card in cards) > (page - theme.gutter) / 2:
                 columns = 1
         rows = -(-len(cards) // columns)
@@ -544,6 +544,10 @@ class FiguresPage(Page):
                 self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
             finally:
                 self._fitting = False
+            # Measured again once laid out: the caption may fold a pass after the sentences.
+            if not self._fit_pending:
+                self._fit_pending = True
+                QTimer.singleShot(0, self, self._fit_sources_later)
 
     def _sources_height(self, width: int) -> int:
         """The height of the sources with their sentences shown, at `width`."""

@@ -15,7 +15,13 @@ from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of, shared_colour
 from kiosk.ui.widgets.buttons import EntryCard
-from kiosk.ui.widgets.quote import QUOTE_LINE_HEIGHT, TIGHT_QUOTE_LINE_HEIGHT, QuoteBlock, attribution, mark_width
+from kiosk.ui.widgets.quote import (
+    QUOTE_LINE_HEIGHT,
+    TIGHT_QUOTE_LINE_HEIGHT,
+    QuoteBlock,
+    attribution,
+    mark_width,
+)
 from kiosk.ui.widgets.text import TextLabel, wrapped_lines
 
 QUOTE_ROLE = "lead"
@@ -60,19 +66,10 @@ class VoicesPage(Page):
         language, theme = self.language, self.theme
         # Where a quote fills the screen's height alone, the speakers are a step of their own,
         # the first: a screen of chips, each opening its person's quote (`Theme.speakers_step`).
-        # A quote's step then says where the words are from in the caption's line, its height
-        # the quote's.
         self._listed = theme.speakers_step
         self._on_list = self._listed
         self._line_height = TIGHT_QUOTE_LINE_HEIGHT if self._listed else QUOTE_LINE_HEIGHT
-        self.overline = TextLabel(language, ui("voices"), "caption", tone="secondary")
-        self.body.addWidget(self.overline)
-        self.quote_overline = TextLabel(language, ui("voices-hint"), "caption", tone="secondary")
-        self.quote_overline.hide()
-        self.body.addWidget(self.quote_overline)
-        self.title = TextLabel(language, ui("voices-hint"), "h1")
-        self.body.addWidget(self.title)
-        self.body.addSpacing(theme.px(8))
+        self._headings()
         portrait = theme.portrait
         columns = QBoxLayout(
             QBoxLayout.Direction.TopToBottom if portrait or self._listed else QBoxLayout.Direction.LeftToRight
@@ -138,15 +135,38 @@ class VoicesPage(Page):
         if not portrait:
             speaker_column.addStretch(1)
         # In portrait the quote leans towards the speakers it belongs to, below it.
-        quote_column.insertStretch(0, 2 if portrait else 1)
+        quote_column.insertStretch(0, 2 if portrait and not self._listed else 1)
         quote_column.addStretch(1)
-        if self._listed:
-            columns.addLayout(speaker_column, 1)
-            columns.addLayout(quote_column, 1)
-        else:
-            columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else chip_parts)
-            columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else self._quote_parts)
+        self._arrange(columns, speaker_column, quote_column, chip_parts)
         self.body.addLayout(columns, 1)
+
+    def _arrange(
+        self, columns: QBoxLayout, speaker_column: QVBoxLayout, quote_column: QVBoxLayout, chip_parts: int
+    ) -> None:
+        """The speakers beside the quote, under it in portrait, or each on steps of their own."""
+        if self._listed:  # the shown step's column takes the height (`set_step`)
+            columns.addLayout(speaker_column, 1)
+            columns.addLayout(quote_column, 0)
+            self._columns = columns
+        elif self.theme.portrait:
+            columns.addLayout(quote_column, 1)
+            columns.addLayout(speaker_column, 0)
+        else:
+            columns.addLayout(speaker_column, chip_parts)
+            columns.addLayout(quote_column, self._quote_parts)
+
+    def _headings(self) -> None:
+        """The page's name and title; on a quote's own step (`_listed`) the title's words in the
+        name's line, the height going to the quote."""
+        language = self.language
+        self.overline = TextLabel(language, ui("voices"), "caption", tone="secondary")
+        self.body.addWidget(self.overline)
+        self.quote_overline = TextLabel(language, ui("voices-hint"), "caption", tone="secondary")
+        self.quote_overline.hide()
+        self.body.addWidget(self.quote_overline)
+        self.title = TextLabel(language, ui("voices-hint"), "h1")
+        self.body.addWidget(self.title)
+        self.body.addSpacing(self.theme.px(8))
 
     def _split(self, names: list[str], inner: int) -> None:
         """Beside the quote, the chips take five of thirteen parts; fewer where a quote would
@@ -162,7 +182,9 @@ class VoicesPage(Page):
                     count
                     for count in (4, 3, 2)
                     if len(names) >= count
-                    and chip_columns(names, theme, 2 * (inner - (count - 1) * theme.gutter) / count + theme.gutter)
+                    and chip_columns(
+                        names, theme, 2 * (inner - (count - 1) * theme.gutter) / count + theme.gutter
+                    )
                     == 2
                 ),
                 1,
@@ -228,9 +250,9 @@ class VoicesPage(Page):
         # Measured ahead of the layout, line by line: some kept spare for what it rounds up.
         height *= 0.85
         least = theme.font_px("body") / base.pixelSize()  # never under the body's size
-        if self._listed:
-            # A quote with the screen to itself in a visitor's larger text: set in the body's
-            # size they chose, every quote alike (the long ones need all of the screen).
+        if self._listed and theme.compact:
+            # A quote with a small screen to itself in a visitor's larger text: set in the
+            # body's size they chose, every quote alike (the long ones need all of it).
             return least
         steps = PORTRAIT_QUOTE_SIZES if theme.portrait else QUOTE_SIZES
         sizes = sorted({max(least, size) for size in steps}, reverse=True)
@@ -240,7 +262,9 @@ class VoicesPage(Page):
             font = QFont(base)
             font.setPixelSize(round(base.pixelSize() * size))
             if all(
-                _words_height(quote_words(voice.quote[lang]), font, words_width, self._line_height) + said_by(lang) <= height
+                _words_height(quote_words(voice.quote[lang]), font, words_width, self._line_height)
+                + said_by(lang)
+                <= height
                 for lang in languages
             ):
                 return size
@@ -277,6 +301,8 @@ class VoicesPage(Page):
             for card in self.speakers:
                 card.setVisible(on_list)
             self.title.setVisible(on_list)
+            self._columns.setStretch(0, 1 if on_list else 0)
+            self._columns.setStretch(1, 0 if on_list else 1)
             self.overline.setVisible(on_list)
             self.quote_overline.setVisible(not on_list)
         self._index, self._on_list = quote, on_list
