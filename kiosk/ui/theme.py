@@ -234,11 +234,10 @@ class Theme:
 
     @property
     def speakers_step(self) -> bool:
-        """The voices' speakers a step of their own, before the quotes, where a quote fills the
-        screen's height alone: in a visitor's larger text on a small landscape panel, and in
-        the largest on any screen (chips and a long quote stand taller than it together)."""
-        small = self.compact and not self.portrait
-        return self.text_scale >= 1.5 or (small and self.text_scale > 1)
+        """The voices' speakers a step of their own, before the quotes, in a visitor's larger
+        text: a long quote then fills the screen's height alone (beside or above the chips it
+        stands taller than the screen)."""
+        return self.text_scale > 1
 
     @property
     def step_room(self) -> StepRoom:

@@ -199,6 +199,11 @@ class VoicesPage(Page):
             and not all(self._quote_fits(voice, *self._quote_room(inner)) for voice in self.content.voices)
         ):
             self._quote_parts += 1
+        if not portrait and not all(
+            self._quote_fits(voice, *self._quote_room(inner)) for voice in self.content.voices
+        ):
+            # Still too long at the body's size in all the room it may take: lines closer.
+            self._line_height = TIGHT_QUOTE_LINE_HEIGHT
 
     def _quote_room(self, inner: int) -> tuple[float, float]:
         """The width and height the page leaves a quote (its words and who said it)."""
@@ -256,8 +261,9 @@ class VoicesPage(Page):
             return least
         steps = PORTRAIT_QUOTE_SIZES if theme.portrait else QUOTE_SIZES
         sizes = sorted({max(least, size) for size in steps}, reverse=True)
-        if theme.text_scale > 1:  # a visitor's larger text: down to the body's size they chose
-            sizes = sorted({*sizes, least}, reverse=True)
+        # Last, the body's size: a long quote that fits nowhere larger (a German one on a small
+        # panel), or in a visitor's larger text the size they chose.
+        sizes = sorted({*sizes, least}, reverse=True)
         for size in sizes:
             font = QFont(base)
             font.setPixelSize(round(base.pixelSize() * size))
