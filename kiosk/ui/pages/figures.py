@@ -531,7 +531,9 @@ class FiguresPage(Page):
                 needed += sentences
             if not self.caption_shown():
                 needed += caption_height
-        fits = needed <= room
+        # A visitor's larger text on a screen larger than a small panel: the sentences stay in
+        # the page, which may scroll there (the layout check's allowance for figures names it).
+        fits = needed <= room or (self.theme.text_scale > 1 and not self.theme.compact)
         # The caption folds only once the sentences have (a pass later): the first pass of a
         # page not yet laid out finds no room for anything, and unfolds the sentences only.
         caption_fits = fits or needed - sentences <= room or self.sources_shown()
