@@ -92,17 +92,33 @@ def matrix(
     return combos
 
 
+# Page types that may still scroll by dragging, from a visitor's text size up: a vision's
+# figures, a tour's stop panel and a group of figures (each being made to fit: a group's
+# headline, chart and cards still stand taller than a small panel at x1.25 and x1.5 in
+# places); the voices at x1.5 only (a long German quote, alone on a small panel in the body's
+# size, still needs up to 144 px); and the content-error screen's list, which can list hundreds.
+SCROLL_FROM_TEXT_SCALE: dict[str, float] = {
+    "vision": 1.25,
+    "tour": 1.25,
+    "figures": 1.25,
+    "voices": 1.5,
+    "error": 1.25,
+}
+
+
 def page_rules(theme: Theme, page_type: str) -> tuple[bool, bool]:
     """(must fit, targets in full view) for a page of `page_type` in `theme`.
 
     At the design's text size every page is designed to fit: a page (or a tour's stop panel)
     that needs scrolling fails, as does anything under its "more below" fade. Home fits at
     every size and text size too: where all of it does not, it takes steps. With a visitor's
-    larger text (x1.25, x1.5) other pages may scroll by dragging (the fade says there is more);
-    what counts there is what is cut off, too small or too close. (The content-error screen's
-    list may always scroll: it can list hundreds.)
+    larger text (x1.25, x1.5) so do the voices (at x1.25: `SCROLL_FROM_TEXT_SCALE`), their
+    speakers a step of their own. The pages
+    still allowed to scroll by dragging at larger text are in `SCROLL_FROM_TEXT_SCALE` (the
+    fade says there is more); what counts there is what is cut off, too small or too close.
     """
-    if theme.text_scale > 1 and page_type != "home":
+    scrolls_from = SCROLL_FROM_TEXT_SCALE.get(page_type)
+    if theme.text_scale > 1 and scrolls_from is not None and theme.text_scale >= scrolls_from:
         return False, False
     return True, True
 

@@ -15,6 +15,18 @@ FIGURES_PER_STEP = 4  # figures beside a group's first on one screen: what 1366x
 
 
 @dataclass(frozen=True)
+class StepRoom:
+    """What one screen holds where that decides a page's steps (the screen's size and a
+    visitor's text size, told by the interface): home's steps, how many figures stand
+    beside a group's first on one screen, and whether the voices' speakers are a step of their
+    own before the quotes (where they do not fit beside a quote)."""
+
+    home_steps: int = 1
+    figures_per_step: int = FIGURES_PER_STEP
+    speakers_step: bool = False
+
+
+@dataclass(frozen=True)
 class PageRef:
     id: str
     type: str
@@ -48,24 +60,25 @@ class SlideRef:
     notes: LocalText | None
 
 
-def figure_steps(group: FigureGroup) -> list[tuple[str, ...]]:
+def figure_steps(group: FigureGroup, per_step: int = FIGURES_PER_STEP) -> list[tuple[str, ...]]:
     """A group of figures as its screens: the group's first figure heads every one, followed
-    by at most `FIGURES_PER_STEP` of the others (a group of any size is read screen by screen,
-    never scrolled)."""
+    by at most `per_step` of the others (a group of any size is read screen by screen, never
+    scrolled)."""
     rest = group.figures[1:]
-    if group.chart != "counters" or len(rest) <= FIGURES_PER_STEP:
+    if group.chart != "counters" or len(rest) <= per_step:
         return [group.figures]
     # As even as the screens can be: ten figures are 1 + 5 and 1 + 4, not 1 + 6 and 1 + 3.
-    steps = -(-len(rest) // FIGURES_PER_STEP)
+    steps = -(-len(rest) // per_step)
     size = -(-len(rest) // steps)
     return [(group.figures[0], *rest[start : start + size]) for start in range(0, len(rest), size)]
 
 
-def page_steps(content: Content, ref: PageRef, home_steps: int = 1) -> int:
+def page_steps(content: Content, ref: PageRef, room: StepRoom = StepRoom()) -> int:
     """How many steps a page has: a tour's stops, the voices, a large group's screens, home's
-    `home_steps` (more than one where the screen's size or a visitor's larger text leaves no
-    room for all of it), else 1."""
+    steps, else 1. Home, a group of figures and the voices take more where the screen's size
+    or a visitor's larger text leaves less `room`."""
     if ref.type == "home":
+        home_steps = room.home_steps
         # The ways in (tours, figures, voices) have a step of their own from three steps on:
         # a content without any has none.
         entries = bool(content.tours or content.figure_groups or content.voices)
@@ -73,9 +86,10 @@ def page_steps(content: Content, ref: PageRef, home_steps: int = 1) -> int:
     if ref.type == "tour":
         return len(next(t for t in content.tours if t.id == ref.key).stops)
     if ref.type == "voices":
-        return len(content.voices)
+        return len(content.voices) + (1 if room.speakers_step else 0)
     if ref.type == "figures":
-        return len(figure_steps(next(g for g in content.figure_groups if g.id == ref.key)))
+        group = next(g for g in content.figure_groups if g.id == ref.key)
+        return len(figure_steps(group, room.figures_per_step))
     return 1
 
 

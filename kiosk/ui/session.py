@@ -89,7 +89,7 @@ class Session(QObject):
         ref = self._refs_by_id.get(page_id or self.current_id)
         if ref is None or self.loaded is None:
             return 0
-        return page_steps(self.loaded.content, ref, self.theme.home_steps)
+        return page_steps(self.loaded.content, ref, self.theme.step_room)
 
     def position(self) -> tuple[int, int]:
         """(index, count) of the current page among its steps, else among its siblings."""

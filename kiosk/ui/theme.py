@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont
 
+from kiosk.content.pages import FIGURES_PER_STEP, StepRoom
+
 FONT_FAMILY = "Noto Sans CJK SC"
 # Bundled too (assets/fonts), for what the first family lacks: Latin beyond Latin-1 (Polish,
 # Czech, Turkish, Vietnamese), Greek, Cyrillic, Arabic, Hebrew. Named, so that every machine
@@ -221,6 +223,26 @@ class Theme:
         if self.text_scale > 1:
             return 4 if small else 3
         return 2 if small else 1
+
+    @property
+    def figures_per_step(self) -> int:
+        """Figures beside a group's first on one screen: two on a small landscape panel in a
+        visitor's larger text (a row of two under the headline), else the content's usual."""
+        if self.compact and not self.portrait and self.text_scale > 1:
+            return 2
+        return FIGURES_PER_STEP
+
+    @property
+    def speakers_step(self) -> bool:
+        """The voices' speakers a step of their own, before the quotes, in a visitor's larger
+        text: a long quote then fills the screen's height alone (beside or above the chips it
+        stands taller than the screen)."""
+        return self.text_scale > 1
+
+    @property
+    def step_room(self) -> StepRoom:
+        """What a screen of this theme holds, for counting pages' steps (`page_steps`)."""
+        return StepRoom(self.home_steps, self.figures_per_step, self.speakers_step)
 
     @property
     def palette(self) -> Palette:

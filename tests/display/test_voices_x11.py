@@ -5,10 +5,11 @@ a number from its unit or leaves one character alone on a line (as the running k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from test_screen_fit_x11 import Record, next_record, records, start, tap_text
-from xserver import LaunchKiosk, XServer, changed_fraction
+from xserver import LaunchKiosk, MakeXvfb, XServer, changed_fraction
 
 LINE_BREAKS = {"number-split", "lone-character"}
 
@@ -51,3 +52,38 @@ def test_one_chip_per_person_and_chinese_lines_whole(
         tap_text(run, home, tile)
         opened = next_record(report, seen, lambda r, p=page: r["page"] == p, page)
         assert not _line_breaks(opened), (page, _line_breaks(opened))
+
+
+def test_largest_text_on_a_small_panel_lists_the_speakers_then_a_quote_on_its_own(
+    kiosk: LaunchKiosk, make_xvfb: MakeXvfb, tmp_path: Path
+) -> None:
+    """A visitor at a 1280x800 panel chooses the largest text, switches to English and opens the
+    voices: first every speaker's chip, on the screen at once; a tap on one shows that person's
+    quote with the screen to itself, nothing of it under a "more below" fade."""
+    report = tmp_path / "screens.jsonl"
+    run = start(kiosk, make_xvfb(1280, 800), report)
+    steps: list[tuple[tuple[str, ...], Callable[[Record], bool], str]] = [
+        (("无障碍",), lambda r: any(c["text"] == "最大" for c in r["pressable"]), "the panel"),
+        (("最大",), lambda r: r["text_scale"] == 1.5, "the largest text"),
+        (("关闭",), lambda r: not any(c["text"] == "最大" for c in r["pressable"]), "closed"),
+        (("EN",), lambda r: r["language"] == "en", "English"),
+        (("Next",), lambda r: r["page"] == "home" and r["step"] == 1, "home's ways in"),
+        (("Voices",), lambda r: r["page"] == "voices", "the voices"),
+    ]
+    for texts, reached, what in steps:
+        seen = len(records(report))
+        tap_text(run, records(report)[-1], *texts)
+        next_record(report, seen, reached, what)
+    speakers = records(report)[-1]
+    assert speakers["step"] == 0
+    chips = {control["text"] for control in speakers["pressable"]}
+    for name in ("Zhang Jihong", "Larsson", "Li Zhong", "Ebba Lund", "Tom Bentley"):
+        assert name in chips, f"{name}'s chip is not on the screen: {sorted(chips)}"
+    before = run.settle()
+    seen = len(records(report))
+    tap_text(run, speakers, "Larsson")
+    quote = next_record(report, seen, lambda r: r["page"] == "voices" and r["step"] > 0, "Larsson's quote")
+    run.save("voices-1280x800-largest-quote", run.settle())
+    assert "Larsson" not in {control["text"] for control in quote["pressable"]}  # the list is a step away
+    assert quote["text_scale"] == 1.5
+    assert changed_fraction(before, run.settle()) > 0.1

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QSize
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -101,10 +101,10 @@ class BarsChart(Chart):
         down until the longest fits (`_fit_range`)."""
         return self.theme.font(SECONDARY_ROLE)
 
-    def _row_height(self) -> int:
+    def _row_height(self, value_font: QFont | None = None) -> int:
         """Least height of a row: its label above, and the bar with its value beside it."""
         label = QFontMetrics(self.theme.font("label")).height()
-        value = QFontMetrics(self._value_font()).height()
+        value = QFontMetrics(value_font or self._value_font()).height()
         return round((label + value * 0.8) / (1 - LABEL_LIFT))
 
     def _value_end(self, index: int) -> float:
@@ -121,9 +121,11 @@ class BarsChart(Chart):
         font = self._value_font()
         texts = [format_figure(figure, lang).text for figure in self.figures]
         floor = self.theme.font("label").pixelSize()
-        while (
-            font.pixelSize() > floor
-            and max(QFontMetrics(font).horizontalAdvance(text) + 2 * gap_px for text in texts) > 0.75 * width
+        # So does a short screen in a visitor's larger text, until every row has its height.
+        height = self.height() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 0
+        while font.pixelSize() > floor and (
+            max(QFontMetrics(font).horizontalAdvance(text) + 2 * gap_px for text in texts) > 0.75 * width
+            or 0 < height < self._row_height(font) * len(self.figures)
         ):
             font.setPixelSize(font.pixelSize() - 2)
         for value in self.values:
@@ -152,10 +154,20 @@ class BarsChart(Chart):
         self._draw()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.theme.px(1200), max(self._row_height(), self.theme.px(130)) * len(self.figures))
+        # In a visitor's larger text the rows ask for no more than their least: the values step
+        # down before the page would scroll.
+        row = self._least_row_height() if self.theme.text_scale > 1 else self._row_height()
+        return QSize(self.theme.px(1200), max(row, self.theme.px(130)) * len(self.figures))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.theme.px(400), self._row_height() * len(self.figures))
+        return QSize(self.theme.px(400), self._least_row_height() * len(self.figures))
+
+    def _least_row_height(self) -> int:
+        """Rows as low as values at the labels' size allow (`_fit_range` steps them down to it
+        on a short screen, in a visitor's larger text), never lower than the brief's rows."""
+        least = QFont(self._value_font())
+        least.setPixelSize(self.theme.font("label").pixelSize())
+        return self._row_height(least)
 
     def drawn_widths(self) -> list[float]:
         return [float(w) for w in self.bars.opts["width"]]

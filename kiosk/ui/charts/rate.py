@@ -165,11 +165,14 @@ class RateChart(Chart):
         words.addSpacing(theme.px(16))
         words.addWidget(TextLabel(language, ui("rate-note"), "caption", tone="secondary"))
         words.addStretch(1)
-        layout.addLayout(words, 1)
+        # A visitor's larger text needs the words' width (wrapped word by word they would stand
+        # taller than a landscape screen); the dial reads at any size.
+        larger = theme.text_scale > 1 and not theme.portrait
+        layout.addLayout(words, 3 if larger else 1)
         # One mark per company of the daily average: a whole number, as companies are.
         self.dial = DayDial(max(1, round(self.figure.value)), language, theme, accent)
         self.dial.tapped.connect(lambda: self.figure_tapped.emit(self.figure.id))
-        layout.addWidget(self.dial, 1)
+        layout.addWidget(self.dial, 2 if larger else 1)
         self._draw()
 
     def _draw(self) -> None:

@@ -73,8 +73,16 @@ class FiguresPage(Page):
         """Landscape: the words in a column beside the visual, which then gets the page's whole
         height. Portrait stacks them, the words below; a wall of many figures needs the page's
         width for its rows, its words in one band above them."""
-        many = self.group.chart == "counters" and len(self.figures) >= MANY_COUNTERS
-        return not self.theme.portrait and not many
+        return not self.theme.portrait and not self._wall()
+
+    def _wall(self) -> bool:
+        """Whether a group of counters takes the page's width: many of them; or, in a visitor's
+        larger text on a landscape screen, any two or more (beside the words, their labels
+        would wrap word by word and stand taller than the screen)."""
+        if self.group.chart != "counters":
+            return False
+        larger = self.theme.text_scale > 1 and not self.theme.portrait
+        return len(self.figures) >= MANY_COUNTERS or (larger and len(self.figures) > 1)
 
     def _build(self) -> None:
         theme, group = self.theme, self.group
@@ -241,7 +249,7 @@ class FiguresPage(Page):
     def _counters(self) -> QLayout:
         """One screen of counters, or for a large group one per step, only the current shown
         (a hidden screen takes no room)."""
-        steps = figure_steps(self.group)
+        steps = figure_steps(self.group, self.theme.figures_per_step)
         if len(steps) == 1:
             return self._counters_screen(self.figures)
         self._steps_column = column = QVBoxLayout()
@@ -287,7 +295,7 @@ class FiguresPage(Page):
         grid = QGridLayout()
         grid.setSpacing(theme.gutter)
         page = theme.px(1080 if theme.portrait else 1920) - 2 * theme.margin
-        many = len(self.figures) >= MANY_COUNTERS
+        many = self._wall()
         # Many on a small screen, in larger text or in more than two rows of tiles: a list, the
         # hero at its head, its words beside it like the rest; else tiles.
         inline = many and (theme.compact or theme.text_scale > 1)
@@ -316,7 +324,7 @@ class FiguresPage(Page):
         theme = self.theme
         columns = 1 if len(cards) <= 1 else 2
         if hero.inline:
-            grid.setSpacing(theme.px(16))
+            grid.setSpacing(theme.target_gap())  # rows are touch targets
             if max(card.least_width() for card in cards) > (page - theme.gutter) / 2:
                 columns = 1
         rows = -(-len(cards) // columns)
@@ -350,7 +358,7 @@ class FiguresPage(Page):
     ) -> None:
         """The hero a tile of the whole height on the leading side, the others beside it."""
         theme = self.theme
-        many = len(self.figures) >= MANY_COUNTERS
+        many = self._wall()
         rest_width = round((width - theme.gutter) * (0.72 if many else 0.56))
         columns = self._columns(len(cards), rest_width) if many else 1
         rows = max(1, -(-len(cards) // columns))
@@ -443,6 +451,7 @@ class FiguresPage(Page):
         self.sources_button.clicked.connect(self._on_sources_button_clicked)
         layout.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeading)
         self._sources_opened = False
+        self._caption_folded = False  # the caption behind the button too (`_show_sources`)
         self._fit_pending = False
         # Set while the sentences are shown or hidden: the height that changes then is this
         # choice's own, and measuring again inside it could flip it back and forth for ever.
@@ -452,9 +461,18 @@ class FiguresPage(Page):
     def sources_shown(self) -> bool:
         return not self.sentences[0].isHidden()
 
-    def _show_sources(self, shown: bool) -> None:
+    def caption_shown(self) -> bool:
+        return self.caption is not None and not self._caption_folded
+
+    def _show_sources(self, shown: bool, caption: bool = True) -> None:
+        """The report's sentences `shown`, else the button that opens them; the group's caption
+        too, unless it alone leaves no room (`caption` False): then the button opens both."""
         for widget in self.sentences:
             widget.setVisible(shown)
+        folded = not (shown or caption)
+        if self.caption is not None and folded != self._caption_folded:
+            self._caption_folded = folded
+            self.caption.setHidden(folded)
         self.sources_button.setVisible(not shown)
 
     def _on_content_height_changed(self, height: int) -> None:
@@ -477,44 +495,61 @@ class FiguresPage(Page):
         self._fit_sources()
 
     def _fit_sources(self) -> None:
-        """Sentences shown when the page holds them with everything else, else the button.
+        """Sentences shown when the page holds them with everything else, else the button; the
+        caption too where the page holds it beside the button, else behind the button as well.
 
-        Measured as if the sentences were shown in either state, so hiding them never makes
-        them fit (and show again): the choice holds until the page's size changes."""
+        Measured as if the words were shown in either state, so hiding them never makes them
+        fit (and show again): the choice holds until the page's size changes."""
         if self._sources_opened:
             return
         viewport, width = self.scroll_area.viewport(), self.sources.width()
         if viewport.height() <= 0 or width <= 0:
             return
+        caption = self.caption
+        spacing = self._reading_spacing() if self._stage is not None else self.body.spacing()
+        if caption is None:
+            caption_height = 0
+        else:
+            caption_width = width if self._stage is not None else max(caption.width(), 1)
+            caption_height = caption.heightForWidth(caption_width) + spacing
+        # What the sentences add over the button, and the caption over nothing.
+        sentences = self._sources_height(width) - self.theme.px(12) - self.sources_button.sizeHint().height()
         if self._stage is not None:
             # Beside the visual: the words' column against the height under the title.
             room = viewport.height() - self._stage.geometry().top() - self.body.contentsMargins().bottom()
-            reading = self._sources_height(width)
+            needed = self._sources_height(width) + caption_height
             if self.hero_card is not None and not self._hero_over_chart:
                 hero = self.hero_card
-                reading += max(hero.heightForWidth(width), hero.sizeHint().height()) + self._reading_spacing()
-            if self.caption is not None:
-                reading += self.caption.heightForWidth(width) + self._reading_spacing()
-            fits = reading <= room
+                needed += max(hero.heightForWidth(width), hero.sizeHint().height()) + self._reading_spacing()
         else:
-            # Below it: the page's height with the words in place of the button.
+            # Below or above it: the page's height with the words in place of the button.
+            room = viewport.height()
             body_width = viewport.width()
             needed = self.body.totalHeightForWidth(body_width) if self.body.hasHeightForWidth() else -1
             needed = max(needed, self.body.totalMinimumSize().height())
             if not self.sources_shown():
-                top = self.sources.contentsMargins().top() + self.theme.px(12)
-                needed += self._sources_height(width) - top - self.sources_button.sizeHint().height()
-            fits = needed <= viewport.height()
-        # With a visitor's larger text a page may scroll anyway (by dragging, the fade shows
-        # there is more): the sentences stay in it rather than behind one more tap.
-        fits = fits or self.theme.text_scale > 1
-        if fits != self.sources_shown() and not self._fitting:
+                needed += sentences
+            if not self.caption_shown():
+                needed += caption_height
+        # A visitor's larger text on a screen larger than a small panel: the sentences stay in
+        # the page, which may scroll there (the layout check's allowance for figures names it).
+        fits = needed <= room or (self.theme.text_scale > 1 and not self.theme.compact)
+        # The caption folds only once the sentences have (a pass later): the first pass of a
+        # page not yet laid out finds no room for anything, and unfolds the sentences only.
+        caption_fits = fits or needed - sentences <= room or self.sources_shown()
+        if (fits, caption_fits) != (self.sources_shown(), self.caption_shown() or caption is None) and (
+            not self._fitting
+        ):
             self._fitting = True
             try:
-                self._show_sources(fits)
+                self._show_sources(fits, caption_fits)
                 self.scroll_area.fit_body()  # laid out at once: the page is never seen half-changed
             finally:
                 self._fitting = False
+            # Measured again once laid out: the caption may fold a pass after the sentences.
+            if not self._fit_pending:
+                self._fit_pending = True
+                QTimer.singleShot(0, self, self._fit_sources_later)
 
     def _sources_height(self, width: int) -> int:
         """The height of the sources with their sentences shown, at `width`."""

@@ -99,7 +99,7 @@ class HomePage(Page):
         return steps if self.entry_cards else [step for step in steps if step != (entries,)]
 
     def step_count(self) -> int:
-        return page_steps(self.content, self.ref, self.theme.home_steps)
+        return page_steps(self.content, self.ref, self.theme.step_room)
 
     def step_index(self) -> int:
         return self._step

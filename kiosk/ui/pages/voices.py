@@ -15,7 +15,13 @@ from kiosk.ui.language import ui
 from kiosk.ui.pages.base import Page
 from kiosk.ui.vision_colours import colour_of, shared_colour
 from kiosk.ui.widgets.buttons import EntryCard
-from kiosk.ui.widgets.quote import QUOTE_LINE_HEIGHT, QuoteBlock, attribution, mark_width
+from kiosk.ui.widgets.quote import (
+    QUOTE_LINE_HEIGHT,
+    TIGHT_QUOTE_LINE_HEIGHT,
+    QuoteBlock,
+    attribution,
+    mark_width,
+)
 from kiosk.ui.widgets.text import TextLabel, wrapped_lines
 
 QUOTE_ROLE = "lead"
@@ -25,11 +31,11 @@ QUOTE_SIZES = (1.5, 1.3, 1.15, 1.0, 0.9)
 PORTRAIT_QUOTE_SIZES = (1.7, *QUOTE_SIZES)  # a tall screen's room for a short quote
 
 
-def _words_height(text: str, font: QFont, width: float) -> float:
-    """The height `text` takes at `width` in `font`, lines QUOTE_LINE_HEIGHT apart, wrapped as a
+def _words_height(text: str, font: QFont, width: float, line_height: float = QUOTE_LINE_HEIGHT) -> float:
+    """The height `text` takes at `width` in `font`, lines `line_height` apart, wrapped as a
     paragraph wraps it (where `keep_together` lets a line break)."""
     lines = wrapped_lines(keep_together(text), font, width)
-    return len(lines) * font.pixelSize() * QUOTE_LINE_HEIGHT
+    return len(lines) * font.pixelSize() * line_height
 
 
 def people(voices: Sequence[Voice]) -> list[list[int]]:
@@ -58,15 +64,17 @@ def chip_columns(names: Sequence[str], theme: th.Theme, width: float) -> int:
 class VoicesPage(Page):
     def build(self) -> None:
         language, theme = self.language, self.theme
-        self.body.addWidget(TextLabel(language, ui("voices"), "caption", tone="secondary"))
-        self.title = TextLabel(language, ui("voices-hint"), "h1")
-        self.body.addWidget(self.title)
-        self.body.addSpacing(theme.px(8))
+        # Where a quote fills the screen's height alone, the speakers are a step of their own,
+        # the first: a screen of chips, each opening its person's quote (`Theme.speakers_step`).
+        self._listed = theme.speakers_step
+        self._on_list = self._listed
+        self._line_height = TIGHT_QUOTE_LINE_HEIGHT if self._listed else QUOTE_LINE_HEIGHT
+        self._headings()
         portrait = theme.portrait
         columns = QBoxLayout(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom if portrait or self._listed else QBoxLayout.Direction.LeftToRight
         )
-        columns.setSpacing(theme.px(72))
+        columns.setSpacing(0 if self._listed else theme.px(72))  # one of the two shown
         self.speakers: list[EntryCard] = []
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -104,8 +112,16 @@ class VoicesPage(Page):
         room = self._quote_room(inner)
         for index, voice in enumerate(self.content.voices):
             colour = colour_of(self.content, voice, theme)
-            block = QuoteBlock(language, voice, theme, colour, QUOTE_ROLE, self._quote_size(voice, *room))
-            if index:  # hidden before it has a parent: shown, a parentless widget is a window
+            block = QuoteBlock(
+                language,
+                voice,
+                theme,
+                colour,
+                QUOTE_ROLE,
+                self._quote_size(voice, *room),
+                line_height=self._line_height,
+            )
+            if index or self._listed:  # hidden before it has a parent: shown, it would be a window
                 block.hide()
             self.quotes.append(block)
             quote_column.addWidget(block)
@@ -119,11 +135,38 @@ class VoicesPage(Page):
         if not portrait:
             speaker_column.addStretch(1)
         # In portrait the quote leans towards the speakers it belongs to, below it.
-        quote_column.insertStretch(0, 2 if portrait else 1)
+        quote_column.insertStretch(0, 2 if portrait and not self._listed else 1)
         quote_column.addStretch(1)
-        columns.addLayout(quote_column if portrait else speaker_column, 1 if portrait else chip_parts)
-        columns.addLayout(speaker_column if portrait else quote_column, 0 if portrait else self._quote_parts)
+        self._arrange(columns, speaker_column, quote_column, chip_parts)
         self.body.addLayout(columns, 1)
+
+    def _arrange(
+        self, columns: QBoxLayout, speaker_column: QVBoxLayout, quote_column: QVBoxLayout, chip_parts: int
+    ) -> None:
+        """The speakers beside the quote, under it in portrait, or each on steps of their own."""
+        if self._listed:  # the shown step's column takes the height (`set_step`)
+            columns.addLayout(speaker_column, 1)
+            columns.addLayout(quote_column, 0)
+            self._columns = columns
+        elif self.theme.portrait:
+            columns.addLayout(quote_column, 1)
+            columns.addLayout(speaker_column, 0)
+        else:
+            columns.addLayout(speaker_column, chip_parts)
+            columns.addLayout(quote_column, self._quote_parts)
+
+    def _headings(self) -> None:
+        """The page's name and title; on a quote's own step (`_listed`) the title's words in the
+        name's line, the height going to the quote."""
+        language = self.language
+        self.overline = TextLabel(language, ui("voices"), "caption", tone="secondary")
+        self.body.addWidget(self.overline)
+        self.quote_overline = TextLabel(language, ui("voices-hint"), "caption", tone="secondary")
+        self.quote_overline.hide()
+        self.body.addWidget(self.quote_overline)
+        self.title = TextLabel(language, ui("voices-hint"), "h1")
+        self.body.addWidget(self.title)
+        self.body.addSpacing(self.theme.px(8))
 
     def _split(self, names: list[str], inner: int) -> None:
         """Beside the quote, the chips take five of thirteen parts; fewer where a quote would
@@ -132,6 +175,21 @@ class VoicesPage(Page):
         theme, portrait = self.theme, self.theme.portrait
         self._quote_parts = 8
         chips_width = (inner - theme.px(72)) / 13
+        if self._listed:
+            # The chips' own step: as many columns across the page as keep every name whole.
+            self.chip_columns = next(
+                (
+                    count
+                    for count in (4, 3, 2)
+                    if len(names) >= count
+                    and chip_columns(
+                        names, theme, 2 * (inner - (count - 1) * theme.gutter) / count + theme.gutter
+                    )
+                    == 2
+                ),
+                1,
+            )
+            return
         self.chip_columns = chip_columns(names, theme, inner if portrait else chips_width * 5)
         while (
             not portrait
@@ -141,6 +199,11 @@ class VoicesPage(Page):
             and not all(self._quote_fits(voice, *self._quote_room(inner)) for voice in self.content.voices)
         ):
             self._quote_parts += 1
+        if not portrait and not all(
+            self._quote_fits(voice, *self._quote_room(inner)) for voice in self.content.voices
+        ):
+            # Still too long at the body's size in all the room it may take: lines closer.
+            self._line_height = TIGHT_QUOTE_LINE_HEIGHT
 
     def _quote_room(self, inner: int) -> tuple[float, float]:
         """The width and height the page leaves a quote (its words and who said it)."""
@@ -149,11 +212,13 @@ class VoicesPage(Page):
         height: float = theme.px(1920 if portrait else 1080) - theme.nav_height - theme.px(48 + 24)
         self.title.ensurePolished()  # its role's font comes from the style sheet
         height -= (
-            self.title.heightForWidth(inner)
+            (0 if self._listed else self.title.heightForWidth(inner))  # a quote's step has no title
             + theme.font_px("caption") * 1.45
             + theme.px(8)
             + 2 * theme.gutter
         )
+        if self._listed:
+            return inner, height
         if portrait:
             for card in self.speakers:
                 card.ensurePolished()
@@ -190,13 +255,22 @@ class VoicesPage(Page):
         # Measured ahead of the layout, line by line: some kept spare for what it rounds up.
         height *= 0.85
         least = theme.font_px("body") / base.pixelSize()  # never under the body's size
+        if self._listed and theme.compact:
+            # A quote with a small screen to itself in a visitor's larger text: set in the
+            # body's size they chose, every quote alike (the long ones need all of it).
+            return least
         steps = PORTRAIT_QUOTE_SIZES if theme.portrait else QUOTE_SIZES
         sizes = sorted({max(least, size) for size in steps}, reverse=True)
+        # Last, the body's size: a long quote that fits nowhere larger (a German one on a small
+        # panel), or in a visitor's larger text the size they chose.
+        sizes = sorted({*sizes, least}, reverse=True)
         for size in sizes:
             font = QFont(base)
             font.setPixelSize(round(base.pixelSize() * size))
             if all(
-                _words_height(quote_words(voice.quote[lang]), font, words_width) + said_by(lang) <= height
+                _words_height(quote_words(voice.quote[lang]), font, words_width, self._line_height)
+                + said_by(lang)
+                <= height
                 for lang in languages
             ):
                 return size
@@ -208,26 +282,38 @@ class VoicesPage(Page):
     def _on_speaker_clicked(self, person: int) -> None:
         """A person's first quote; tapped again on one of theirs, their next."""
         quotes = self._people[person]
-        if self._index in quotes:
-            self.set_step(quotes[(quotes.index(self._index) + 1) % len(quotes)])
+        if self._index in quotes and not self._on_list:
+            quote = quotes[(quotes.index(self._index) + 1) % len(quotes)]
         else:
-            self.set_step(quotes[0])
+            quote = quotes[0]
+        self.set_step(quote + self._listed)
 
     def step_count(self) -> int:
-        return len(self.quotes)
+        return len(self.quotes) + self._listed
 
     def step_index(self) -> int:
-        return self._index
+        return 0 if self._on_list else self._index + self._listed
 
     def set_step(self, index: int) -> None:
-        index = max(0, min(index, len(self.quotes) - 1))
-        self.speakers[self._person_of[index]].setChecked(True)
-        if index != self._index:
-            self.quotes[self._index].hide()
-            self.quotes[index].show()
-            self._index = index
-            self.scroll_area.verticalScrollBar().setValue(0)
-            self.steps_changed.emit()
+        step = max(0, min(index, self.step_count() - 1))
+        on_list = self._listed and step == 0
+        quote = self._index if on_list else step - self._listed
+        self.speakers[self._person_of[quote]].setChecked(True)
+        if (quote, on_list) == (self._index, self._on_list):
+            return
+        self.quotes[self._index].setHidden(True)
+        self.quotes[quote].setHidden(on_list)
+        if self._listed:
+            for card in self.speakers:
+                card.setVisible(on_list)
+            self.title.setVisible(on_list)
+            self._columns.setStretch(0, 1 if on_list else 0)
+            self._columns.setStretch(1, 0 if on_list else 1)
+            self.overline.setVisible(on_list)
+            self.quote_overline.setVisible(not on_list)
+        self._index, self._on_list = quote, on_list
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.steps_changed.emit()
 
     def current_quote(self) -> QuoteBlock:
         return self.quotes[self._index]

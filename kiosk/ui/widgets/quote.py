@@ -16,6 +16,9 @@ from kiosk.ui.widgets.text import Paragraph, TextLabel
 
 MARK = "\u201c"
 QUOTE_LINE_HEIGHT = 1.4
+# A quote that has a small screen to itself in a visitor's larger text: its lines closer, as
+# a paragraph's, so that the words and who said them stand on one screen.
+TIGHT_QUOTE_LINE_HEIGHT = 1.3
 
 
 def attribution(voice: Voice, lang: str) -> str:
@@ -71,6 +74,8 @@ class QuoteBlock(QFrame):
         role: str = "body",
         size: float = 1.0,
         parent: QWidget | None = None,
+        *,
+        line_height: float = QUOTE_LINE_HEIGHT,
     ) -> None:
         """`size`: the words' type as a multiple of `role`'s (a short quote set large)."""
         super().__init__(parent)
@@ -85,7 +90,7 @@ class QuoteBlock(QFrame):
         words_theme = replace(theme, text_scale=theme.text_scale * size)
         self.words_px = words_theme.font_px(role)  # the size the words are set in
         self.quote = Paragraph(
-            language, lambda lang: quote_words(words[lang]), words_theme, role, line_height=QUOTE_LINE_HEIGHT
+            language, lambda lang: quote_words(words[lang]), words_theme, role, line_height=line_height
         )
         grid.addWidget(self.quote, 0, 1)
         self.name = TextLabel(language, voice.name, "label")
