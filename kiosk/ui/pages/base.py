@@ -172,6 +172,14 @@ class Page(QWidget):
         self.entrance: GrowAnimation | None = None
         self.detail: FigureDetail | None = None
         self.build()
+        language.changed.connect(self._forget_kept_heights)
+
+    def _forget_kept_heights(self, _lang: str) -> None:
+        # New words while the page is off screen: its blocks' kept heights are the last
+        # language's, and no child tells a hidden block otherwise (Qt's size cache).
+        for block in self._body_widget.findChildren(QWidget):
+            if block.layout() is not None:
+                block.updateGeometry()
 
     def build(self) -> None:
         """Fill `self.body` (each page type's own layout): called once, at construction."""

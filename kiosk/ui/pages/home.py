@@ -72,14 +72,6 @@ class HomePage(Page):
         self.body.insertStretch(0, 0)
         self.body.addStretch(0)
         self.set_step(self._step)
-        language.changed.connect(self._on_language_changed)
-
-    def _on_language_changed(self, _lang: str) -> None:
-        # New words while the page is off screen: the blocks' kept heights are the last
-        # language's, and no child tells a hidden block otherwise (Qt's size cache).
-        for block in self._body_widget.findChildren(QWidget):
-            if block.layout() is not None:
-                block.updateGeometry()
 
     # ---- steps ----------------------------------------------------------------------------
 
