@@ -62,7 +62,9 @@ Color = Annotated[str, COLOR_RULE]
 Language = Annotated[str, LANGUAGE_RULE]
 AssetPath = Annotated[str, ASSET_PATH_RULE]
 
-FigureUnit = Literal["count", "percent", "fraction", "yi_cny", "wanyi_cny", "km", "km2", "ha", "m2", "year"]
+FigureUnit = Literal[
+    "count", "percent", "fraction", "yi_cny", "wanyi_cny", "km", "km2", "ha", "m2", "year", "years"
+]
 # "plus": a round number and more, as Chinese writes 60多 or 百余 ("over" in English).
 Approximation = Literal["nearly", "over", "under", "about", "plus"]
 ChartKind = Literal["bars", "counters", "proportion", "share", "rate"]
@@ -195,7 +197,8 @@ class Figure:
     unit: FigureUnit = rule(
         description="count; percent; fraction (value/denominator); yi_cny (亿元, 100 million yuan); "
         "wanyi_cny (万亿元, trillion yuan); km; km2 (square kilometres); ha (hectares); m2 (square "
-        "metres); year (a calendar year such as 1959: never grouped, never counted up)"
+        "metres); year (a calendar year such as 1959: never grouped, never counted up); years (a length "
+        "of time: '3 years', '3 Jahre'; Chinese shows the measure when given, e.g. 年内 for 3年内)"
     )
     denominator: int | None = rule(None, ge=2, le=100)
     measure: LocalText | None = rule(

@@ -22,7 +22,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.content.model import Figure
 from kiosk.i18n.digits import in_digits
@@ -48,7 +48,10 @@ _CLDR_UNITS = {
     "km2": "area-square-kilometer",
     "ha": "area-hectare",
     "m2": "area-square-meter",
+    "years": "duration-year",
 }
+# A length of time reads in words ("3 years", not "3 yrs"); distances and areas in symbols.
+_LONG_UNITS = {"years"}
 _ZH_SUFFIXES = {"yi_cny": "亿元", "wanyi_cny": "万亿元", "percent": "%", "km": "公里"}
 _ZH_DIGITS = "零一二三四五六七八九十"
 _FRACTION_WORDS: dict[str, tuple[dict[int, str], dict[int, str]]] = {
@@ -200,7 +203,8 @@ def _format_zh(figure: Figure, shown: float) -> Parts:
     if figure.unit == "fraction" and figure.denominator:
         numerals = f"{int(shown)}/{figure.denominator}"
         return "", numerals, "", _zh_fraction(int(shown), figure.denominator)
-    if figure.unit in ("year", *_CLDR_UNITS):
+    # A length of time with its own measure keeps it: 3年内 ("within three years").
+    if figure.unit in ("year", *_CLDR_UNITS) and not (figure.unit in _LONG_UNITS and measure):
         return _format_cldr(figure, shown, "zh")
     if figure.value >= 10_000 and figure.value % 10_000 == 0:
         return "", format_number(shown / 10_000, decimals, "zh", grouped=False), f"万{plus}{measure}", ""
@@ -225,7 +229,9 @@ def _format_cldr(figure: Figure, shown: float, lang: str) -> Parts:
     if figure.unit == "percent":
         return _percent(shown, decimals, lang)
     if figure.unit in _CLDR_UNITS:
-        return _unit(_CLDR_UNITS[figure.unit], shown, decimals, lang)
+        return _unit(
+            _CLDR_UNITS[figure.unit], shown, decimals, lang, "long" if figure.unit in _LONG_UNITS else "short"
+        )
     if figure.unit == "fraction" and figure.denominator:
         numerals = _digits(f"{int(shown)}/{figure.denominator}", locale)
         return "", numerals, "", _fraction_words(int(shown), figure.denominator, lang)
@@ -256,15 +262,22 @@ def _percent(shown: float, decimals: int, lang: str) -> Parts:
     return lead, format_number(shown, decimals, lang), tail, ""
 
 
-def _unit(unit: str, shown: float, decimals: int, lang: str) -> Parts:
+def _unit(
+    unit: str, shown: float, decimals: int, lang: str, length: Literal["short", "long"] = "short"
+) -> Parts:
     from babel.units import format_unit  # noqa: PLC0415
 
     locale = _locale(lang)
     number = format_number(shown, decimals, lang)
-    phrase = format_unit(
-        shown, unit, length="short", format=_pattern(decimals), locale=locale, numbering_system="default"
+    phrase = _digits(
+        format_unit(
+            shown, unit, length=length, format=_pattern(decimals), locale=locale, numbering_system="default"
+        ),
+        locale,
     )
-    lead, tail = _split(_digits(phrase, locale), number)
+    if number not in phrase:
+        return "", number, "", phrase  # a phrase with no digits: Arabic's "سنة" for one year
+    lead, tail = _split(phrase, number)
     return lead, number, tail, ""
 
 

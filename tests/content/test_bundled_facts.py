@@ -42,7 +42,7 @@ FIGURES = [
     ("poc-platforms", 26, "count"),
     ("innovation-consortia", 27, "count"),
     ("specialist-parks", 64, "count"),
-    ("shallow-water-years", 3, "count"),
+    ("shallow-water-years", 3, "years"),  # a length of time: "3 years", 3年内
     ("patient-capital-funds", 8, "count"),
     ("overseas-rd-centres", 1000, "count"),
     ("multinational-rd-centres", 300, "count"),

@@ -81,6 +81,22 @@ def test_areas_in_each_languages_units(bundled: LoadedContent) -> None:
     assert format_figure(hectares, "fr").text == "2\u202f300\u202fha"
 
 
+def test_a_length_of_time_in_words_and_chinese_with_its_measure(bundled: LoadedContent) -> None:
+    """'3' alone beside "tech unicorns that grow fast" read as three unicorns: the report says
+    within three years (三年内)."""
+    years = bundled.content.figure("shallow-water-years")
+    assert [format_figure(years, lang).text for lang in ("zh", "en", "de", "ar")] == [
+        "3年内",
+        "3 years",
+        "3 Jahre",
+        "3 سنوات",
+    ]
+    # No measure: Chinese as CLDR writes it; Arabic's one year is a word with no digit.
+    one = _as(years, value=1.0, measure=None)
+    assert format_figure(one, "zh").text == "1年"
+    assert format_figure(one, "ar").words == "سنة"
+
+
 def test_french_content_gets_french_number_words(bundled: LoadedContent) -> None:
     revenue = bundled.content.figure("total-revenue")  # nearly 10 万亿元
     assert format_figure(revenue, "fr").number == "10"
