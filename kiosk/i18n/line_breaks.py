@@ -39,6 +39,8 @@ _GLUED = re.compile(
             # A fraction or count in words: 三分之一, 百余位, 20多个 is above.
             rf"[{_QUALIFIER}]?[{_CN_DIGITS}]+分之[{_CN_DIGITS}]+",
             rf"[{_CN_DIGITS}]+[余多][{_UNIT_CHARS}]*",
+            # A short Chinese name or term in brackets, as English gives one: "(海珀特)".
+            rf"[(（][{_IDEOGRAPH}]{{1,8}}[)）]",
         )
     )
 )

@@ -22,7 +22,9 @@ J = WORD_JOINER
         ("借鉴。", f"借{J}鉴。"),
         ("IASP全球主席艾巴·伦德）", f"IASP全球主{J}席{J}艾{J}巴{J}·{J}伦{J}德）"),
         ("百余位国际嘉宾", f"百{J}余{J}位国际嘉{J}宾"),
-        ("Chairman (华高莱斯)", f"Chairman (华高莱{J}斯)"),
+        # A Chinese name in English, in brackets, stays whole ("海珀 | 特" split it on a chip).
+        ("Chairman (华高莱斯)", f"Chairman ({J}华{J}高{J}莱{J}斯{J})"),
+        ("A Haipote (海珀特) representative", f"A Haipote ({J}海{J}珀{J}特{J}) representative"),
     ],
 )
 def test_joiners_where_a_line_may_not_break(text: str, glued: str) -> None:
