@@ -26,10 +26,9 @@ from kiosk.ui.language import LanguageState, TextSource, resolve, ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.autoplay_button import AutoplayButton
-from kiosk.ui.widgets.buttons import TouchButton
-from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
+from kiosk.ui.widgets.read_on import ReadOnBar
 from kiosk.ui.widgets.text import Paragraph, TextLabel, sentence_ends
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
@@ -513,28 +512,10 @@ class TourPage(Page):
 
     def _build_stop_parts(self) -> QWidget:
         """Under a long stop: dots for its two parts and the button that turns between them."""
-        theme = self.theme
-        self.stop_parts = bar = QWidget()
-        row = QHBoxLayout(bar)
-        # With a visitor's larger text a panel may scroll, the bar then right under the stop:
-        # clear of a figure card's tap target above it. (At the design's size it fits, the
-        # room above the bar is the panel's.)
-        row.setContentsMargins(0, theme.px(8) if theme.text_scale > 1 else 0, 0, 0)
-        row.setSpacing(theme.gutter)
-        self.part_dots = PositionDots(theme)
-        row.addWidget(self.part_dots, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addStretch(1)
-        self.more_button = TouchButton(
-            self.language,
-            theme,
-            ui("stop-more"),
-            icon_path("chevron-down"),
-            colour=self.accent(),
-            outlined=True,
-        )
-        self.more_button.setObjectName("stop-more")
-        self.more_button.clicked.connect(self._on_more_button_clicked)
-        row.addWidget(self.more_button)
+        self.stop_parts = bar = ReadOnBar(self.language, self.theme, self.accent())
+        self.part_dots = bar.dots
+        self.more_button = bar.button
+        bar.turned.connect(self._on_stop_parts_turned)
         bar.hide()
         return bar
 
@@ -549,13 +530,10 @@ class TourPage(Page):
         split = view.split
         self.stop_parts.setVisible(split)
         if split:
-            self.part_dots.set_position(view.part, view.parts, self.accent())
-            last = view.part == view.parts - 1
-            self.more_button.set_label(ui("stop-back" if last else "stop-more"))
-            self.more_button.set_icon(icon_path("chevron-up" if last else "chevron-down"))
+            self.stop_parts.set_position(view.part, view.parts)
         self.panel_scroll.verticalScrollBar().setValue(0)
 
-    def _on_more_button_clicked(self) -> None:
+    def _on_stop_parts_turned(self) -> None:
         view = self.stops.current_view()
         self.show_stop_part((view.part + 1) % view.parts)
 
