@@ -5,7 +5,7 @@ A tour's long stop and a vision's long paragraph on a small screen use it alike.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.system.resources import icon_path
 from kiosk.ui import theme as th
@@ -15,23 +15,38 @@ from kiosk.ui.widgets.dots import PositionDots
 
 
 class ReadOnBar(QWidget):
-    """The dots (`dots`) and the button (`button`); `turned` when a visitor taps it."""
+    """The dots (`dots`) and the button (`button`) on a line under the text, or `beside` it at
+    its end (the dots over the button); `turned` when a visitor taps it."""
 
     turned = Signal()
 
     def __init__(
-        self, language: LanguageState, theme: th.Theme, colour: str, parent: QWidget | None = None
+        self,
+        language: LanguageState,
+        theme: th.Theme,
+        colour: str,
+        parent: QWidget | None = None,
+        beside: bool = False,
     ) -> None:
         super().__init__(parent)
         self._colour = colour
-        row = QHBoxLayout(self)
-        # With a visitor's larger text the text above may scroll, the bar then right under it:
-        # clear of a tap target above it.
-        row.setContentsMargins(0, theme.px(8) if theme.text_scale > 1 else 0, 0, 0)
-        row.setSpacing(theme.gutter)
         self.dots = PositionDots(theme)
-        row.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addStretch(1)
+        row: QBoxLayout
+        if beside:
+            row = QVBoxLayout(self)
+            # At the text's end, its last line's level; clear of a tap target under the text.
+            row.setContentsMargins(0, 0, 0, theme.gutter)
+            row.setSpacing(theme.px(16))
+            row.addStretch(1)
+            row.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignLeading)
+        else:
+            row = QHBoxLayout(self)
+            # With a visitor's larger text the text above may scroll, the bar then right under
+            # it: clear of a tap target above it.
+            row.setContentsMargins(0, theme.px(8) if theme.text_scale > 1 else 0, 0, 0)
+            row.setSpacing(theme.gutter)
+            row.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addStretch(1)
         self.button = TouchButton(
             language, theme, ui("stop-more"), icon_path("chevron-down"), colour=colour, outlined=True
         )
