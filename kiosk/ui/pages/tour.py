@@ -66,6 +66,7 @@ class StopView(QWidget):
         self._part = 0
         self._cut = 0  # the sentences the first part keeps; 0: the whole text
         self._cuts: dict[tuple[str, int], int] = {}
+        self._above_first = 0  # what the panel shows over the first part only (its position)
         self.text_part = QWidget()
         text_layout = QVBoxLayout(self.text_part)
         text_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +148,17 @@ class StopView(QWidget):
             self.rest.set_source(self.rest.source)
             self.show_part(self._part)
 
+    @property
+    def above_first(self) -> int:
+        return self._above_first
+
+    def set_above_first(self, height: int) -> None:
+        """The height of what stands over the stop's first part (or the whole stop) and not
+        over its second: counted with the first part where the cut is chosen."""
+        if height != self._above_first:
+            self._above_first = height
+            self._cuts.clear()
+
     def _text_height(self, text: str, width: int) -> int:
         self._measure.set_source(lambda lang: text)
         return self._measure.heightForWidth(width)
@@ -156,7 +168,9 @@ class StopView(QWidget):
         lang = self._language.current
         first, rest = self._piece(lang, cut)
         spacing = self.layout().spacing()  # type: ignore[union-attr]
-        text = _widget_height(self.title, width) + spacing + self._text_height(first, width)
+        text = (
+            self._above_first + _widget_height(self.title, width) + spacing + self._text_height(first, width)
+        )
         extras = _widget_height(self.extras, width) if self.extras is not None else 0
         parts = [self._text_height(rest, width)] if rest else []
         if self.extras is not None:
@@ -175,7 +189,7 @@ class StopView(QWidget):
 
     def needed_height(self, width: int, split: bool | None = None) -> int:
         """The height it needs at `width`: its whole, or its taller part where split (as it
-        is, or as `split` says)."""
+        is, or as `split` says), with what stands over its first part (`set_above_first`)."""
         self.ensurePolished()
         self.forget_heights()  # measured as the texts read now, not as a hidden part kept them
         split = self._split if split is None else split
@@ -270,7 +284,9 @@ class StopStack(QWidget):
 
     @staticmethod
     def _view_height(view: StopView, width: int) -> int:
-        return view.needed_height(width)
+        # What stands over the first part is the panel's, laid out over the stack; over the
+        # second part it is not shown, and the part may take its room.
+        return view.needed_height(width) - (view.above_first if view.part == 0 else 0)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else 600
@@ -523,6 +539,10 @@ class TourPage(Page):
         """Show part `part` of the current stop (its text, or what goes with it)."""
         view = self.stops.current_view()
         view.show_part(part)
+        # The stop's position over its text only: the second part has the panel's whole height
+        # (the map and the page's dots say which stop this is).
+        self.position.setVisible(view.part == 0)
+        self.stops.updateGeometry()
         self._update_stop_parts()
 
     def _update_stop_parts(self) -> None:
@@ -541,6 +561,7 @@ class TourPage(Page):
         self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
         self.stops.set_current(self._index)
         self.stops.current_view().show_part(0)
+        self.position.setVisible(True)
         self._update_stop_parts()
         self.panel_scroll.fit_body()  # scrolls as far as this stop reaches, from this frame on
         self.panel_scroll.verticalScrollBar().setValue(0)
@@ -565,7 +586,11 @@ class TourPage(Page):
         inside = width - around_width
         margins = layout.contentsMargins()
         stops_width = inside - margins.left() - margins.right()
-        shown = layout.totalHeightForWidth(inside)
+        head = self.position.sizeHint().height() + layout.spacing()
+        for view in self.stops.views:
+            view.set_above_first(head)
+        # The panel's height round its stops: the position counted with each stop's first part.
+        shown = layout.totalHeightForWidth(inside) - (0 if self.position.isHidden() else head)
         split = self._split_stops() if split is None else split
         bar = self.stop_parts.sizeHint().height() + layout.spacing()
         bar_counted = bar if not self.stop_parts.isHidden() or self._split_stops() else 0
