@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from kiosk.content import LocalText, TourStop
 from kiosk.i18n.reading import reading_seconds
@@ -82,8 +82,15 @@ class StopView(QWidget):
         self.rest = make_paragraph(lambda lang: self._piece(lang)[1])
         extra_layout.addWidget(self.rest)
         self.extras = extras
+        # What goes with the stop opens with a little room, setting it off from the text above
+        # it; where it opens the second part, nothing stands above it, nor that room.
+        self._lead: QSpacerItem | None = None
+        self._lead_px = 0
         if extras is not None:
             extra_layout.addWidget(extras)
+            first = extras.layout().itemAt(0) if extras.layout() is not None else None  # type: ignore[union-attr]
+            self._lead = first.spacerItem() if first is not None else None
+            self._lead_px = self._lead.sizeHint().height() if self._lead is not None else 0
         # Measures a piece of the text as the paragraphs show it, off screen.
         self._measure = make_paragraph(lambda lang: "")
         self._measure.setParent(self)
@@ -134,7 +141,9 @@ class StopView(QWidget):
         self._part = max(0, min(part, self.parts - 1))
         self.text_part.setVisible(not self._split or self._part == 0)
         self.extra_part.setVisible(self._shows_extra() and (not self._split or self._part == 1))
-        self.rest.setVisible(bool(self._piece(self._language.current)[1]))
+        rest = bool(self._piece(self._language.current)[1])
+        self.rest.setVisible(rest)
+        self._set_lead(not self._split or rest)
         self._measure.hide()
         self.forget_heights()
 
@@ -159,19 +168,35 @@ class StopView(QWidget):
             self._above_first = height
             self._cuts.clear()
 
+    def _set_lead(self, shown: bool) -> None:
+        if self._lead is None or self.extras is None:
+            return
+        height = self._lead_px if shown else 0
+        if self._lead.sizeHint().height() != height:
+            self._lead.changeSize(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            self.extras.layout().invalidate()  # type: ignore[union-attr]
+
+    def _extras_height(self, width: int, lead: bool) -> int:
+        """The height of what goes with the stop, with its opening room or without it."""
+        if self.extras is None:
+            return 0
+        shown = self._lead.sizeHint().height() if self._lead is not None else 0
+        return _widget_height(self.extras, width) - shown + (self._lead_px if lead else 0)
+
     def _text_height(self, text: str, width: int) -> int:
         self._measure.set_source(lambda lang: text)
         return self._measure.heightForWidth(width)
 
-    def _parts_heights(self, width: int, cut: int) -> tuple[int, int]:
-        """The heights of the two parts at `width`, the text cut after `cut` sentences."""
+    def _parts_heights(self, width: int, cut: int, split: bool = True) -> tuple[int, int]:
+        """The heights of the two parts at `width`, the text cut after `cut` sentences (or
+        not `split`: the text, and what goes under it)."""
         lang = self._language.current
         first, rest = self._piece(lang, cut)
         spacing = self.layout().spacing()  # type: ignore[union-attr]
         text = (
             self._above_first + _widget_height(self.title, width) + spacing + self._text_height(first, width)
         )
-        extras = _widget_height(self.extras, width) if self.extras is not None else 0
+        extras = self._extras_height(width, not split or bool(rest))
         parts = [self._text_height(rest, width)] if rest else []
         if self.extras is not None:
             parts.append(extras)
@@ -195,7 +220,7 @@ class StopView(QWidget):
         split = self._split if split is None else split
         if split and self.can_split():
             return max(self._parts_heights(width, self._best_cut(width)))
-        text, extras = self._parts_heights(width, 0)
+        text, extras = self._parts_heights(width, 0, split=False)
         if self.extras is None:
             return text
         return text + self.layout().spacing() + extras  # type: ignore[union-attr]
