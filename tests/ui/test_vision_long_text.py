@@ -18,6 +18,8 @@ from kiosk.ui.snapshot import PageSnapshots
 
 OTHER_PARK = Path(__file__).resolve().parent.parent / "other_park" / "content.json"
 SMALL_SCREENS = [(1280, 800), (1366, 768)]
+# The button under a part: "Read on" to the next, on the last part back "To the text".
+BUTTON = {"de": {False: "Weiterlesen", True: "Zum Text"}, "en": {False: "Read on", True: "To the text"}}
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +52,11 @@ def test_a_long_paragraph_is_read_whole_in_parts_without_scrolling(
             window = snapshots.window
             bar = page.scroll_area.verticalScrollBar()
             qtbot.waitUntil(lambda bar=bar: bar.maximum() == 0, timeout=3000)  # type: ignore[misc]
-            assert page.vision_body is not None and page.vision_body.compact, vision.id
+            assert page.vision_body is not None
+            assert page.vision_body.compact, vision.id
             text, parts = page.column_text, page.text_parts
-            assert parts.isVisible() and text.pages > 1, vision.id
+            assert parts.isVisible(), vision.id
+            assert text.pages > 1, vision.id
             read: list[str] = []
             for part in range(text.pages):
                 assert parts.dots.index == part
@@ -60,16 +64,11 @@ def test_a_long_paragraph_is_read_whole_in_parts_without_scrolling(
                 for column in text.parts:
                     assert _inside(column, window), (vision.id, part)
                     read += _words(column.text())
-                expected = "stop-back" if part == text.pages - 1 else "stop-more"
-                assert (
-                    parts.button.text()
-                    == {
-                        "de": {"stop-more": "Weiterlesen", "stop-back": "Zum Text"},
-                        "en": {"stop-more": "Read on", "stop-back": "To the text"},
-                    }[lang][expected]
-                )
+                last = part == text.pages - 1
+                assert parts.button.text() == BUTTON[lang][last]
                 qtbot.mouseClick(parts.button, Qt.MouseButton.LeftButton)
-                qtbot.waitUntil(lambda part=part: text.page == (part + 1) % text.pages, timeout=2000)  # type: ignore[misc]
+                turned_to = (part + 1) % text.pages
+                qtbot.waitUntil(lambda text=text, turned_to=turned_to: text.page == turned_to, timeout=2000)  # type: ignore[misc]
             # Every word of the paragraph, once and in order, across the parts.
             assert read == _words(page.language.text(vision.text)), vision.id
             assert text.page == 0  # the last part's button goes back to the text's start

@@ -255,6 +255,11 @@ class VisionPage(Page):
         return self.figure_grid
 
 
+def _same_text(text: str, lang: str) -> str:
+    """`text` in any language: a piece of a paragraph already in the language shown."""
+    return text
+
+
 def _needed_height(widget: QWidget, width: int) -> int:
     needed = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
     return max(needed, widget.minimumSizeHint().height())
@@ -513,7 +518,7 @@ class ColumnText(QWidget):
         lang = self._language.current
         heights = []
         for piece in self._split(resolve(self._source, lang), lang):
-            self._measure.set_source(lambda _lang, piece=piece: piece)
+            self._measure.set_source(functools.partial(_same_text, piece))
             heights.append(self._measure.heightForWidth(column))
         return max(heights)
 
