@@ -78,7 +78,7 @@ def test_a_long_paragraph_is_read_whole_in_parts_without_scrolling(
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), *SMALL_SCREENS])
 def test_the_bundled_visions_show_their_paragraph_in_one_part(
-    bundled: LoadedContent, size: tuple[int, int]
+    qapp: QApplication, bundled: LoadedContent, size: tuple[int, int]
 ) -> None:
     for lang in ("zh", "en"):
         snapshots = PageSnapshots(bundled, lang, size)
