@@ -4,7 +4,9 @@ Designed for a paragraph and a few figures side by side. A curator may write a l
 give a vision many figures: where that does not fit the screen, the page takes its compact
 form (`VisionBody`): the name and headline on one line, the paragraph across the page in
 columns, and the figures in a row below, a page of them at a time, with dots and arrows to
-tap through them (as a tour's stops). Every figure stays a tap away and nothing scrolls.
+tap through them (as a tour's stops). A paragraph too long for that goes on in parts, cut at
+sentence ends, turned by a "Read on" button beside it (`ReadOnBar`, as a tour's long stop).
+Every figure and every sentence stays a tap away, and nothing scrolls.
 """
 
 from __future__ import annotations
