@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from kiosk.content import LocalText, TourStop
 from kiosk.i18n.reading import reading_seconds
@@ -26,10 +26,9 @@ from kiosk.ui.language import LanguageState, TextSource, resolve, ui
 from kiosk.ui.pages.base import Page, PageScrollArea
 from kiosk.ui.vision_colours import colour_of
 from kiosk.ui.widgets.autoplay_button import AutoplayButton
-from kiosk.ui.widgets.buttons import TouchButton
-from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.quote import QuoteBlock
+from kiosk.ui.widgets.read_on import ReadOnBar
 from kiosk.ui.widgets.text import Paragraph, TextLabel, sentence_ends
 from kiosk.ui.widgets.tour_diagram import TourDiagram
 
@@ -67,6 +66,7 @@ class StopView(QWidget):
         self._part = 0
         self._cut = 0  # the sentences the first part keeps; 0: the whole text
         self._cuts: dict[tuple[str, int], int] = {}
+        self._above_first = 0  # what the panel shows over the first part only (its position)
         self.text_part = QWidget()
         text_layout = QVBoxLayout(self.text_part)
         text_layout.setContentsMargins(0, 0, 0, 0)
@@ -82,8 +82,15 @@ class StopView(QWidget):
         self.rest = make_paragraph(lambda lang: self._piece(lang)[1])
         extra_layout.addWidget(self.rest)
         self.extras = extras
+        # What goes with the stop opens with a little room, setting it off from the text above
+        # it; where it opens the second part, nothing stands above it, nor that room.
+        self._lead: QSpacerItem | None = None
+        self._lead_px = 0
         if extras is not None:
             extra_layout.addWidget(extras)
+            first = extras.layout().itemAt(0) if extras.layout() is not None else None  # type: ignore[union-attr]
+            self._lead = first.spacerItem() if first is not None else None
+            self._lead_px = self._lead.sizeHint().height() if self._lead is not None else 0
         # Measures a piece of the text as the paragraphs show it, off screen.
         self._measure = make_paragraph(lambda lang: "")
         self._measure.setParent(self)
@@ -134,7 +141,9 @@ class StopView(QWidget):
         self._part = max(0, min(part, self.parts - 1))
         self.text_part.setVisible(not self._split or self._part == 0)
         self.extra_part.setVisible(self._shows_extra() and (not self._split or self._part == 1))
-        self.rest.setVisible(bool(self._piece(self._language.current)[1]))
+        rest = bool(self._piece(self._language.current)[1])
+        self.rest.setVisible(rest)
+        self._set_lead(not self._split or rest)
         self._measure.hide()
         self.forget_heights()
 
@@ -148,17 +157,46 @@ class StopView(QWidget):
             self.rest.set_source(self.rest.source)
             self.show_part(self._part)
 
+    @property
+    def above_first(self) -> int:
+        return self._above_first
+
+    def set_above_first(self, height: int) -> None:
+        """The height of what stands over the stop's first part (or the whole stop) and not
+        over its second: counted with the first part where the cut is chosen."""
+        if height != self._above_first:
+            self._above_first = height
+            self._cuts.clear()
+
+    def _set_lead(self, shown: bool) -> None:
+        if self._lead is None or self.extras is None:
+            return
+        height = self._lead_px if shown else 0
+        if self._lead.sizeHint().height() != height:
+            self._lead.changeSize(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            self.extras.layout().invalidate()  # type: ignore[union-attr]
+
+    def _extras_height(self, width: int, lead: bool) -> int:
+        """The height of what goes with the stop, with its opening room or without it."""
+        if self.extras is None:
+            return 0
+        shown = self._lead.sizeHint().height() if self._lead is not None else 0
+        return _widget_height(self.extras, width) - shown + (self._lead_px if lead else 0)
+
     def _text_height(self, text: str, width: int) -> int:
         self._measure.set_source(lambda lang: text)
         return self._measure.heightForWidth(width)
 
-    def _parts_heights(self, width: int, cut: int) -> tuple[int, int]:
-        """The heights of the two parts at `width`, the text cut after `cut` sentences."""
+    def _parts_heights(self, width: int, cut: int, split: bool = True) -> tuple[int, int]:
+        """The heights of the two parts at `width`, the text cut after `cut` sentences (or
+        not `split`: the text, and what goes under it)."""
         lang = self._language.current
         first, rest = self._piece(lang, cut)
         spacing = self.layout().spacing()  # type: ignore[union-attr]
-        text = _widget_height(self.title, width) + spacing + self._text_height(first, width)
-        extras = _widget_height(self.extras, width) if self.extras is not None else 0
+        text = (
+            self._above_first + _widget_height(self.title, width) + spacing + self._text_height(first, width)
+        )
+        extras = self._extras_height(width, not split or bool(rest))
         parts = [self._text_height(rest, width)] if rest else []
         if self.extras is not None:
             parts.append(extras)
@@ -176,13 +214,13 @@ class StopView(QWidget):
 
     def needed_height(self, width: int, split: bool | None = None) -> int:
         """The height it needs at `width`: its whole, or its taller part where split (as it
-        is, or as `split` says)."""
+        is, or as `split` says), with what stands over its first part (`set_above_first`)."""
         self.ensurePolished()
         self.forget_heights()  # measured as the texts read now, not as a hidden part kept them
         split = self._split if split is None else split
         if split and self.can_split():
             return max(self._parts_heights(width, self._best_cut(width)))
-        text, extras = self._parts_heights(width, 0)
+        text, extras = self._parts_heights(width, 0, split=False)
         if self.extras is None:
             return text
         return text + self.layout().spacing() + extras  # type: ignore[union-attr]
@@ -271,7 +309,9 @@ class StopStack(QWidget):
 
     @staticmethod
     def _view_height(view: StopView, width: int) -> int:
-        return view.needed_height(width)
+        # What stands over the first part is the panel's, laid out over the stack; over the
+        # second part it is not shown, and the part may take its room.
+        return view.needed_height(width) - (view.above_first if view.part == 0 else 0)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else 600
@@ -513,28 +553,10 @@ class TourPage(Page):
 
     def _build_stop_parts(self) -> QWidget:
         """Under a long stop: dots for its two parts and the button that turns between them."""
-        theme = self.theme
-        self.stop_parts = bar = QWidget()
-        row = QHBoxLayout(bar)
-        # With a visitor's larger text a panel may scroll, the bar then right under the stop:
-        # clear of a figure card's tap target above it. (At the design's size it fits, the
-        # room above the bar is the panel's.)
-        row.setContentsMargins(0, theme.px(8) if theme.text_scale > 1 else 0, 0, 0)
-        row.setSpacing(theme.gutter)
-        self.part_dots = PositionDots(theme)
-        row.addWidget(self.part_dots, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addStretch(1)
-        self.more_button = TouchButton(
-            self.language,
-            theme,
-            ui("stop-more"),
-            icon_path("chevron-down"),
-            colour=self.accent(),
-            outlined=True,
-        )
-        self.more_button.setObjectName("stop-more")
-        self.more_button.clicked.connect(self._on_more_button_clicked)
-        row.addWidget(self.more_button)
+        self.stop_parts = bar = ReadOnBar(self.language, self.theme, self.accent())
+        self.part_dots = bar.dots
+        self.more_button = bar.button
+        bar.turned.connect(self._on_stop_parts_turned)
         bar.hide()
         return bar
 
@@ -542,6 +564,10 @@ class TourPage(Page):
         """Show part `part` of the current stop (its text, or what goes with it)."""
         view = self.stops.current_view()
         view.show_part(part)
+        # The stop's position over its text only: the second part has the panel's whole height
+        # (the map and the page's dots say which stop this is).
+        self.position.setVisible(view.part == 0)
+        self.stops.updateGeometry()
         self._update_stop_parts()
 
     def _update_stop_parts(self) -> None:
@@ -549,13 +575,10 @@ class TourPage(Page):
         split = view.split
         self.stop_parts.setVisible(split)
         if split:
-            self.part_dots.set_position(view.part, view.parts, self.accent())
-            last = view.part == view.parts - 1
-            self.more_button.set_label(ui("stop-back" if last else "stop-more"))
-            self.more_button.set_icon(icon_path("chevron-up" if last else "chevron-down"))
+            self.stop_parts.set_position(view.part, view.parts)
         self.panel_scroll.verticalScrollBar().setValue(0)
 
-    def _on_more_button_clicked(self) -> None:
+    def _on_stop_parts_turned(self) -> None:
         view = self.stops.current_view()
         self.show_stop_part((view.part + 1) % view.parts)
 
@@ -563,6 +586,7 @@ class TourPage(Page):
         self.position.set_source(ui("stop", n=self._index + 1, total=len(self.tour.stops)))
         self.stops.set_current(self._index)
         self.stops.current_view().show_part(0)
+        self.position.setVisible(True)
         self._update_stop_parts()
         self.panel_scroll.fit_body()  # scrolls as far as this stop reaches, from this frame on
         self.panel_scroll.verticalScrollBar().setValue(0)
@@ -587,7 +611,11 @@ class TourPage(Page):
         inside = width - around_width
         margins = layout.contentsMargins()
         stops_width = inside - margins.left() - margins.right()
-        shown = layout.totalHeightForWidth(inside)
+        head = self.position.sizeHint().height() + layout.spacing()
+        for view in self.stops.views:
+            view.set_above_first(head)
+        # The panel's height round its stops: the position counted with each stop's first part.
+        shown = layout.totalHeightForWidth(inside) - (0 if self.position.isHidden() else head)
         split = self._split_stops() if split is None else split
         bar = self.stop_parts.sizeHint().height() + layout.spacing()
         bar_counted = bar if not self.stop_parts.isHidden() or self._split_stops() else 0

@@ -4,7 +4,9 @@ Designed for a paragraph and a few figures side by side. A curator may write a l
 give a vision many figures: where that does not fit the screen, the page takes its compact
 form (`VisionBody`): the name and headline on one line, the paragraph across the page in
 columns, and the figures in a row below, a page of them at a time, with dots and arrows to
-tap through them (as a tour's stops). Every figure stays a tap away and nothing scrolls.
+tap through them (as a tour's stops). A paragraph too long for that goes on in parts, cut at
+sentence ends, turned by a "Read on" button beside it (`ReadOnBar`, as a tour's long stop).
+Every figure and every sentence stays a tap away, and nothing scrolls.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.dots import PositionDots
 from kiosk.ui.widgets.figure_card import FigureCard, share_number_scale
 from kiosk.ui.widgets.icons import icon_pixmap
+from kiosk.ui.widgets.read_on import ReadOnBar
 from kiosk.ui.widgets.reflow import BalancedColumns, ReflowGrid
 from kiosk.ui.widgets.text import Paragraph, TextLabel, hyphenated, sentence_ends, wrapped_lines
 
@@ -103,7 +106,7 @@ class VisionPage(Page):
         # The compact form is for the design's text size: with a visitor's larger text the
         # designed page scrolls, as every page may.
         compact = self._compact_form() if theme.text_scale == 1 else None
-        self.vision_body = VisionBody(self.language, designed, compact, self._room)
+        self.vision_body = VisionBody(self.language, designed, compact, self._room, self._page_text)
         self.body.addWidget(self.vision_body, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -127,7 +130,17 @@ class VisionPage(Page):
         column.setSpacing(theme.px(16))  # the gutter's two thirds: the parts sit closer
         # A portrait screen has the height for the hero's two lines; a landscape one not.
         column.addWidget(self._hero(one_line=not theme.portrait))
-        column.addWidget(ColumnText(self.language, vision.text, theme))
+        self.column_text = ColumnText(self.language, vision.text, theme)
+        # A paragraph too long for the room goes on in further parts, as a tour's long stop;
+        # the button that turns them beside the text's end (the height is the figures').
+        self.text_parts = ReadOnBar(self.language, theme, vision.color, beside=True)
+        self.text_parts.turned.connect(self._on_text_parts_turned)
+        self.text_parts.hide()
+        self._text_row = text_row = QHBoxLayout()
+        text_row.setSpacing(theme.px(48))
+        text_row.addWidget(self.column_text, 1)
+        text_row.addWidget(self.text_parts, 0)
+        column.addLayout(text_row)
         for figure_id in vision.figures:
             card = FigureCard(
                 self.language, self.content.figure(figure_id), theme, vision.color, role="figure-small"
@@ -138,6 +151,21 @@ class VisionPage(Page):
         self.figure_pager = FigurePager(self.language, theme, self.compact_cards, vision.color)
         column.addWidget(self.figure_pager, 1)
         return form
+
+    def _page_text(self, pages: int) -> None:
+        """The compact form's paragraph in `pages` parts, the bar that turns them under it."""
+        self.column_text.set_pages(pages)
+        self.text_parts.setVisible(pages > 1)
+        self.text_parts.set_position(0, pages)
+        # Measured again with the bar in or out: the line of the text and the form it is in.
+        self._text_row.invalidate()
+        form = self.column_text.parentWidget()
+        if form is not None and form.layout() is not None:
+            form.layout().invalidate()  # type: ignore[union-attr]
+
+    def _on_text_parts_turned(self) -> None:
+        self.column_text.turn()
+        self.text_parts.set_position(self.column_text.page, self.column_text.pages)
 
     def _on_entrance_progressed(self) -> None:
         assert self.entrance is not None
@@ -229,6 +257,11 @@ class VisionPage(Page):
         return self.figure_grid
 
 
+def _same_text(text: str, lang: str) -> str:
+    """`text` in any language: a piece of a paragraph already in the language shown."""
+    return text
+
+
 def _needed_height(widget: QWidget, width: int) -> int:
     needed = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
     return max(needed, widget.minimumSizeHint().height())
@@ -241,12 +274,15 @@ class VisionBody(QWidget):
     is asked for), once for each language, width and room: the choice cannot flip back and forth.
     """
 
+    MOST_TEXT_PARTS = 3  # beyond that a visitor loses the thread: the designed page scrolls
+
     def __init__(
         self,
         language: LanguageState,
         designed: QWidget,
         compact: QWidget | None,
         room: Callable[[], int],
+        page_text: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__()
         self._language = language
@@ -254,6 +290,7 @@ class VisionBody(QWidget):
         self._compact = compact or QWidget()  # none: never chosen (it needs more than any room)
         self._compact_given = compact is not None
         self._room = room
+        self._page_text = page_text
         for form in (designed, self._compact):
             form.setParent(self)
         self._compact.hide()
@@ -283,7 +320,19 @@ class VisionBody(QWidget):
         self._shown = self._designed
         if not self._compact_given or room <= 0 or _needed_height(self._designed, width) <= room:
             return
-        if _needed_height(self._compact, width) <= room:
+        # Where the compact form's paragraph is too long for the room whole, it goes on in a
+        # second part (a third, where two are too tall), the fewest parts that fit.
+        parts = range(1, self.MOST_TEXT_PARTS + 1) if self._page_text is not None else range(1, 2)
+        fits = False
+        for pages in parts:
+            if self._page_text is not None:
+                self._page_text(pages)
+            if _needed_height(self._compact, width) <= room:
+                fits = True
+                break
+        if not fits and self._page_text is not None:
+            self._page_text(1)
+        if fits:
             self._designed.hide()
             self._shown = self._compact
             self._compact.setGeometry(self.rect())
@@ -350,11 +399,17 @@ class ColumnText(QWidget):
         self._source = source
         self._columns = 1
         self._column_px = 0
-        self._splits: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
+        self._pages = 1
+        self._page = 0
+        self._splits: dict[tuple[str, str, int, int, int], tuple[str, ...]] = {}
 
         def part(index: int) -> Callable[[str], str]:
             # A paragraph beyond the columns in use holds nothing (and is hidden).
-            return lambda lang: (self._split(resolve(source, lang), lang) + ("",) * index)[index]
+            def piece(lang: str) -> str:
+                at = self._page * self._columns + index
+                return (self._split(resolve(source, lang), lang) + ("",) * (at + 1))[at]
+
+            return piece
 
         self._all_parts = [
             # A little less leading than the designed paragraph's, as a small screen's tour stop.
@@ -366,6 +421,9 @@ class ColumnText(QWidget):
         self.setSizePolicy(policy)
         for paragraph in self._all_parts[1:]:
             paragraph.hide()
+        # Measures a column of another part of the text, off screen.
+        self._measure = Paragraph(language, lambda lang: "", theme, "body", line_height=1.38, parent=self)
+        self._measure.hide()
         # A hidden form hears of no change in its parts' heights (Qt posts a layout request only
         # to a visible parent): a new language places them again itself.
         language.changed.connect(self._on_language_changed)
@@ -373,6 +431,33 @@ class ColumnText(QWidget):
     @property
     def parts(self) -> list[Paragraph]:
         return self._all_parts[: self._columns]
+
+    @property
+    def pages(self) -> int:
+        """The parts the text is shown in, one at a time (1: all of it at once)."""
+        return self._pages
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    def set_pages(self, pages: int) -> None:
+        """Show the text in `pages` parts (its columns across them cut at sentence ends as
+        level as they allow: the taller part the shortest), from the first."""
+        pages = max(1, pages)
+        if (pages, self._page) == (self._pages, 0):
+            return
+        self._pages, self._page = pages, 0
+        self._column_px = 0  # split again, in as many columns as the parts hold
+        self.updateGeometry()
+        self._place()
+
+    def turn(self) -> None:
+        """Show the next part of the text, round from the last to the first."""
+        self._page = (self._page + 1) % self._pages
+        for paragraph in self._all_parts:
+            paragraph.set_source(paragraph.source)
+        self._place()
 
     def _lines_of(self, lang: str, width: int) -> Callable[[str], int]:
         """How many lines a text takes in a column `width` wide (as `Paragraph` breaks it)."""
@@ -385,14 +470,15 @@ class ColumnText(QWidget):
 
     def _split(self, text: str, lang: str) -> tuple[str, ...]:
         """`text` in the columns in use, as level as its sentences allow at their width."""
-        key = (text, lang, self._columns, self._column_px)
+        key = (text, lang, self._columns, self._column_px, self._pages)
         if key not in self._splits:
             lines_of = self._lines_of(lang, self._column_px)
-            self._splits[key] = balanced_split(text, self._columns, lines_of)
+            self._splits[key] = balanced_split(text, self._columns * self._pages, lines_of)
         return self._splits[key]
 
     def _column_width(self, width: int) -> int:
-        return max(1, (width - self._gap * (len(self.parts) - 1)) // len(self.parts))
+        column = max(1, (width - self._gap * (len(self.parts) - 1)) // len(self.parts))
+        return min(column, self._widest) if self._pages > 1 else column
 
     def _set_columns(self, width: int) -> None:
         """The number of columns (as many as `width` holds at most) in which the text is
@@ -403,10 +489,14 @@ class ColumnText(QWidget):
         shortest: tuple[int, int, int] | None = None
         for columns in range(1, most + 1):
             column_px = max(1, (width - self._gap * (columns - 1)) // columns)
-            if column_px > self._widest and columns < most:
+            if self._pages > 1:
+                # In parts a long sentence may stand alone: one column, no wider than is read.
+                column_px = min(column_px, self._widest)
+            elif column_px > self._widest and columns < most:
                 continue  # lines too long to read: more columns
             lines_of = self._lines_of(lang, column_px)
-            longest = max(lines_of(part) for part in balanced_split(text, columns, lines_of))
+            pieces = balanced_split(text, columns * self._pages, lines_of)
+            longest = max(lines_of(part) for part in pieces)
             if shortest is None or longest < shortest[0]:
                 shortest = (longest, columns, column_px)
         assert shortest is not None
@@ -424,7 +514,15 @@ class ColumnText(QWidget):
     def heightForWidth(self, width: int) -> int:
         self._set_columns(width)
         column = self._column_width(width)
-        return max(part.heightForWidth(column) for part in self.parts)
+        if self._pages == 1:
+            return max(part.heightForWidth(column) for part in self.parts)
+        # As tall as its tallest column of any part: turning the parts moves nothing below.
+        lang = self._language.current
+        heights = []
+        for piece in self._split(resolve(self._source, lang), lang):
+            self._measure.set_source(functools.partial(_same_text, piece))
+            heights.append(self._measure.heightForWidth(column))
+        return max(heights)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 0 else 1200
