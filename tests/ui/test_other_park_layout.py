@@ -16,14 +16,6 @@ from kiosk.app.layout_check import SIZES, Combination, Failure, check_combinatio
 from kiosk.content import LoadedContent, load_content
 
 OTHER_PARK = Path(__file__).resolve().parent.parent / "other_park" / "content.json"
-ISSUE = "issue 18"
-# The figures and voices pages (and a figure's detail over them) are left out: their fit on this
-# content is open work of issue 18 in those pages' own modules (figures.py, voices.py).
-CHECKED_ELSEWHERE = ("figures/", "figure-detail/", "voices")
-# Pages that still fail here, by size (none now: a vision's long paragraph on a small landscape
-# screen goes on in parts, as a long tour stop does). Anything failing is a regression; a page
-# listed that passes in every combination of its case fails the test too, to be struck off.
-STILL_FAILING: dict[tuple[int, int], frozenset[str]] = {}
 # The extremes, in the default run; the rest of the matrix (`layout_check.matrix`) with -m slow.
 # (text scale, high contrast)
 EXTREMES = ((1.0, False), (1.5, True))
@@ -33,10 +25,6 @@ BETWEEN = ((1.0, True), (1.25, False), (1.5, False))
 @pytest.fixture(scope="module")
 def other_park() -> LoadedContent:
     return load_content(OTHER_PARK)
-
-
-def _page(screen: str) -> str:
-    return screen.split("#", 1)[0]
 
 
 def _cases() -> list[object]:
@@ -58,10 +46,5 @@ def test_every_screen_of_the_other_park(
     failures: list[Failure] = []
     for text_scale, high_contrast in scales:
         failures += check_combination(other_park, Combination(size, text_scale, high_contrast))
-    checked = [failure for failure in failures if not failure.screen.startswith(CHECKED_ELSEWHERE)]
-    known = STILL_FAILING.get(size, frozenset())
-    unexpected = [failure for failure in checked if _page(failure.screen) not in known]
-    report = "\n".join(failure.line(screen) for failure, screen in collapsed(unexpected))
-    assert not unexpected, f"{len(unexpected)} problems:\n{report}"
-    fixed = known - {_page(failure.screen) for failure in checked}
-    assert not fixed, f"{ISSUE}: {sorted(fixed)} pass at {size} now: strike them off STILL_FAILING"
+    report = "\n".join(failure.line(screen) for failure, screen in collapsed(failures))
+    assert not failures, f"{len(failures)} problems:\n{report}"
