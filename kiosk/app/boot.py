@@ -294,8 +294,10 @@ def qt_type_steps(modules: Sequence[str] = PRELOAD_QT_MODULES) -> list[Callable[
     return steps
 
 
-def _later_modules() -> list[Callable[[], object]]:
-    """What the preload imports, one piece at a time: the largest (the chart library) alone."""
+def _later_modules(languages: Sequence[str] = ()) -> list[Callable[[], object]]:
+    """What the preload imports, one piece at a time: the largest (the chart library) alone;
+    then the hyphenation dictionaries of `languages`."""
+    from kiosk.i18n.hyphenation import load_dictionaries  # noqa: PLC0415
     from kiosk.i18n.numbers import load_cldr  # noqa: PLC0415
 
     def charts() -> None:
@@ -304,12 +306,12 @@ def _later_modules() -> list[Callable[[], object]]:
     def accessibility() -> None:
         import kiosk.ui.overlays.accessibility  # noqa: F401, PLC0415
 
-    return [*PAGE_TYPES.values(), charts, accessibility, load_cldr]
+    return [*PAGE_TYPES.values(), charts, accessibility, load_cldr, lambda: load_dictionaries(languages)]
 
 
-def _import_later_modules(clear: threading.Event | None) -> None:
+def _import_later_modules(clear: threading.Event | None, languages: Sequence[str]) -> None:
     try:
-        for piece in _later_modules():
+        for piece in _later_modules(languages):
             # Between two pieces the preload waits while a visitor's input is being answered:
             # that answer then has the interpreter's lock to itself (see kiosk.app.startup_work).
             if clear is not None:
@@ -323,7 +325,9 @@ def _import_later_modules(clear: threading.Event | None) -> None:
     gc.freeze()
 
 
-def preload_later_modules(clear: threading.Event | None = None) -> threading.Thread:
+def preload_later_modules(
+    clear: threading.Event | None = None, languages: Sequence[str] = ()
+) -> threading.Thread:
     """Import what the first screen does not need, on a worker thread, once (after the steps of
     `qt_type_steps` have run on the UI thread): the other pages'
     modules, the chart library (pyqtgraph, numpy: about 300 ms) and Babel's number data; between
@@ -341,6 +345,8 @@ def preload_later_modules(clear: threading.Event | None = None) -> threading.Thr
     """
     global _preload  # noqa: PLW0603
     if _preload is None:
-        _preload = threading.Thread(target=_import_later_modules, args=(clear,), name="preload", daemon=False)
+        _preload = threading.Thread(
+            target=_import_later_modules, args=(clear, tuple(languages)), name="preload", daemon=False
+        )
         _preload.start()
     return _preload

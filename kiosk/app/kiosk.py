@@ -217,7 +217,7 @@ class Kiosk:
             self.visitor_first,
             [
                 *qt_type_steps(),
-                lambda: preload_later_modules(clear),
+                lambda: preload_later_modules(clear, self._content_languages()),
                 self._open_log,
                 self._import_show_floor,
                 self._watch_content,
@@ -226,6 +226,10 @@ class Kiosk:
             ],
         )
         self.startup_steps.start()
+
+    def _content_languages(self) -> tuple[str, ...]:
+        loaded = self.session.loaded
+        return tuple(loaded.content.meta.languages) if loaded is not None else ()
 
     def _open_log(self) -> None:
         open_log_file()

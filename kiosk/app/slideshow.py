@@ -172,7 +172,8 @@ class Presentation:
         # types are made here first, before any key can arrive (see `qt_type_steps`).
         for step in qt_type_steps():
             step()
-        preload_later_modules()
+        loaded = self.session.loaded
+        preload_later_modules(languages=loaded.content.meta.languages if loaded is not None else ())
         self.ahead.start()
 
     def _on_show_overview_toggled(self) -> None:

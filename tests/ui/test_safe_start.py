@@ -97,7 +97,7 @@ def kiosk_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(kiosk_app, "open_log_file", lambda: None)
-    monkeypatch.setattr(kiosk_app, "preload_later_modules", lambda _clear: None)
+    monkeypatch.setattr(kiosk_app, "preload_later_modules", lambda _clear, _languages=(): None)
     return user_state_path(APP_NAME)
 
 
