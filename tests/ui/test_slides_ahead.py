@@ -18,9 +18,10 @@ from kiosk.ui.session import Session
 
 @pytest.fixture
 def talk(qtbot: QtBot, bundled: LoadedContent) -> Iterator[Presentation]:
-    session = Session(bundled, None, "en", size=(1280, 720), motion_scale=0.3)
+    # A full HD projector: home is one slide there (on a small one it walks its two steps).
+    session = Session(bundled, None, "en", size=(1920, 1080), motion_scale=0.3)
     presentation = Presentation(session, auto=False)
-    presentation.audience.resize(1280, 720)
+    presentation.audience.resize(1920, 1080)
     presentation.audience.show()
     qtbot.waitExposed(presentation.audience)
     presentation.show.start()
