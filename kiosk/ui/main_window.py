@@ -6,7 +6,7 @@ new content rebuilds them, keeping the visitor on the same page and step.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -77,13 +77,6 @@ class MainWindow(QWidget):
         self._prebuilt: Page | None = None
         self.max_built_pages = MAX_BUILT_PAGES
         self._recent: list[str] = []  # page ids shown, the most recent last
-        # Pages wanted soon (the slides of a talk), built one per turn while nobody waits.
-        self._ahead: list[str] = []
-        self._prepare_ahead = False
-        self._build_ahead = QTimer(self)
-        self._build_ahead.setSingleShot(True)
-        self._build_ahead.setInterval(0)
-        self._build_ahead.timeout.connect(self._on_build_ahead_timeout)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -183,17 +176,6 @@ class MainWindow(QWidget):
         self.pages[page_id] = page
         return page
 
-    def build_ahead(self, page_ids: Iterable[str], *, prepare: bool = False) -> None:
-        """Build these pages before their first visit, one per event-loop turn (input is
-        answered between two), so that the first visit costs no more than a later one; with
-        `prepare`, also take each one's picture for the transition to it."""
-        self._prepare_ahead = prepare
-        for page_id in page_ids:
-            if page_id not in self.pages and page_id not in self._ahead:
-                self._ahead.append(page_id)
-        if self._ahead:
-            self._build_ahead.start()
-
     def prepare(self, page_id: str) -> None:
         """`page_id` built and its picture taken now, while nobody waits: a transition to it
         then costs its input almost nothing (a presenter's next and previous slides)."""
@@ -202,31 +184,6 @@ class MainWindow(QWidget):
         page = self.page(page_id)
         if not self.stack.is_prepared(page):
             self.stack.prepare(page)
-
-    def pages_to_build(self) -> int:
-        """Pages asked for by `build_ahead` and not built yet."""
-        return len([page_id for page_id in self._ahead if page_id not in self.pages])
-
-    def _on_build_ahead_timeout(self) -> None:
-        if self._prebuilt is not None or self.session.loaded is None:
-            self._ahead.clear()  # new content is on its way: its own pages come with it
-            return
-        while self._ahead:
-            page_id = self._ahead.pop(0)
-            if page_id in self.pages or self.session.ref(page_id) is None:
-                continue
-            page = self.page(page_id)
-            # Laid out for the room it will have, as a hidden page of the stack.
-            page.resize(self.stack.size())
-            page.ensurePolished()
-            layout = page.layout()
-            if layout is not None:
-                layout.activate()
-            if self._prepare_ahead:
-                self.stack.prepare(page)
-            break
-        if self._ahead:
-            self._build_ahead.start()
 
     def _show(self, page_id: str, direction: int) -> None:
         if self.session.ref(page_id) is None:
