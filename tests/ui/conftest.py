@@ -15,7 +15,9 @@ from kiosk.content import LoadedContent, load_content
 from kiosk.system.content_watcher import ContentWatcher
 from kiosk.system.image_check import check_image
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.preferences import Preferences
 from kiosk.ui.session import Session
+from kiosk.ui.snapshot import PageSnapshots
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +56,17 @@ def make_window(qtbot: QtBot, bundled: LoadedContent) -> Iterator[MakeWindow]:
     yield make
     for window in made:  # the router is application-wide: none outlives its test
         window.router.stop()
+
+
+@pytest.fixture
+def snapshots(
+    qapp: QApplication, bundled: LoadedContent, request: pytest.FixtureRequest
+) -> Iterator[PageSnapshots]:
+    """Pages pictured offscreen in Chinese; `request.param` (indirect) gives (size, text scale)."""
+    size, text_scale = getattr(request, "param", ((1920, 1080), 1.0))
+    made = PageSnapshots(bundled, "zh", size, preferences=Preferences(text_scale=text_scale))
+    yield made
+    made.close()
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@ sentences readable without scrolling, speaker chips apart and named in full, no 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from geometry import on_screen
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from touch import tap
 
@@ -16,25 +17,10 @@ from kiosk.ui import layout_audit as la
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.voices import VoicesPage
-from kiosk.ui.preferences import Preferences
 from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.widgets.text import Paragraph
 
 MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def snapshots(
-    qapp: QApplication, bundled: LoadedContent, request: pytest.FixtureRequest
-) -> Iterator[PageSnapshots]:
-    size, text_scale = getattr(request, "param", ((1920, 1080), 1.0))
-    made = PageSnapshots(bundled, "zh", size, preferences=Preferences(text_scale=text_scale))
-    yield made
-    made.close()
-
-
-def on_screen(widget: QWidget, window: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
 def nav_top(snapshots: PageSnapshots) -> int:

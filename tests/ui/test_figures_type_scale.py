@@ -5,38 +5,23 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from geometry import on_screen
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedContent, load_content
 from kiosk.system.image_check import check_image
 from kiosk.ui.pages.figures import FiguresPage
 from kiosk.ui.pages.voices import VoicesPage
-from kiosk.ui.preferences import Preferences
 from kiosk.ui.snapshot import PageSnapshots
 from kiosk.ui.widgets.figure_card import FigureNumber
 
 OTHER_PARK = Path(__file__).resolve().parent.parent / "other_park" / "content.json"
 HEADLINE_OVER_REST = 1.6  # the headline number against every other number on its screen
 SIZES = [((1920, 1080), 1.0), ((1080, 1920), 1.0), ((1280, 800), 1.0)]
-
-
-@pytest.fixture
-def snapshots(
-    qapp: QApplication, bundled: LoadedContent, request: pytest.FixtureRequest
-) -> Iterator[PageSnapshots]:
-    size, text_scale = getattr(request, "param", ((1920, 1080), 1.0))
-    made = PageSnapshots(bundled, "zh", size, preferences=Preferences(text_scale=text_scale))
-    yield made
-    made.close()
-
-
-def on_screen(widget: QWidget, window: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
 def numbers_on(page: FiguresPage) -> list[tuple[str, float]]:
